@@ -1,0 +1,56 @@
+/** The kinds of card the notes compiler produces. */
+export const cardKinds = ['basic', 'reverse', 'cloze', 'enumeration', 'sequence', 'typein'] as const
+export type CardKind = (typeof cardKinds)[number]
+
+/** Where a card came from in the user's notes. `file` is relative to the deck folder. */
+export interface CardSource {
+  file: string
+  line: number
+  /** Heading path of the section the card sits in, outermost first. */
+  headings: string[]
+  /** GitHub-style slug of the innermost heading, so the UI can link to the section. */
+  anchor: string
+}
+
+/** One compiled card. Prompt and answer are rendered once, at compile time, as sanitised HTML. */
+export interface CompiledCard {
+  /** Stable id: from an id marker in the notes, else derived from deck + heading path + term. */
+  id: string
+  deck: string
+  topic: string
+  kind: CardKind
+  tags: string[]
+  prompt: string
+  answer: string
+  promptHtml: string
+  answerHtml: string
+  source: CardSource
+  /** Names the siblings (cards under the same heading): used to pick plausible wrong answers. */
+  group: string
+  /** Whether the id came from a marker written into the notes (`content:ids`). */
+  marked: boolean
+}
+
+export interface CompiledTopic {
+  deck: string
+  slug: string
+  title: string
+  file: string
+  sources: string[]
+}
+
+export interface Diagnostic {
+  severity: 'error' | 'warning'
+  file: string
+  line: number
+  message: string
+  code: string
+}
+
+export interface CompiledDeck {
+  slug: string
+  title: string
+  topics: CompiledTopic[]
+  cards: CompiledCard[]
+  diagnostics: Diagnostic[]
+}

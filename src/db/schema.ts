@@ -1,0 +1,224 @@
+import {
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+} from 'drizzle-orm/sqlite-core'
+
+/** All times are Unix epoch milliseconds (UTC). */
+const millis = (name: string) => integer(name, { mode: 'number' })
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name'),
+  passwordHash: text('password_hash').notNull(),
+  /** Per-user study settings as JSON, parsed with defaults by `domain/settings`. */
+  settings: text('settings').notNull().default('{}'),
+  createdAt: millis('created_at').notNull(),
+})
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** SHA-256 of the session secret held in the cookie; the secret itself is never stored. */
+    idHash: text('id_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: millis('created_at').notNull(),
+    lastSeenAt: millis('last_seen_at').notNull(),
+    expiresAt: millis('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+)
+
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** JSON array of scope names. */
+    scopes: text('scopes').notNull(),
+    createdAt: millis('created_at').notNull(),
+    lastUsedAt: millis('last_used_at'),
+    expiresAt: millis('expires_at'),
+    revokedAt: millis('revoked_at'),
+  },
+  (t) => [index('api_tokens_user_idx').on(t.userId)],
+)
+
+/** Failed sign-ins, for throttling per account and per client address. */
+export const loginFailures = sqliteTable(
+  'login_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    ip: text('ip').notNull(),
+    at: millis('at').notNull(),
+  },
+  (t) => [index('login_failures_email_idx').on(t.email, t.at), index('login_failures_ip_idx').on(t.ip, t.at)],
+)
+
+export const decks = sqliteTable('decks', {
+  slug: text('slug').primaryKey(),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  updatedAt: millis('updated_at').notNull(),
+})
+
+export const topics = sqliteTable(
+  'topics',
+  {
+    deck: text('deck')
+      .notNull()
+      .references(() => decks.slug, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    file: text('file').notNull(),
+    /** JSON array of the official pages the notes were checked against. */
+    sources: text('sources').notNull().default('[]'),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.deck, t.slug] })],
+)
+
+export const cards = sqliteTable(
+  'cards',
+  {
+    id: text('id').primaryKey(),
+    deck: text('deck')
+      .notNull()
+      .references(() => decks.slug, { onDelete: 'cascade' }),
+    topic: text('topic').notNull(),
+    kind: text('kind').notNull(),
+    tags: text('tags').notNull().default('[]'),
+    prompt: text('prompt').notNull(),
+    answer: text('answer').notNull(),
+    promptHtml: text('prompt_html').notNull(),
+    answerHtml: text('answer_html').notNull(),
+    sourceFile: text('source_file').notNull(),
+    sourceLine: integer('source_line').notNull(),
+    sourceAnchor: text('source_anchor').notNull().default(''),
+    sourceHeadings: text('source_headings').notNull().default('[]'),
+    group: text('grp').notNull(),
+    /** Order of the card in its deck, so new cards are introduced in note order. */
+    position: integer('position').notNull().default(0),
+    /** Hash of the compiled content, so sync only rewrites cards that changed. */
+    contentHash: text('content_hash').notNull(),
+    /** Set when the card disappeared from the notes: hidden from study, history kept. */
+    retiredAt: millis('retired_at'),
+    createdAt: millis('created_at').notNull(),
+    updatedAt: millis('updated_at').notNull(),
+  },
+  (t) => [index('cards_deck_topic_idx').on(t.deck, t.topic, t.position)],
+)
+
+/** A user's FSRS memory state for one card (every ts-fsrs `Card` field) plus study flags. */
+export const cardStates = sqliteTable(
+  'card_states',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    cardId: text('card_id')
+      .notNull()
+      .references(() => cards.id),
+    due: millis('due').notNull(),
+    stability: real('stability').notNull(),
+    difficulty: real('difficulty').notNull(),
+    elapsedDays: integer('elapsed_days').notNull(),
+    scheduledDays: integer('scheduled_days').notNull(),
+    learningSteps: integer('learning_steps').notNull(),
+    reps: integer('reps').notNull(),
+    lapses: integer('lapses').notNull(),
+    /** ts-fsrs `State`: 0 new, 1 learning, 2 review, 3 relearning. */
+    state: integer('state').notNull(),
+    lastReview: millis('last_review'),
+    suspended: integer('suspended', { mode: 'boolean' }).notNull().default(false),
+    leech: integer('leech', { mode: 'boolean' }).notNull().default(false),
+    buriedUntil: millis('buried_until'),
+    /** Bumped on every change: a review names the version it was shown, so a stale tab gets 409. */
+    version: integer('version').notNull().default(1),
+    updatedAt: millis('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.cardId] }),
+    index('card_states_user_due_idx').on(t.userId, t.due),
+  ],
+)
+
+/**
+ * One answer to one card. The ts-fsrs fields hold the state *before* the rating (as ts-fsrs
+ * `ReviewLog` does), so `rollback` restores the card exactly; `*_after` columns serve stats.
+ */
+export const reviewLogs = sqliteTable(
+  'review_logs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    cardId: text('card_id')
+      .notNull()
+      .references(() => cards.id),
+    /** ts-fsrs `Rating`: 1 again, 2 hard, 3 good, 4 easy. */
+    rating: integer('rating').notNull(),
+    state: integer('state').notNull(),
+    due: millis('due').notNull(),
+    stability: real('stability').notNull(),
+    difficulty: real('difficulty').notNull(),
+    elapsedDays: integer('elapsed_days').notNull(),
+    lastElapsedDays: integer('last_elapsed_days').notNull(),
+    scheduledDays: integer('scheduled_days').notNull(),
+    learningSteps: integer('learning_steps').notNull(),
+    reviewedAt: millis('reviewed_at').notNull(),
+    /** Card fields before the rating that `ReviewLog` does not carry, for an exact undo. */
+    before: text('before').notNull(),
+    stateAfter: integer('state_after').notNull(),
+    dueAfter: millis('due_after').notNull(),
+    durationMs: integer('duration_ms'),
+    /** review, quiz or exam: where the answer was given. */
+    origin: text('origin').notNull().default('review'),
+    undoneAt: millis('undone_at'),
+  },
+  (t) => [
+    index('review_logs_user_time_idx').on(t.userId, t.reviewedAt),
+    index('review_logs_card_idx').on(t.userId, t.cardId, t.reviewedAt),
+  ],
+)
+
+/** Responses to requests made with an `Idempotency-Key`, replayed on retry. */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: integer('status').notNull(),
+    body: text('body').notNull(),
+    createdAt: millis('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+)
+
+export const schema = {
+  users,
+  sessions,
+  apiTokens,
+  loginFailures,
+  decks,
+  topics,
+  cards,
+  cardStates,
+  reviewLogs,
+  idempotencyKeys,
+}
