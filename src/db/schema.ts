@@ -1,11 +1,4 @@
-import {
-  index,
-  integer,
-  primaryKey,
-  real,
-  sqliteTable,
-  text,
-} from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 /** All times are Unix epoch milliseconds (UTC). */
 const millis = (name: string) => integer(name, { mode: 'number' })
@@ -148,10 +141,7 @@ export const cardStates = sqliteTable(
     version: integer('version').notNull().default(1),
     updatedAt: millis('updated_at').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.userId, t.cardId] }),
-    index('card_states_user_due_idx').on(t.userId, t.due),
-  ],
+  (t) => [primaryKey({ columns: [t.userId, t.cardId] }), index('card_states_user_due_idx').on(t.userId, t.due)],
 )
 
 /**

@@ -1,0 +1,116 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
+import { secureHeaders } from 'hono/secure-headers'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { AppDeps, AppEnv } from './env'
+import { AppError, type ErrorCode } from './errors'
+import { resolveCaller } from './middleware/caller'
+import { csrfProtection } from './middleware/csrf'
+import { assetRoutes } from './routes/assets'
+import { authRoutes } from './routes/auth'
+import { healthRoutes } from './routes/health'
+import { accountPages } from './routes/pages/account'
+import { homePages } from './routes/pages/home'
+import { tokenRoutes } from './routes/tokens'
+import { defaultScryptParams } from './security/password'
+import { layout } from './views/layout'
+import { renderError } from './views/render-error'
+
+/** Request bodies above this are refused with 413 before they are read. */
+export const maxBodyBytes = 64 * 1024
+
+const codeForStatus: Record<number, ErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+}
+
+function toAppError(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error
+  if (error instanceof HTTPException) {
+    const status = error.status as ContentfulStatusCode
+    return new AppError(status, codeForStatus[status] ?? 'bad_request', error.message || 'bad request')
+  }
+  return undefined
+}
+
+/**
+ * Builds the whole app. It imports no runtime-specific driver: the runtime entry passes the
+ * database factory in `deps`, so the same app runs on Node and on Cloudflare Workers.
+ */
+export function createApp(deps: AppDeps) {
+  const resolved: AppEnv['Variables']['deps'] = {
+    clock: Date.now,
+    clientIp: (req) => req.headers.get('cf-connecting-ip') ?? 'unknown',
+    passwordParams: defaultScryptParams,
+    ...deps,
+  }
+  const app = new Hono<AppEnv>()
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+      referrerPolicy: 'same-origin',
+    }),
+  )
+  app.use(async (c, next) => {
+    c.set('deps', resolved)
+    c.set('now', resolved.clock())
+    c.set('caller', null)
+    await next()
+  })
+  app.route('/healthz', healthRoutes)
+  app.route('/assets', assetRoutes)
+
+  app.use(
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw new AppError(413, 'payload_too_large', `the request body exceeds ${maxBodyBytes} bytes`)
+      },
+    }),
+  )
+  app.use(async (c, next) => {
+    c.set('db', resolved.database(c.env))
+    await next()
+  })
+  app.use('/api/*', async (c, next) => {
+    await next()
+    c.header('cache-control', 'no-store')
+  })
+  app.use(resolveCaller)
+
+  const api = new Hono<AppEnv>().route('/auth', authRoutes).route('/tokens', tokenRoutes)
+  app.route('/api/v1', api)
+
+  app.use(csrfProtection, layout)
+  app.route('/', accountPages)
+  app.route('/', homePages)
+
+  app.notFound((c) =>
+    renderError(c, new AppError(404, 'not_found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`)),
+  )
+  app.onError((error, c) => {
+    const appError = toAppError(error)
+    if (!appError) console.error(error)
+    return renderError(c, appError ?? new AppError(500, 'internal_error', 'an unexpected error occurred'))
+  })
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

@@ -1,0 +1,50 @@
+import * as v from 'valibot'
+
+const databaseUrl = v.pipe(
+  v.string(),
+  v.trim(),
+  v.regex(/^(file:|libsql:|https?:|wss?:)/, 'must start with file:, libsql:, https:, http:, wss: or ws:'),
+)
+
+/** Environment of the Node server (`npm start`). */
+export const nodeEnvSchema = v.object({
+  DATABASE_URL: v.optional(databaseUrl, 'file:data/dockdeck.db'),
+  DATABASE_AUTH_TOKEN: v.optional(v.pipe(v.string(), v.nonEmpty('must not be empty'))),
+  DATABASE_SYNC_URL: v.optional(v.pipe(v.string(), v.regex(/^(libsql:|https?:|wss?:)/, 'must be a Turso URL'))),
+  HOST: v.optional(v.pipe(v.string(), v.nonEmpty('must not be empty')), '127.0.0.1'),
+  PORT: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,5}$/, 'must be a port number'),
+      v.transform(Number),
+      v.minValue(0, 'must be a port number'),
+      v.maxValue(65535, 'must be a port number'),
+    ),
+    '8787',
+  ),
+  CONTENT_DIR: v.optional(v.pipe(v.string(), v.nonEmpty('must not be empty')), 'content'),
+  PUBLIC_ORIGIN: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
+})
+export type NodeEnv = v.InferOutput<typeof nodeEnvSchema>
+
+/** Bindings of the Worker: Turso's URL and token, set with `wrangler secret put`. */
+export const workerEnvSchema = v.object({
+  DATABASE_URL: v.pipe(
+    v.string('is not set: run `wrangler secret put DATABASE_URL`'),
+    v.regex(/^(libsql:|https:|wss:)/, 'must be a Turso URL (libsql:// or https://)'),
+  ),
+  DATABASE_AUTH_TOKEN: v.optional(v.string()),
+  PUBLIC_ORIGIN: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
+})
+
+/** Parses an environment, or throws one message naming every bad variable. */
+export function parseEnv<S extends v.GenericSchema>(schema: S, env: unknown): v.InferOutput<S> {
+  const result = v.safeParse(schema, env)
+  if (result.success) return result.output
+  const problems = result.issues.map((issue) => `${v.getDotPath(issue) ?? 'environment'} ${issue.message}`)
+  throw new ConfigError(`invalid configuration: ${problems.join('; ')}`)
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}

@@ -1,0 +1,60 @@
+import { and, count, eq, gt, lt, min } from 'drizzle-orm'
+import type { Db } from '../index'
+import { loginFailures, users } from '../schema'
+
+export type UserRow = typeof users.$inferSelect
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  return db.query.users.findFirst({ where: eq(users.email, email) })
+}
+
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  return db.query.users.findFirst({ where: eq(users.id, id) })
+}
+
+/** Inserts a user; returns false when the email is taken (unique index), so a race cannot create two. */
+export async function insertUser(db: Db, user: typeof users.$inferInsert): Promise<boolean> {
+  const result = await db.insert(users).values(user).onConflictDoNothing({ target: users.email })
+  return result.rowsAffected === 1
+}
+
+export async function updatePasswordHash(db: Db, userId: string, passwordHash: string): Promise<void> {
+  await db.update(users).set({ passwordHash }).where(eq(users.id, userId))
+}
+
+export async function recordLoginFailure(db: Db, email: string, ip: string, at: number): Promise<void> {
+  await db.insert(loginFailures).values({ email, ip, at })
+}
+
+export interface FailureWindow {
+  count: number
+  oldest: number | null
+}
+
+/** Failures since `since` for an account and for an address, with the oldest (for Retry-After). */
+export async function countLoginFailures(
+  db: Db,
+  email: string,
+  ip: string,
+  since: number,
+): Promise<{ account: FailureWindow; ip: FailureWindow }> {
+  const [account, byIp] = await db.batch([
+    db
+      .select({ count: count(), oldest: min(loginFailures.at) })
+      .from(loginFailures)
+      .where(and(eq(loginFailures.email, email), gt(loginFailures.at, since))),
+    db
+      .select({ count: count(), oldest: min(loginFailures.at) })
+      .from(loginFailures)
+      .where(and(eq(loginFailures.ip, ip), gt(loginFailures.at, since))),
+  ])
+  return {
+    account: account[0] ?? { count: 0, oldest: null },
+    ip: byIp[0] ?? { count: 0, oldest: null },
+  }
+}
+
+/** Forgets failures older than the window (run opportunistically after a successful sign-in). */
+export async function pruneLoginFailures(db: Db, before: number): Promise<void> {
+  await db.delete(loginFailures).where(lt(loginFailures.at, before))
+}

@@ -1,0 +1,32 @@
+import { and, eq, gt } from 'drizzle-orm'
+import type { Db } from '../index'
+import { sessions, users } from '../schema'
+
+export async function insertSession(db: Db, session: typeof sessions.$inferInsert): Promise<void> {
+  await db.insert(sessions).values(session)
+}
+
+/** The live session for a secret's hash with its user, or nothing if unknown or past either expiry. */
+export async function findLiveSession(db: Db, idHash: string, now: number, idleMs: number) {
+  const [row] = await db
+    .select({
+      idHash: sessions.idHash,
+      lastSeenAt: sessions.lastSeenAt,
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, now - idleMs)))
+    .limit(1)
+  return row
+}
+
+export async function touchSession(db: Db, idHash: string, now: number): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash))
+}
+
+export async function deleteSession(db: Db, idHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.idHash, idHash))
+}

@@ -1,0 +1,48 @@
+import type { Db } from './db/index'
+import type { ScryptParams } from './security/password'
+
+/** Worker bindings (secrets and vars); on Node the same names come from `process.env`. */
+export interface Bindings {
+  DATABASE_URL?: string
+  DATABASE_AUTH_TOKEN?: string
+}
+
+/** Who is calling: a browser session or an API token (with its scopes). */
+export interface Caller {
+  userId: string
+  email: string
+  name: string | null
+  via: 'session' | 'token'
+  /** Hash of the session secret, for sign-out and rotation. */
+  sessionHash?: string
+  tokenId?: string
+  /** Scopes of a token; a browser session may do everything its user may. */
+  scopes: readonly string[] | 'all'
+}
+
+/** What the runtime entry hands to `createApp`. */
+export interface AppDeps {
+  /** The database for this request: one shared client on Node, a fresh web client per request on Workers. */
+  database: (env: Bindings) => Db
+  /** Epoch milliseconds; injected so tests control time. */
+  clock?: () => number
+  /** Client address for throttling; the Worker reads `cf-connecting-ip`, Node the socket. */
+  clientIp?: (req: Request, env: unknown) => string
+  /** Lower KDF cost in tests only; production uses the OWASP default. */
+  passwordParams?: ScryptParams
+  /** Absolute origin used in links sent outside the page (invite URLs). */
+  publicOrigin?: string
+}
+
+export interface AppVariables {
+  db: Db
+  now: number
+  deps: Required<Omit<AppDeps, 'publicOrigin'>> & Pick<AppDeps, 'publicOrigin'>
+  caller: Caller | null
+  csrfToken: string
+}
+
+export interface AppEnv {
+  Bindings: Bindings
+  Variables: AppVariables
+}

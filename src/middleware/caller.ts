@@ -1,0 +1,73 @@
+import { createMiddleware } from 'hono/factory'
+import { readSessionCookie } from '../auth/cookies'
+import { sessionIdleMs, sessionTouchMs } from '../auth/session-policy'
+import { findLiveSession, touchSession } from '../db/queries/sessions'
+import { findToken, touchToken } from '../db/queries/tokens'
+import type { AppEnv, Caller } from '../env'
+import { AppError } from '../errors'
+import { hashSecret } from '../security/secrets'
+
+/**
+ * Resolves who is calling into `c.var.caller` (or null): an `Authorization: Bearer` token
+ * first, else the session cookie. A bearer token that is unknown, revoked or expired is a
+ * 401, not an anonymous request, so scripts learn at once that their token is dead.
+ */
+export const resolveCaller = createMiddleware<AppEnv>(async (c, next) => {
+  const { db, now } = c.var
+  const authorization = c.req.header('authorization')
+  let caller: Caller | null = null
+  if (authorization !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization)
+    if (!match?.[1]) throw new AppError(401, 'unauthenticated', 'authorization: expected "Bearer <token>"')
+    const token = await findToken(db, await hashSecret(match[1]))
+    if (!token) throw new AppError(401, 'unauthenticated', 'authorization: the token is unknown or revoked')
+    if (token.expiresAt !== null && token.expiresAt <= now)
+      throw new AppError(401, 'unauthenticated', 'authorization: the token has expired')
+    if (token.lastUsedAt === null || now - token.lastUsedAt > sessionTouchMs) await touchToken(db, token.id, now)
+    caller = {
+      userId: token.userId,
+      email: token.email,
+      name: token.name,
+      via: 'token',
+      tokenId: token.id,
+      scopes: JSON.parse(token.scopes) as string[],
+    }
+  } else {
+    const secret = readSessionCookie(c)
+    if (secret) {
+      const sessionHash = await hashSecret(secret)
+      const session = await findLiveSession(db, sessionHash, now, sessionIdleMs)
+      if (session) {
+        if (now - session.lastSeenAt > sessionTouchMs) await touchSession(db, sessionHash, now)
+        caller = {
+          userId: session.userId,
+          email: session.email,
+          name: session.name,
+          via: 'session',
+          sessionHash,
+          scopes: 'all',
+        }
+      }
+    }
+  }
+  c.set('caller', caller)
+  await next()
+})
+
+/** The signed-in caller, or a 401 naming what was missing. */
+export function requireCaller(c: { var: { caller: Caller | null } }, scope?: string): Caller {
+  const caller = c.var.caller
+  if (!caller) throw new AppError(401, 'unauthenticated', 'sign in or send "Authorization: Bearer <token>"')
+  if (scope && caller.scopes !== 'all' && !caller.scopes.includes(scope))
+    throw new AppError(403, 'missing_scope', `the token lacks the "${scope}" scope`, {
+      extra: { scope },
+    })
+  return caller
+}
+
+/** Route guard: `app.get('/x', auth('review'), handler)`. */
+export const auth = (scope?: string) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    requireCaller(c, scope)
+    await next()
+  })

@@ -1,0 +1,85 @@
+import { Hono } from 'hono'
+import { clearSessionCookie, writeSessionCookie } from '../../auth/cookies'
+import { deleteSession } from '../../db/queries/sessions'
+import type { AppEnv } from '../../env'
+import { AppError } from '../../errors'
+import { loginSchema, registerSchema } from '../../schemas/accounts'
+import { login, register } from '../../services/accounts'
+import { parseWith } from '../../validation'
+import { AccountForm } from '../../views/pages/account-form'
+import { accountContext } from '../context'
+
+/** Only same-site paths are followed after sign-in, never another origin. */
+function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/(?![/\\])[\w\-/?=&.%]*$/.test(next) ? next : '/'
+}
+
+function field(body: Record<string, unknown>, name: string): string {
+  const value = body[name]
+  return typeof value === 'string' ? value : ''
+}
+
+/** Sign-up, sign-in and sign-out pages: plain forms, CSRF-checked by the app's middleware. */
+export const accountPages = new Hono<AppEnv>()
+  .get('/signin', (c) =>
+    c.render(<AccountForm mode="signin" csrfToken={c.var.csrfToken} next={c.req.query('next')} />, {
+      title: 'Sign in',
+    }),
+  )
+  .get('/signup', (c) => c.render(<AccountForm mode="signup" csrfToken={c.var.csrfToken} />, { title: 'Sign up' }))
+  .post('/signin', async (c) => {
+    const body = await c.req.parseBody()
+    try {
+      const input = parseWith(loginSchema, { email: field(body, 'email'), password: field(body, 'password') })
+      const { sessionSecret } = await login(accountContext(c), input, c.var.caller?.sessionHash)
+      writeSessionCookie(c, sessionSecret)
+      return c.redirect(safeNext(body.next), 303)
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error
+      for (const [name, value] of Object.entries(error.options.headers ?? {})) c.header(name, value)
+      c.status(error.status)
+      return c.render(
+        <AccountForm
+          mode="signin"
+          csrfToken={c.var.csrfToken}
+          email={field(body, 'email')}
+          next={safeNext(body.next)}
+          error={{ field: error.options.field, message: error.message }}
+        />,
+        { title: 'Sign in' },
+      )
+    }
+  })
+  .post('/signup', async (c) => {
+    const body = await c.req.parseBody()
+    const name = field(body, 'name').trim()
+    try {
+      const input = parseWith(registerSchema, {
+        email: field(body, 'email'),
+        password: field(body, 'password'),
+        ...(name ? { name } : {}),
+      })
+      const { sessionSecret } = await register(accountContext(c), input)
+      writeSessionCookie(c, sessionSecret)
+      return c.redirect('/', 303)
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error
+      c.status(error.status)
+      return c.render(
+        <AccountForm
+          mode="signup"
+          csrfToken={c.var.csrfToken}
+          email={field(body, 'email')}
+          name={name}
+          error={{ field: error.options.field, message: error.message }}
+        />,
+        { title: 'Sign up' },
+      )
+    }
+  })
+  .post('/signout', async (c) => {
+    const hash = c.var.caller?.sessionHash
+    if (hash) await deleteSession(c.var.db, hash)
+    clearSessionCookie(c)
+    return c.redirect('/signin', 303)
+  })

@@ -1,0 +1,52 @@
+import * as v from 'valibot'
+import { scopes } from '../auth/scopes'
+
+export const emailSchema = v.pipe(
+  v.string('must be a string'),
+  v.trim(),
+  v.toLowerCase(),
+  v.nonEmpty('is required'),
+  v.maxLength(254, 'must be at most 254 characters'),
+  v.email('must be an email address'),
+)
+
+/** ASVS 2.1.1/2.1.2: at least 12 characters, and long passphrases (up to 128) allowed. */
+export const passwordSchema = v.pipe(
+  v.string('must be a string'),
+  v.minLength(12, 'must be at least 12 characters'),
+  v.maxLength(128, 'must be at most 128 characters'),
+)
+
+export const registerSchema = v.object({
+  email: emailSchema,
+  password: passwordSchema,
+  name: v.optional(v.pipe(v.string('must be a string'), v.trim(), v.maxLength(100, 'must be at most 100 characters'))),
+})
+
+export const loginSchema = v.object({
+  email: emailSchema,
+  password: v.pipe(v.string('must be a string'), v.nonEmpty('is required'), v.maxLength(128, 'is too long')),
+})
+
+export const createTokenSchema = v.object({
+  name: v.pipe(
+    v.string('must be a string'),
+    v.trim(),
+    v.nonEmpty('is required'),
+    v.maxLength(100, 'must be at most 100 characters'),
+  ),
+  scopes: v.optional(
+    v.pipe(
+      v.array(v.picklist(scopes, `must be one of ${scopes.join(', ')}`), 'must be an array of scopes'),
+      v.minLength(1, 'must name at least one scope'),
+    ),
+  ),
+  expiresInDays: v.optional(
+    v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1), v.maxValue(365)),
+    90,
+  ),
+})
+
+export const idParamSchema = v.object({
+  id: v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/, 'must be an id')),
+})

@@ -1,0 +1,89 @@
+import { loginWindowMs, maxFailuresPerAccount, maxFailuresPerIp, sessionAbsoluteMs } from '../auth/session-policy'
+import type { Db } from '../db/index'
+import {
+  countLoginFailures,
+  findUserByEmail,
+  insertUser,
+  pruneLoginFailures,
+  recordLoginFailure,
+  updatePasswordHash,
+} from '../db/queries/accounts'
+import { deleteSession, insertSession } from '../db/queries/sessions'
+import { AppError } from '../errors'
+import { hashPassword, needsRehash, type ScryptParams, verifyPassword } from '../security/password'
+import { hashSecret, randomSecret } from '../security/secrets'
+
+export interface AccountContext {
+  db: Db
+  now: number
+  ip: string
+  passwordParams: ScryptParams
+}
+
+/** A dummy hash, verified when the email is unknown so timing does not reveal which emails exist. */
+let dummyHash: Promise<string> | undefined
+
+async function startSession(db: Db, userId: string, now: number): Promise<string> {
+  const secret = randomSecret(32)
+  await insertSession(db, {
+    idHash: await hashSecret(secret),
+    userId,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: now + sessionAbsoluteMs,
+  })
+  return secret
+}
+
+export async function register(
+  ctx: AccountContext,
+  input: { email: string; password: string; name?: string | undefined },
+): Promise<{ userId: string; sessionSecret: string }> {
+  const userId = crypto.randomUUID()
+  const inserted = await insertUser(ctx.db, {
+    id: userId,
+    email: input.email,
+    name: input.name ?? null,
+    passwordHash: await hashPassword(input.password, ctx.passwordParams),
+    createdAt: ctx.now,
+  })
+  if (!inserted)
+    throw new AppError(409, 'email_taken', 'email: an account with this email already exists', { field: 'email' })
+  return { userId, sessionSecret: await startSession(ctx.db, userId, ctx.now) }
+}
+
+/**
+ * Signs in, throttled per account and per address. The old session (if any) is deleted and a
+ * new one issued, so a session id fixed before sign-in is useless after it.
+ */
+export async function login(
+  ctx: AccountContext,
+  input: { email: string; password: string },
+  previousSessionHash?: string,
+): Promise<{ userId: string; sessionSecret: string }> {
+  const since = ctx.now - loginWindowMs
+  const failures = await countLoginFailures(ctx.db, input.email, ctx.ip, since)
+  for (const [window, max] of [
+    [failures.account, maxFailuresPerAccount],
+    [failures.ip, maxFailuresPerIp],
+  ] as const) {
+    if (window.count >= max) {
+      const retryAfter = Math.max(1, Math.ceil(((window.oldest ?? ctx.now) + loginWindowMs - ctx.now) / 1000))
+      throw new AppError(429, 'too_many_requests', 'too many failed sign-ins: try again later', {
+        headers: { 'retry-after': String(retryAfter) },
+      })
+    }
+  }
+  const user = await findUserByEmail(ctx.db, input.email)
+  dummyHash ??= hashPassword('dockdeck-dummy-password', ctx.passwordParams)
+  const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash))
+  if (!user || !ok) {
+    await recordLoginFailure(ctx.db, input.email, ctx.ip, ctx.now)
+    throw new AppError(401, 'invalid_credentials', 'the email or password is wrong')
+  }
+  if (needsRehash(user.passwordHash, ctx.passwordParams))
+    await updatePasswordHash(ctx.db, user.id, await hashPassword(input.password, ctx.passwordParams))
+  if (previousSessionHash) await deleteSession(ctx.db, previousSessionHash)
+  if (failures.account.count + failures.ip.count > 0) await pruneLoginFailures(ctx.db, since)
+  return { userId: user.id, sessionSecret: await startSession(ctx.db, user.id, ctx.now) }
+}

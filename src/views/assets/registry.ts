@@ -1,0 +1,34 @@
+import { appCss } from './app-css'
+
+interface Asset {
+  body: string
+  type: string
+}
+
+/** Static assets are bundled as strings, so the Worker serves them without a separate asset store. */
+const assets: Readonly<Record<string, Asset>> = {
+  'app.css': { body: appCss, type: 'text/css; charset=utf-8' },
+}
+
+export function getAsset(name: string): Asset | undefined {
+  return assets[name]
+}
+
+/** Cache-busting version: a short hash of the body, computed once per asset. */
+const versions = new Map<string, string>()
+function version(body: string): string {
+  let h = 2166136261
+  for (let i = 0; i < body.length; i++) h = Math.imul(h ^ body.charCodeAt(i), 16777619)
+  return (h >>> 0).toString(36)
+}
+
+export function assetPath(name: string): string {
+  const asset = assets[name]
+  if (!asset) return `/assets/${name}`
+  let v = versions.get(name)
+  if (!v) {
+    v = version(asset.body)
+    versions.set(name, v)
+  }
+  return `/assets/${name}?v=${v}`
+}

@@ -1,0 +1,69 @@
+import type { Child } from 'hono/jsx'
+import { jsxRenderer } from 'hono/jsx-renderer'
+import type { Caller } from '../env'
+import { assetPath } from './assets/registry'
+
+export interface LayoutProps {
+  title: string
+  caller: Caller | null
+  csrfToken: string
+  scripts?: string[]
+  children?: Child
+}
+
+declare module 'hono' {
+  type ContextRenderer = (content: string | Promise<string>, props: { title: string; scripts?: string[] }) => Response
+}
+
+export function Layout(props: LayoutProps) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} · dockdeck`}</title>
+        <link rel="stylesheet" href={assetPath('app.css')} />
+        {props.scripts?.map((name) => (
+          <script type="module" src={assetPath(name)} />
+        ))}
+      </head>
+      <body>
+        <header class="site">
+          <a class="brand" href="/">
+            dockdeck
+          </a>
+          <nav aria-label="Main">
+            {props.caller ? (
+              <>
+                <a href="/">Decks</a>
+                <a href="/review">Review</a>
+              </>
+            ) : null}
+          </nav>
+          {props.caller ? (
+            <form method="post" action="/signout">
+              <input type="hidden" name="_csrf" value={props.csrfToken} />
+              <span class="muted">{props.caller.name ?? props.caller.email} </span>
+              <button class="link" type="submit">
+                Sign out
+              </button>
+            </form>
+          ) : (
+            <nav aria-label="Account">
+              <a href="/signin">Sign in</a>
+              <a href="/signup">Sign up</a>
+            </nav>
+          )}
+        </header>
+        <main id="main">{props.children}</main>
+      </body>
+    </html>
+  )
+}
+
+/** The one layout: every page renders through `c.render(content, { title })`. */
+export const layout = jsxRenderer(({ children, title, scripts }, c) => (
+  <Layout title={title} scripts={scripts} caller={c.var.caller} csrfToken={c.var.csrfToken}>
+    {children}
+  </Layout>
+))

@@ -1,0 +1,79 @@
+import { CsrfField } from '../components/csrf-field'
+
+export interface AccountFormProps {
+  mode: 'signin' | 'signup'
+  csrfToken: string
+  email?: string
+  name?: string
+  error?: { field?: string; message: string }
+  next?: string
+}
+
+/** Sign-in and sign-up share one form; sign-up adds a name and the password rule. */
+export function AccountForm(props: AccountFormProps) {
+  const signup = props.mode === 'signup'
+  const errorId = props.error ? 'form-error' : undefined
+  return (
+    <section class="card">
+      <h1>{signup ? 'Create your account' : 'Sign in'}</h1>
+      {props.error ? (
+        <p id="form-error" class="notice error" role="alert">
+          {props.error.message}
+        </p>
+      ) : null}
+      <form method="post" action={signup ? '/signup' : '/signin'}>
+        <CsrfField token={props.csrfToken} />
+        {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
+        <label for="email">Email</label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autocomplete={signup ? 'email' : 'username'}
+          required
+          maxlength={254}
+          value={props.email ?? ''}
+          aria-invalid={props.error?.field === 'email' ? 'true' : undefined}
+          aria-describedby={errorId}
+        />
+        {signup ? (
+          <>
+            <label for="name">Name (optional)</label>
+            <input id="name" name="name" autocomplete="name" maxlength={100} value={props.name ?? ''} />
+          </>
+        ) : null}
+        <label for="password">Password</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autocomplete={signup ? 'new-password' : 'current-password'}
+          required
+          minlength={signup ? 12 : undefined}
+          maxlength={128}
+          aria-invalid={props.error?.field === 'password' ? 'true' : undefined}
+          aria-describedby={signup ? 'password-rule' : errorId}
+        />
+        {signup ? (
+          <p id="password-rule" class="muted">
+            At least 12 characters. A passphrase of a few words is easiest to remember.
+          </p>
+        ) : null}
+        <p>
+          <button type="submit">{signup ? 'Sign up' : 'Sign in'}</button>
+        </p>
+      </form>
+      <p class="muted">
+        {signup ? (
+          <>
+            Already have an account? <a href="/signin">Sign in</a>
+          </>
+        ) : (
+          <>
+            New here? <a href="/signup">Create an account</a>
+          </>
+        )}
+      </p>
+    </section>
+  )
+}
