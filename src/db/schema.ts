@@ -200,6 +200,139 @@ export const idempotencyKeys = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.key] })],
 )
 
+
+/**
+ * A quiz or a timed mock exam. The question set (answers included) is fixed at creation and
+ * stored as JSON: an exam is at most a few hundred questions and is always read whole.
+ */
+export const exams = sqliteTable(
+  'exams',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** quiz (answers checked one by one, no deadline) or exam (timed, scored at submit). */
+    mode: text('mode').notNull(),
+    deck: text('deck').notNull(),
+    topics: text('topics').notNull().default('[]'),
+    format: text('format').notNull(),
+    seed: text('seed').notNull(),
+    questions: text('questions').notNull(),
+    minutes: integer('minutes'),
+    passMark: real('pass_mark'),
+    startedAt: millis('started_at').notNull(),
+    endsAt: millis('ends_at'),
+    submittedAt: millis('submitted_at'),
+    score: real('score'),
+    passed: integer('passed', { mode: 'boolean' }),
+    /** The scored result as JSON, written once at submit. */
+    result: text('result'),
+  },
+  (t) => [index('exams_user_idx').on(t.userId, t.startedAt)],
+)
+
+/** A candidate's answer to one exam or quiz question (JSON: choice, DOMC judgements, or text). */
+export const examAnswers = sqliteTable(
+  'exam_answers',
+  {
+    examId: text('exam_id')
+      .notNull()
+      .references(() => exams.id, { onDelete: 'cascade' }),
+    questionId: text('question_id').notNull(),
+    answer: text('answer').notNull(),
+    flagged: integer('flagged', { mode: 'boolean' }).notNull().default(false),
+    answeredAt: millis('answered_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.examId, t.questionId] })],
+)
+
+export const teams = sqliteTable('teams', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdBy: text('created_by')
+    .notNull()
+    .references(() => users.id),
+  createdAt: millis('created_at').notNull(),
+})
+
+export const teamMembers = sqliteTable(
+  'team_members',
+  {
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** owner or member. */
+    role: text('role').notNull(),
+    joinedAt: millis('joined_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_members_user_idx').on(t.userId)],
+)
+
+/** Single-use invitations; only the code's hash is stored. */
+export const teamInvites = sqliteTable(
+  'team_invites',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: millis('created_at').notNull(),
+    expiresAt: millis('expires_at').notNull(),
+    usedAt: millis('used_at'),
+    usedBy: text('used_by').references(() => users.id),
+  },
+  (t) => [index('team_invites_team_idx').on(t.teamId)],
+)
+
+/** A team knowledge check: one fixed question set for every member. */
+export const checks = sqliteTable(
+  'checks',
+  {
+    id: text('id').primaryKey(),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    deck: text('deck').notNull(),
+    topics: text('topics').notNull().default('[]'),
+    format: text('format').notNull(),
+    questions: text('questions').notNull(),
+    opensAt: millis('opens_at'),
+    closesAt: millis('closes_at'),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: millis('created_at').notNull(),
+  },
+  (t) => [index('checks_team_idx').on(t.teamId, t.createdAt)],
+)
+
+export const checkSubmissions = sqliteTable(
+  'check_submissions',
+  {
+    checkId: text('check_id')
+      .notNull()
+      .references(() => checks.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    answers: text('answers').notNull(),
+    correct: integer('correct').notNull(),
+    total: integer('total').notNull(),
+    /** Per-topic score as JSON: [{topic, correct, total}]. */
+    topics: text('topics').notNull(),
+    submittedAt: millis('submitted_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.checkId, t.userId] })],
+)
+
 export const schema = {
   users,
   sessions,
@@ -211,4 +344,11 @@ export const schema = {
   cardStates,
   reviewLogs,
   idempotencyKeys,
+  exams,
+  examAnswers,
+  teams,
+  teamMembers,
+  teamInvites,
+  checks,
+  checkSubmissions,
 }
