@@ -1,31 +1,32 @@
-import { vValidator } from '@hono/valibot-validator'
+import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { ValidationTargets } from 'hono'
+import { validator } from 'hono-openapi'
 import * as v from 'valibot'
 import { AppError } from './errors'
 
-/** Dotted path of the first issue (`email`, `answers.0.choice`), or the target itself. */
-function fieldOf(issue: v.BaseIssue<unknown>, target: string): string {
-  const path = v.getDotPath(issue)
-  return path ?? target
+/** Dotted path of an issue (`email`, `answers.0.choice`), or the target itself. */
+function fieldOf(path: StandardSchemaV1.Issue['path'], target: string): string {
+  if (!path?.length) return target
+  return path.map((segment) => String(typeof segment === 'object' ? segment.key : segment)).join('.')
+}
+
+function validationError(issues: readonly StandardSchemaV1.Issue[], target: string): AppError {
+  const first = issues[0]
+  const field = first ? fieldOf(first.path, target) : target
+  return new AppError(400, 'validation_failed', first ? `${field}: ${first.message}` : `invalid ${target}`, {
+    field,
+    extra: { errors: issues.slice(0, 10).map((i) => ({ field: fieldOf(i.path, target), message: i.message })) },
+  })
 }
 
 /**
- * The one validator wrapper: a failed check throws a 400 `AppError` naming the field, which
- * `app.onError` renders as problem+json (or a page for forms).
+ * The one validator wrapper. Valibot schemas validate the request, and through hono-openapi the
+ * same schemas describe it in the OpenAPI document. A failed check throws a 400 `AppError`
+ * naming the field, which `app.onError` renders as problem+json.
  */
 export function validate<T extends keyof ValidationTargets, S extends v.GenericSchema>(target: T, schema: S) {
-  return vValidator(target, schema, (result) => {
-    if (!result.success) {
-      const issue = result.issues[0]
-      const field = issue ? fieldOf(issue, target) : target
-      const message = issue ? `${field}: ${issue.message}` : `invalid ${target}`
-      throw new AppError(400, 'validation_failed', message, {
-        field,
-        extra: {
-          errors: result.issues.slice(0, 10).map((i) => ({ field: fieldOf(i, target), message: i.message })),
-        },
-      })
-    }
+  return validator(target, schema, (result) => {
+    if (!result.success) throw validationError(result.error, target)
   })
 }
 
@@ -33,7 +34,8 @@ export function validate<T extends keyof ValidationTargets, S extends v.GenericS
 export function parseWith<S extends v.GenericSchema>(schema: S, value: unknown, target = 'body'): v.InferOutput<S> {
   const result = v.safeParse(schema, value)
   if (result.success) return result.output
-  const issue = result.issues[0]
-  const field = fieldOf(issue, target)
-  throw new AppError(400, 'validation_failed', `${field}: ${issue.message}`, { field })
+  throw validationError(
+    result.issues.map((issue) => ({ message: issue.message, path: issue.path?.map((p) => ({ key: p.key as PropertyKey })) })),
+    target,
+  )
 }

@@ -12,7 +12,11 @@ export interface LayoutProps {
 }
 
 declare module 'hono' {
-  type ContextRenderer = (content: string | Promise<string>, props: { title: string; scripts?: string[] }) => Response
+  // An interface, not a type alias: module augmentation merges interfaces only.
+  // biome-ignore lint/style/useShorthandFunctionType: see above
+  interface ContextRenderer {
+    (content: string | Promise<string>, props: { title: string; scripts?: string[] }): Response | Promise<Response>
+  }
 }
 
 export function Layout(props: LayoutProps) {

@@ -25,7 +25,8 @@ describe('health', () => {
 
   it('answers 503 when the database does not answer', async () => {
     const { app, db } = await createTestApp()
-    db.$client.close()
+    const client = (db as unknown as { $client: { close(): void } }).$client
+    client.close()
     const res = await app.request('/healthz')
     expect(res.status).toBe(503)
     expect(await res.json()).toMatchObject({ db: 'error' })
