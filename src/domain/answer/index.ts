@@ -1,0 +1,3 @@
+export { type AnswerComparison, type CompareOptions, compareAnswer, maxDiffChars } from './compare'
+export { type DiffOp, type DiffPart, diffTokens } from './diff'
+export { type AnswerOptions, cleanAnswer, normalizeAnswer } from './normalize'

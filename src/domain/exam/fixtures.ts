@@ -1,0 +1,65 @@
+/** Card factories shared by the exam tests. Not used by production code. */
+import type { CompiledCard } from '../../content/types'
+
+export function card(overrides: Partial<CompiledCard> & Pick<CompiledCard, 'id' | 'answer'>): CompiledCard {
+  const topic = overrides.topic ?? 'images'
+  return {
+    deck: 'dca',
+    topic,
+    kind: 'basic',
+    tags: [],
+    prompt: `Prompt of ${overrides.id}?`,
+    promptHtml: `<p>Prompt of ${overrides.id}?</p>`,
+    answerHtml: `<p>${overrides.answer}</p>`,
+    source: { file: `${topic}.md`, line: 1, headings: [topic], anchor: topic },
+    group: `${topic}#main`,
+    marked: false,
+    ...overrides,
+  }
+}
+
+/** Docker terms no two of which are near-equal (checked in similarity.test.ts). */
+export const terms = [
+  'swarm',
+  'overlay',
+  'bridge',
+  'macvlan',
+  'ingress',
+  'secret',
+  'config',
+  'volume',
+  'tmpfs',
+  'registry',
+  'manifest',
+  'layer',
+  'digest',
+  'healthcheck',
+  'entrypoint',
+  'namespace',
+  'cgroup',
+  'seccomp',
+  'apparmor',
+  'raft',
+  'quorum',
+  'replica',
+  'global',
+  'stack',
+  'service',
+  'task',
+  'node',
+  'label',
+  'constraint',
+  'placement',
+  'buildkit',
+  'dockerfile',
+  'compose',
+  'context',
+  'buildx',
+  'prune',
+  'commit',
+  'export',
+  'import',
+  'inspect',
+  'logs',
+  'restart',
+] as const

@@ -1,0 +1,64 @@
+export {
+  type CardMemory,
+  fromFsrsCard,
+  isRatingName,
+  newCardState,
+  type RatingName,
+  type ReviewLogFields,
+  ratingName,
+  ratingNames,
+  toFsrsCard,
+  toFsrsLog,
+  toRating,
+} from './card'
+export {
+  addStudyDays,
+  nextDayStart,
+  type StudyDay,
+  startOfStudyDay,
+  studyDayOf,
+  studyDayStart,
+} from './day'
+export {
+  CorruptReviewLogError,
+  InvalidCardError,
+  InvalidRatingError,
+  InvalidTimeZoneError,
+  ReviewOutOfOrderError,
+  SchedulingError,
+  type SchedulingErrorCode,
+  UndoMismatchError,
+} from './errors'
+export { type ExamItem, examQueue, examStartsAt, type RetrievabilityAt } from './exam'
+export { formatInterval } from './interval'
+export { applyLeech, isLeechLapse, type LeechFields } from './leech'
+export {
+  buildQueue,
+  isAvailable,
+  type QueueCandidate,
+  type QueueContext,
+  type QueueCounts,
+  type StudyQueue,
+} from './queue'
+export {
+  createScheduler,
+  fsrsParameters,
+  type IntervalPreview,
+  type RateResult,
+  type Scheduler,
+  type SchedulerOptions,
+  type SchedulerSettings,
+} from './scheduler'
+export {
+  applySettingsUpdate,
+  defaultSettings,
+  isTimeZone,
+  type LearningStep,
+  parseSettings,
+  type StudySettings,
+  type StudySettingsUpdate,
+  studySettingsSchema,
+  studySettingsUpdateSchema,
+} from './settings'
+export { type BeforeReview, decodeBefore, encodeBefore } from './undo'
+export { type SqlWindow, sqlWindow } from './window'

@@ -1,0 +1,154 @@
+import * as v from 'valibot'
+
+/**
+ * A (re)learning step as ts-fsrs reads it. ts-fsrs 5.4.2 knows only minutes, hours and days:
+ * `ConvertStepUnitToMinutes` throws on `30s`, so seconds are refused here rather than at review.
+ */
+export type LearningStep = `${number}${'m' | 'h' | 'd'}`
+
+const STEP = /^[1-9]\d{0,5}[mhd]$/
+
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name })
+    return name !== ''
+  } catch {
+    return false
+  }
+}
+
+/** `YYYY-MM-DD` naming a real calendar day, so `2025-02-30` is refused too. */
+function isCalendarDate(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false
+  const date = new Date(`${day}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day
+}
+
+const wholeNumber = (field: string, min: number, max: number) => {
+  const message = `${field} must be a whole number from ${min} to ${max}`
+  return v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message))
+}
+
+const retentionMessage = 'desiredRetention must be a number from 0.70 to 0.99'
+
+const steps = (field: string) =>
+  v.pipe(
+    v.array(
+      v.custom<LearningStep>(
+        (s) => typeof s === 'string' && STEP.test(s),
+        `${field} steps must look like 1m, 10m, 1h or 1d (minutes, hours or days)`,
+      ),
+      `${field} must be a list of steps like ["1m", "10m"]`,
+    ),
+    v.maxLength(10, `${field} can have at most 10 steps`),
+  )
+
+/** One schema per setting, without defaults: shared by the full schema and the update schema. */
+const fields = {
+  desiredRetention: v.pipe(
+    v.number(retentionMessage),
+    v.minValue(0.7, retentionMessage),
+    v.maxValue(0.99, retentionMessage),
+  ),
+  newCardsPerDay: wholeNumber('newCardsPerDay', 0, 9999),
+  maxReviewsPerDay: wholeNumber('maxReviewsPerDay', 1, 9999),
+  learningSteps: steps('learningSteps'),
+  relearningSteps: steps('relearningSteps'),
+  timezone: v.pipe(
+    v.string('timezone must be an IANA time zone name such as Europe/Berlin'),
+    v.check(isTimeZone, 'timezone must be an IANA time zone name such as Europe/Berlin'),
+  ),
+  dayStartsAt: wholeNumber('dayStartsAt', 0, 23),
+  leechThreshold: wholeNumber('leechThreshold', 1, 99),
+  examDate: v.pipe(
+    v.string('examDate must be a date like 2026-06-30'),
+    v.check(isCalendarDate, 'examDate must be a real calendar date like 2026-06-30'),
+  ),
+  fuzz: v.boolean('fuzz must be true or false'),
+}
+
+const defaults = {
+  desiredRetention: 0.9,
+  newCardsPerDay: 20,
+  maxReviewsPerDay: 200,
+  learningSteps: ['1m', '10m'] as LearningStep[],
+  relearningSteps: ['10m'] as LearningStep[],
+  timezone: 'UTC',
+  dayStartsAt: 4,
+  leechThreshold: 8,
+  fuzz: true,
+}
+
+/** Full settings: every missing field takes its default; an invalid field is an error. */
+export const studySettingsSchema = v.object({
+  desiredRetention: v.optional(fields.desiredRetention, defaults.desiredRetention),
+  newCardsPerDay: v.optional(fields.newCardsPerDay, defaults.newCardsPerDay),
+  maxReviewsPerDay: v.optional(fields.maxReviewsPerDay, defaults.maxReviewsPerDay),
+  learningSteps: v.optional(fields.learningSteps, () => [...defaults.learningSteps]),
+  relearningSteps: v.optional(fields.relearningSteps, () => [...defaults.relearningSteps]),
+  timezone: v.optional(fields.timezone, defaults.timezone),
+  dayStartsAt: v.optional(fields.dayStartsAt, defaults.dayStartsAt),
+  leechThreshold: v.optional(fields.leechThreshold, defaults.leechThreshold),
+  examDate: v.optional(fields.examDate),
+  fuzz: v.optional(fields.fuzz, defaults.fuzz),
+})
+
+export type StudySettings = v.InferOutput<typeof studySettingsSchema>
+
+/** Body of a settings PUT: only the fields to change; `examDate: null` clears the exam. */
+export const studySettingsUpdateSchema = v.strictObject(
+  {
+    desiredRetention: v.optional(fields.desiredRetention),
+    newCardsPerDay: v.optional(fields.newCardsPerDay),
+    maxReviewsPerDay: v.optional(fields.maxReviewsPerDay),
+    learningSteps: v.optional(fields.learningSteps),
+    relearningSteps: v.optional(fields.relearningSteps),
+    timezone: v.optional(fields.timezone),
+    dayStartsAt: v.optional(fields.dayStartsAt),
+    leechThreshold: v.optional(fields.leechThreshold),
+    examDate: v.optional(v.nullable(fields.examDate)),
+    fuzz: v.optional(fields.fuzz),
+  },
+  'settings has no such field',
+)
+
+export type StudySettingsUpdate = v.InferOutput<typeof studySettingsUpdateSchema>
+
+export function defaultSettings(): StudySettings {
+  return v.parse(studySettingsSchema, {})
+}
+
+/**
+ * Reads `users.settings` (a JSON string, or an already parsed value) into full settings.
+ * Never throws: broken JSON, a non-object or a bad field yields the defaults for what is broken,
+ * so a setting saved under older rules cannot lock a user out of studying.
+ */
+export function parseSettings(json: unknown): StudySettings {
+  let raw: unknown = json
+  if (typeof json === 'string') {
+    try {
+      raw = JSON.parse(json)
+    } catch {
+      raw = {}
+    }
+  }
+  const stored = (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>
+  const kept: Record<string, unknown> = {}
+  for (const [key, schema] of Object.entries(studySettingsSchema.entries)) {
+    const field = v.safeParse(schema, stored[key])
+    if (field.success && field.output !== undefined) kept[key] = field.output
+  }
+  return v.parse(studySettingsSchema, kept)
+}
+
+/** Applies a validated PUT body to the current settings. */
+export function applySettingsUpdate(current: StudySettings, update: StudySettingsUpdate): StudySettings {
+  const { examDate, ...rest } = update
+  const next: StudySettings = { ...current }
+  for (const [key, value] of Object.entries(rest)) {
+    if (value !== undefined) Object.assign(next, { [key]: value })
+  }
+  if (examDate === null) delete next.examDate
+  else if (examDate !== undefined) next.examDate = examDate
+  return next
+}

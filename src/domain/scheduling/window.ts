@@ -1,0 +1,38 @@
+import { nextDayStart, type StudyDay, startOfStudyDay, studyDayOf } from './day'
+import type { StudySettings } from './settings'
+
+/** The bounds the SQL layer needs to fetch just today's candidates for `buildQueue`. */
+export interface SqlWindow {
+  now: number
+  studyDay: StudyDay
+  /**
+   * Start of the study day. Answers with `reviewed_at >= dayStart` (and `undone_at` null) count
+   * as done today: those with `state = 0` are new cards introduced, `state = 2` are reviews.
+   */
+  dayStart: number
+  /** End (exclusive) of the study day: review cards with `due < dayEnd` are due today. */
+  dayEnd: number
+  /** Learning and relearning cards with `due <= learningDueBy` are shown now. */
+  learningDueBy: number
+  /** Most review cards worth fetching (before subtracting today's answers). */
+  reviewLimit: number
+  /** Most new cards worth fetching, in `cards.position` order. */
+  newLimit: number
+}
+
+export function sqlWindow(
+  settings: Pick<StudySettings, 'timezone' | 'dayStartsAt' | 'maxReviewsPerDay' | 'newCardsPerDay'>,
+  now: number,
+  learnAheadMs = 0,
+): SqlWindow {
+  const { timezone, dayStartsAt } = settings
+  return {
+    now,
+    studyDay: studyDayOf(now, timezone, dayStartsAt),
+    dayStart: startOfStudyDay(now, timezone, dayStartsAt),
+    dayEnd: nextDayStart(now, timezone, dayStartsAt),
+    learningDueBy: now + learnAheadMs,
+    reviewLimit: settings.maxReviewsPerDay,
+    newLimit: settings.newCardsPerDay,
+  }
+}
