@@ -3,15 +3,21 @@ import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { SchedulingError } from './domain/scheduling'
 import type { AppDeps, AppEnv } from './env'
 import { AppError, type ErrorCode } from './errors'
 import { resolveCaller } from './middleware/caller'
 import { csrfProtection } from './middleware/csrf'
 import { assetRoutes } from './routes/assets'
 import { authRoutes } from './routes/auth'
+import { cardRoutes } from './routes/cards'
+import { deckRoutes } from './routes/decks'
 import { healthRoutes } from './routes/health'
 import { accountPages } from './routes/pages/account'
 import { homePages } from './routes/pages/home'
+import { reviewRoutes } from './routes/review'
+import { reviewsRoutes } from './routes/reviews'
+import { settingsRoutes } from './routes/settings'
 import { tokenRoutes } from './routes/tokens'
 import { defaultScryptParams } from './security/password'
 import { layout } from './views/layout'
@@ -31,6 +37,10 @@ const codeForStatus: Record<number, ErrorCode> = {
 
 function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error
+  if (error instanceof SchedulingError) {
+    const status = error.code === 'invalid_rating' ? 400 : 409
+    return new AppError(status, status === 400 ? 'bad_request' : 'conflict', error.message)
+  }
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode
     return new AppError(status, codeForStatus[status] ?? 'bad_request', error.message || 'bad request')
@@ -95,7 +105,14 @@ export function createApp(deps: AppDeps) {
   })
   app.use(resolveCaller)
 
-  const api = new Hono<AppEnv>().route('/auth', authRoutes).route('/tokens', tokenRoutes)
+  const api = new Hono<AppEnv>()
+    .route('/auth', authRoutes)
+    .route('/tokens', tokenRoutes)
+    .route('/decks', deckRoutes)
+    .route('/review', reviewRoutes)
+    .route('/reviews', reviewsRoutes)
+    .route('/cards', cardRoutes)
+    .route('/settings', settingsRoutes)
   app.route('/api/v1', api)
 
   app.use(csrfProtection, layout)

@@ -200,7 +200,6 @@ export const idempotencyKeys = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.key] })],
 )
 
-
 /**
  * A quiz or a timed mock exam. The question set (answers included) is fixed at creation and
  * stored as JSON: an exam is at most a few hundred questions and is always read whole.

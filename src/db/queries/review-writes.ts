@@ -1,0 +1,127 @@
+import { and, eq, sql } from 'drizzle-orm'
+import type { CardMemory, ReviewLogFields } from '../../domain/scheduling'
+import type { Db } from '../index'
+import { cardStates, reviewLogs } from '../schema'
+
+export interface StateWrite {
+  userId: string
+  cardId: string
+  memory: CardMemory
+  suspended: boolean
+  leech: boolean
+  buriedUntil: number | null
+  /** The version the change was computed from; null when the card had no state row. */
+  expectedVersion: number | null
+  now: number
+}
+
+export interface StoredResponse {
+  key: string
+  requestHash: string
+  status: number
+  body: string
+}
+
+function writeState(db: Db, w: StateWrite) {
+  const values = {
+    ...w.memory,
+    suspended: w.suspended,
+    leech: w.leech,
+    buriedUntil: w.buriedUntil,
+    updatedAt: w.now,
+  }
+  if (w.expectedVersion === null)
+    return db
+      .insert(cardStates)
+      .values({ userId: w.userId, cardId: w.cardId, version: 1, ...values })
+      .onConflictDoNothing()
+  return db
+    .update(cardStates)
+    .set({ ...values, version: sql`${cardStates.version} + 1` })
+    .where(
+      and(eq(cardStates.userId, w.userId), eq(cardStates.cardId, w.cardId), eq(cardStates.version, w.expectedVersion)),
+    )
+}
+
+/**
+ * Records a review atomically: the state change only if nobody changed the card since it was
+ * read (version check), the log only if the state changed (`changes() = 1`, evaluated on the
+ * batch's own connection), and the idempotency record only if the log was written. One batch
+ * is one transaction and one round trip, on the embedded file and on Turso alike.
+ * Returns false when the state had moved on, in which case nothing was written.
+ */
+export async function recordReview(
+  db: Db,
+  state: StateWrite,
+  log: ReviewLogFields & { durationMs: number | null; origin: string },
+  stored?: StoredResponse,
+): Promise<boolean> {
+  const insertLog = db.run(sql`
+    insert into ${reviewLogs} (user_id, card_id, rating, state, due, stability, difficulty, elapsed_days,
+      last_elapsed_days, scheduled_days, learning_steps, reviewed_at, before, state_after, due_after, duration_ms, origin)
+    select ${state.userId}, ${state.cardId}, ${log.rating}, ${log.state}, ${log.due}, ${log.stability}, ${log.difficulty},
+      ${log.elapsedDays}, ${log.lastElapsedDays}, ${log.scheduledDays}, ${log.learningSteps}, ${log.reviewedAt},
+      ${log.before}, ${log.stateAfter}, ${log.dueAfter}, ${log.durationMs}, ${log.origin}
+    where changes() = 1`)
+  const steps = [writeState(db, state), insertLog] as const
+  const results = stored
+    ? await db.batch([
+        ...steps,
+        db.run(sql`
+          insert into idempotency_keys (user_id, key, request_hash, status, body, created_at)
+          select ${state.userId}, ${stored.key}, ${stored.requestHash}, ${stored.status}, ${stored.body}, ${state.now}
+          where changes() = 1`),
+      ])
+    : await db.batch(steps)
+  return results[1].rowsAffected === 1
+}
+
+/** Restores a card to its state before `logId` and marks that log undone, both or neither. */
+export async function recordUndo(db: Db, state: StateWrite, logId: number): Promise<boolean> {
+  const [, marked] = await db.batch([
+    writeState(db, state),
+    db.run(
+      sql`update ${reviewLogs} set undone_at = ${state.now} where id = ${logId} and undone_at is null and changes() = 1`,
+    ),
+  ])
+  return marked.rowsAffected === 1
+}
+
+/** Suspends, unsuspends or buries a card, creating its state row (as new) if it has none. */
+export async function setCardFlags(
+  db: Db,
+  userId: string,
+  cardId: string,
+  fresh: CardMemory,
+  flags: { suspended?: boolean; buriedUntil?: number | null; leech?: boolean },
+  now: number,
+): Promise<void> {
+  await db
+    .insert(cardStates)
+    .values({
+      userId,
+      cardId,
+      ...fresh,
+      suspended: flags.suspended ?? false,
+      leech: flags.leech ?? false,
+      buriedUntil: flags.buriedUntil ?? null,
+      version: 1,
+      updatedAt: now,
+    })
+    .onConflictDoUpdate({
+      target: [cardStates.userId, cardStates.cardId],
+      set: {
+        ...(flags.suspended !== undefined ? { suspended: flags.suspended } : {}),
+        ...(flags.leech !== undefined ? { leech: flags.leech } : {}),
+        ...(flags.buriedUntil !== undefined ? { buriedUntil: flags.buriedUntil } : {}),
+        version: sql`${cardStates.version} + 1`,
+        updatedAt: now,
+      },
+    })
+}
+
+export async function findStoredResponse(db: Db, userId: string, key: string) {
+  return db.query.idempotencyKeys.findFirst({
+    where: (t, { and, eq }) => and(eq(t.userId, userId), eq(t.key, key)),
+  })
+}

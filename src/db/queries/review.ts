@@ -1,0 +1,157 @@
+import { and, asc, count, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm'
+import type { SqlWindow } from '../../domain/scheduling'
+import type { Db } from '../index'
+import { cardStates, cards, reviewLogs, users } from '../schema'
+
+export type CardRow = typeof cards.$inferSelect
+export type CardStateRow = typeof cardStates.$inferSelect
+export type ReviewLogRow = typeof reviewLogs.$inferSelect
+
+export interface QueueScope {
+  deck: string
+  topic?: string | undefined
+}
+
+const liveCard = (scope: QueueScope) =>
+  and(eq(cards.deck, scope.deck), isNull(cards.retiredAt), scope.topic ? eq(cards.topic, scope.topic) : undefined)
+
+const candidateColumns = {
+  cardId: cards.id,
+  position: cards.position,
+  state: sql<number>`coalesce(${cardStates.state}, 0)`,
+  due: sql<number>`coalesce(${cardStates.due}, 0)`,
+  suspended: sql<boolean>`coalesce(${cardStates.suspended}, 0)`.mapWith(Boolean),
+  buriedUntil: cardStates.buriedUntil,
+}
+
+/**
+ * Today's candidates for the queue, in one round trip: (re)learning cards due today, review
+ * cards due today, unseen cards in note order, and what the user already did today. Each list
+ * is bounded so a large history costs no more than a day's worth of rows.
+ */
+export async function loadQueueCandidates(db: Db, userId: string, scope: QueueScope, window: SqlWindow) {
+  const stateJoin = and(eq(cardStates.cardId, cards.id), eq(cardStates.userId, userId))
+  const available = and(
+    eq(cardStates.suspended, false),
+    or(isNull(cardStates.buriedUntil), lt(cardStates.buriedUntil, window.now + 1)),
+  )
+  const [learning, reviews, fresh, done] = await db.batch([
+    db
+      .select(candidateColumns)
+      .from(cardStates)
+      .innerJoin(cards, eq(cards.id, cardStates.cardId))
+      .where(
+        and(
+          eq(cardStates.userId, userId),
+          inArray(cardStates.state, [1, 3]),
+          lt(cardStates.due, window.dayEnd),
+          available,
+          liveCard(scope),
+        ),
+      )
+      .orderBy(asc(cardStates.due))
+      .limit(1000),
+    db
+      .select(candidateColumns)
+      .from(cardStates)
+      .innerJoin(cards, eq(cards.id, cardStates.cardId))
+      .where(
+        and(
+          eq(cardStates.userId, userId),
+          eq(cardStates.state, 2),
+          lt(cardStates.due, window.dayEnd),
+          available,
+          liveCard(scope),
+        ),
+      )
+      .orderBy(asc(cardStates.due), asc(cardStates.cardId))
+      .limit(window.reviewLimit),
+    db
+      .select(candidateColumns)
+      .from(cards)
+      .leftJoin(cardStates, stateJoin)
+      .where(and(liveCard(scope), or(isNull(cardStates.cardId), and(eq(cardStates.state, 0), available))))
+      .orderBy(asc(cards.position), asc(cards.id))
+      .limit(window.newLimit),
+    db
+      .select({ state: reviewLogs.state, n: count() })
+      .from(reviewLogs)
+      .where(
+        and(
+          eq(reviewLogs.userId, userId),
+          gte(reviewLogs.reviewedAt, window.dayStart),
+          isNull(reviewLogs.undoneAt),
+          eq(reviewLogs.origin, 'review'),
+        ),
+      )
+      .groupBy(reviewLogs.state),
+  ])
+  const doneByState = new Map(done.map((row) => [row.state, row.n]))
+  return {
+    candidates: [...learning, ...reviews, ...fresh],
+    doneToday: {
+      newCards: doneByState.get(0) ?? 0,
+      reviews: doneByState.get(2) ?? 0,
+      total: done.reduce((sum, row) => sum + row.n, 0),
+    },
+  }
+}
+
+/** The next learning or review card due after today, for "next card due at" when nothing is left. */
+export async function nextDueAt(db: Db, userId: string, scope: QueueScope): Promise<number | null> {
+  const [row] = await db
+    .select({ due: sql<number | null>`min(${cardStates.due})` })
+    .from(cardStates)
+    .innerJoin(cards, eq(cards.id, cardStates.cardId))
+    .where(
+      and(
+        eq(cardStates.userId, userId),
+        sql`${cardStates.state} != 0`,
+        eq(cardStates.suspended, false),
+        liveCard(scope),
+      ),
+    )
+  return row?.due ?? null
+}
+
+export async function findCard(db: Db, cardId: string): Promise<CardRow | undefined> {
+  return db.query.cards.findFirst({ where: eq(cards.id, cardId) })
+}
+
+export async function findCardWithState(db: Db, userId: string, cardId: string) {
+  const [card, state] = await db.batch([
+    db.select().from(cards).where(eq(cards.id, cardId)).limit(1),
+    db
+      .select()
+      .from(cardStates)
+      .where(and(eq(cardStates.userId, userId), eq(cardStates.cardId, cardId)))
+      .limit(1),
+  ])
+  return { card: card[0], state: state[0] }
+}
+
+export async function loadSettingsJson(db: Db, userId: string): Promise<string> {
+  const [row] = await db.select({ settings: users.settings }).from(users).where(eq(users.id, userId)).limit(1)
+  return row?.settings ?? '{}'
+}
+
+export async function saveSettingsJson(db: Db, userId: string, json: string): Promise<void> {
+  await db.update(users).set({ settings: json }).where(eq(users.id, userId))
+}
+
+/** The user's latest review that is not undone, with the card's current state. */
+export async function latestReview(db: Db, userId: string) {
+  const [log] = await db
+    .select()
+    .from(reviewLogs)
+    .where(and(eq(reviewLogs.userId, userId), isNull(reviewLogs.undoneAt), eq(reviewLogs.origin, 'review')))
+    .orderBy(sql`${reviewLogs.reviewedAt} desc, ${reviewLogs.id} desc`)
+    .limit(1)
+  if (!log) return undefined
+  const [state] = await db
+    .select()
+    .from(cardStates)
+    .where(and(eq(cardStates.userId, userId), eq(cardStates.cardId, log.cardId)))
+    .limit(1)
+  return { log, state }
+}

@@ -1,0 +1,22 @@
+import { Hono } from 'hono'
+import { describeRoute } from 'hono-openapi'
+import type { AppEnv } from '../env'
+import { auth } from '../middleware/caller'
+import { nextQuerySchema } from '../schemas/review'
+import { nextCard } from '../services/review'
+import { validate } from '../validation'
+
+/** `/api/v1/review`: what to study next. */
+export const reviewRoutes = new Hono<AppEnv>().get(
+  '/next',
+  describeRoute({ tags: ['Review'], summary: 'The next card due, with the interval each answer would give' }),
+  auth('review'),
+  validate('query', nextQuerySchema),
+  async (c) => {
+    const { deck, topic } = c.req.valid('query')
+    const caller = c.var.caller!
+    return c.json(
+      await nextCard({ db: c.var.db, userId: caller.userId, now: c.var.now }, { deck, topic: topic || undefined }),
+    )
+  },
+)

@@ -1,0 +1,35 @@
+import { Hono } from 'hono'
+import { describeRoute } from 'hono-openapi'
+import type { AppEnv } from '../env'
+import { auth } from '../middleware/caller'
+import { answerSchema, idempotencyHeaderSchema } from '../schemas/review'
+import { answerCard, undoLastReview } from '../services/review'
+import { validate } from '../validation'
+
+/** `/api/v1/reviews`: answering cards, idempotently, and undoing answers. */
+export const reviewsRoutes = new Hono<AppEnv>()
+  .post(
+    '/',
+    describeRoute({
+      tags: ['Review'],
+      summary: 'Answer a card (send an Idempotency-Key so retries are safe)',
+    }),
+    auth('review'),
+    validate('header', idempotencyHeaderSchema),
+    validate('json', answerSchema),
+    async (c) => {
+      const key = c.req.valid('header')['idempotency-key']
+      const ctx = { db: c.var.db, userId: c.var.caller!.userId, now: c.var.now }
+      const result = await answerCard(ctx, c.req.valid('json'), key)
+      return c.json(result.body, result.status)
+    },
+  )
+  .post(
+    '/undo',
+    describeRoute({ tags: ['Review'], summary: 'Undo the latest answer (repeatable, one step at a time)' }),
+    auth('review'),
+    async (c) => {
+      const ctx = { db: c.var.db, userId: c.var.caller!.userId, now: c.var.now }
+      return c.json(await undoLastReview(ctx))
+    },
+  )

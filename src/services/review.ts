@@ -1,0 +1,287 @@
+import type { Db } from '../db/index'
+import {
+  type CardRow,
+  type CardStateRow,
+  findCardWithState,
+  latestReview,
+  loadQueueCandidates,
+  loadSettingsJson,
+  nextDueAt,
+  type QueueScope,
+} from '../db/queries/review'
+import { findStoredResponse, recordReview, recordUndo, setCardFlags } from '../db/queries/review-writes'
+import {
+  applyLeech,
+  buildQueue,
+  type CardMemory,
+  createScheduler,
+  formatInterval,
+  newCardState,
+  parseSettings,
+  type RatingName,
+  ratingName,
+  type StudySettings,
+  sqlWindow,
+} from '../domain/scheduling'
+import { AppError } from '../errors'
+import { hashSecret } from '../security/secrets'
+
+export interface ReviewContext {
+  db: Db
+  userId: string
+  now: number
+}
+
+const stateNames = ['new', 'learning', 'review', 'relearning'] as const
+
+function memoryOf(row: CardStateRow): CardMemory {
+  return {
+    due: row.due,
+    stability: row.stability,
+    difficulty: row.difficulty,
+    elapsedDays: row.elapsedDays,
+    scheduledDays: row.scheduledDays,
+    learningSteps: row.learningSteps,
+    reps: row.reps,
+    lapses: row.lapses,
+    state: row.state,
+    lastReview: row.lastReview,
+  }
+}
+
+/** The public shape of a card's schedule, as the API returns it. */
+export function presentState(cardId: string, row: Omit<CardStateRow, 'userId' | 'cardId' | 'updatedAt'>) {
+  return {
+    cardId,
+    state: stateNames[row.state] ?? 'new',
+    due: new Date(row.due).toISOString(),
+    stability: row.stability,
+    difficulty: row.difficulty,
+    reps: row.reps,
+    lapses: row.lapses,
+    scheduledDays: row.scheduledDays,
+    lastReview: row.lastReview === null ? null : new Date(row.lastReview).toISOString(),
+    suspended: row.suspended,
+    leech: row.leech,
+    buriedUntil: row.buriedUntil === null ? null : new Date(row.buriedUntil).toISOString(),
+    version: row.version,
+  }
+}
+
+export function presentCard(card: CardRow) {
+  return {
+    id: card.id,
+    kind: card.kind,
+    topic: card.topic,
+    deck: card.deck,
+    prompt: card.prompt,
+    answer: card.answer,
+    promptHtml: card.promptHtml,
+    answerHtml: card.answerHtml,
+    source: {
+      file: card.sourceFile,
+      line: card.sourceLine,
+      anchor: card.sourceAnchor,
+      headings: JSON.parse(card.sourceHeadings) as string[],
+    },
+  }
+}
+
+export async function loadSettings(db: Db, userId: string): Promise<StudySettings> {
+  return parseSettings(await loadSettingsJson(db, userId))
+}
+
+/** The next card to study in a deck (or topic), with what each answer would schedule. */
+export async function nextCard(ctx: ReviewContext, scope: QueueScope) {
+  const settings = await loadSettings(ctx.db, ctx.userId)
+  const window = sqlWindow(settings, ctx.now)
+  const { candidates, doneToday } = await loadQueueCandidates(ctx.db, ctx.userId, scope, window)
+  const queue = buildQueue(candidates, { ...settings, now: ctx.now, dayEnd: window.dayEnd, doneToday })
+  const first = queue.cards[0]
+  const base = { remaining: queue.remaining, doneToday: doneToday.total, shownAt: new Date(ctx.now).toISOString() }
+  if (!first) {
+    const due = queue.nextLearningDue ?? (await nextDueAt(ctx.db, ctx.userId, scope))
+    return { ...base, card: null, nextDueAt: due === null ? null : new Date(due).toISOString() }
+  }
+  const { card, state } = await findCardWithState(ctx.db, ctx.userId, first.cardId)
+  if (!card) throw new AppError(404, 'not_found', 'the card disappeared while it was being fetched')
+  const scheduler = createScheduler(settings)
+  const preview = scheduler.previewIntervals(state ? memoryOf(state) : null, ctx.now)
+  return {
+    ...base,
+    card: presentCard(card),
+    intervals: {
+      again: formatInterval(preview.again),
+      hard: formatInterval(preview.hard),
+      good: formatInterval(preview.good),
+      easy: formatInterval(preview.easy),
+    },
+    intervalsMs: preview,
+    state: state ? presentState(card.id, state) : null,
+  }
+}
+
+export interface AnswerInput {
+  cardId: string
+  rating: RatingName
+  durationMs?: number | undefined
+  shownAt?: string | undefined
+}
+
+export interface StoredResult {
+  status: 201
+  body: Record<string, unknown>
+}
+
+async function requestHash(input: AnswerInput): Promise<string> {
+  const canonical = JSON.stringify([input.cardId, input.rating, input.durationMs ?? null, input.shownAt ?? null])
+  return hashSecret(canonical)
+}
+
+/**
+ * Records one answer. With an idempotency key, a retry returns the first response and records
+ * nothing more; the same key with another body is a 422. A card changed since `shownAt` (another
+ * tab answered it), or changed between our read and our write, is a 409 with its current state.
+ */
+export async function answerCard(
+  ctx: ReviewContext,
+  input: AnswerInput,
+  idempotencyKey?: string,
+  origin: 'review' | 'quiz' | 'exam' = 'review',
+): Promise<StoredResult> {
+  const hash = idempotencyKey ? await requestHash(input) : ''
+  const replay = async () => {
+    if (!idempotencyKey) return undefined
+    const stored = await findStoredResponse(ctx.db, ctx.userId, idempotencyKey)
+    if (!stored) return undefined
+    if (stored.requestHash !== hash)
+      throw new AppError(422, 'idempotency_mismatch', 'Idempotency-Key was already used with a different request body')
+    return { status: 201 as const, body: JSON.parse(stored.body) as Record<string, unknown> }
+  }
+  const previous = await replay()
+  if (previous) return previous
+
+  const { card, state } = await findCardWithState(ctx.db, ctx.userId, input.cardId)
+  if (!card || card.retiredAt !== null)
+    throw new AppError(404, 'not_found', 'cardId: no such card', { field: 'cardId' })
+  const conflict = () =>
+    new AppError(409, 'stale_state', 'the card was answered elsewhere since it was shown', {
+      extra: { current: state ? presentState(card.id, state) : null },
+    })
+  if (input.shownAt && state && state.updatedAt > Date.parse(input.shownAt)) throw conflict()
+
+  const settings = await loadSettings(ctx.db, ctx.userId)
+  const scheduler = createScheduler(settings)
+  const before = state ? memoryOf(state) : null
+  const { next, log } = scheduler.rate(before, input.rating, ctx.now)
+  const flags = applyLeech(
+    { lapses: next.lapses, leech: state?.leech ?? false, suspended: state?.suspended ?? false },
+    settings.leechThreshold,
+    before?.lapses ?? 0,
+  )
+  const newState = {
+    ...next,
+    suspended: flags.suspended,
+    leech: flags.leech,
+    buriedUntil: null,
+    version: (state?.version ?? 0) + 1,
+  }
+  const body = {
+    review: { cardId: card.id, rating: ratingName(log.rating), reviewedAt: new Date(log.reviewedAt).toISOString() },
+    card: presentState(card.id, newState),
+    becameLeech: flags.leech && !(state?.leech ?? false),
+  }
+  const loggedBefore = JSON.stringify({
+    ...JSON.parse(log.before),
+    suspended: state?.suspended ?? false,
+    leech: state?.leech ?? false,
+    buriedUntil: state?.buriedUntil ?? null,
+  })
+  let applied: boolean
+  try {
+    applied = await recordReview(
+      ctx.db,
+      {
+        userId: ctx.userId,
+        cardId: card.id,
+        memory: next,
+        suspended: flags.suspended,
+        leech: flags.leech,
+        buriedUntil: null,
+        expectedVersion: state ? state.version : null,
+        now: ctx.now,
+      },
+      { ...log, before: loggedBefore, durationMs: input.durationMs ?? null, origin },
+      idempotencyKey ? { key: idempotencyKey, requestHash: hash, status: 201, body: JSON.stringify(body) } : undefined,
+    )
+  } catch (error) {
+    // A concurrent request with the same key won the race to store its response.
+    const stored = await replay()
+    if (stored) return stored
+    throw error
+  }
+  if (!applied) {
+    const stored = await replay()
+    if (stored) return stored
+    const fresh = await findCardWithState(ctx.db, ctx.userId, card.id)
+    throw new AppError(409, 'stale_state', 'the card was answered elsewhere at the same time', {
+      extra: { current: fresh.state ? presentState(card.id, fresh.state) : null },
+    })
+  }
+  return { status: 201, body }
+}
+
+/** Undoes the user's latest review, restoring the card exactly; repeatable, step by step. */
+export async function undoLastReview(ctx: ReviewContext) {
+  const latest = await latestReview(ctx.db, ctx.userId)
+  if (!latest) throw new AppError(409, 'conflict', 'there is no review to undo')
+  const { log, state } = latest
+  if (!state) throw new AppError(409, 'conflict', 'the reviewed card has no schedule to restore')
+  const settings = await loadSettings(ctx.db, ctx.userId)
+  const restored = createScheduler(settings).undo(memoryOf(state), log)
+  const flags = JSON.parse(log.before) as { suspended?: boolean; leech?: boolean; buriedUntil?: number | null }
+  const ok = await recordUndo(
+    ctx.db,
+    {
+      userId: ctx.userId,
+      cardId: log.cardId,
+      memory: restored,
+      suspended: flags.suspended ?? false,
+      leech: flags.leech ?? false,
+      buriedUntil: flags.buriedUntil ?? null,
+      expectedVersion: state.version,
+      now: ctx.now,
+    },
+    log.id,
+  )
+  if (!ok) throw new AppError(409, 'stale_state', 'the card changed while the undo was applied: try again')
+  return {
+    undone: { cardId: log.cardId, rating: ratingName(log.rating), reviewedAt: new Date(log.reviewedAt).toISOString() },
+    card: presentState(log.cardId, {
+      ...restored,
+      suspended: flags.suspended ?? false,
+      leech: flags.leech ?? false,
+      buriedUntil: flags.buriedUntil ?? null,
+      version: state.version + 1,
+    }),
+  }
+}
+
+export type CardAction = 'suspend' | 'unsuspend' | 'bury'
+
+/** Suspends, unsuspends (clearing the leech flag) or buries a card until the next study day. */
+export async function changeCard(ctx: ReviewContext, cardId: string, action: CardAction) {
+  const { card } = await findCardWithState(ctx.db, ctx.userId, cardId)
+  if (!card) throw new AppError(404, 'not_found', 'id: no such card', { field: 'id' })
+  const settings = await loadSettings(ctx.db, ctx.userId)
+  const flags =
+    action === 'suspend'
+      ? { suspended: true }
+      : action === 'unsuspend'
+        ? { suspended: false, leech: false, buriedUntil: null }
+        : { buriedUntil: sqlWindow(settings, ctx.now).dayEnd }
+  await setCardFlags(ctx.db, ctx.userId, cardId, newCardState(ctx.now), flags, ctx.now)
+  const { state } = await findCardWithState(ctx.db, ctx.userId, cardId)
+  if (!state) throw new AppError(404, 'not_found', 'id: no such card', { field: 'id' })
+  return presentState(cardId, state)
+}
