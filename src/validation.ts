@@ -35,7 +35,10 @@ export function parseWith<S extends v.GenericSchema>(schema: S, value: unknown, 
   const result = v.safeParse(schema, value)
   if (result.success) return result.output
   throw validationError(
-    result.issues.map((issue) => ({ message: issue.message, path: issue.path?.map((p) => ({ key: p.key as PropertyKey })) })),
+    result.issues.map((issue) => ({
+      message: issue.message,
+      path: issue.path?.map((p) => ({ key: p.key as PropertyKey })),
+    })),
     target,
   )
 }

@@ -12,9 +12,8 @@ export interface LayoutProps {
 }
 
 declare module 'hono' {
-  // An interface, not a type alias: module augmentation merges interfaces only.
-  // biome-ignore lint/style/useShorthandFunctionType: see above
   interface ContextRenderer {
+    // biome-ignore lint/style/useShorthandFunctionType: module augmentation merges interfaces, not type aliases
     (content: string | Promise<string>, props: { title: string; scripts?: string[] }): Response | Promise<Response>
   }
 }

@@ -6,7 +6,6 @@ import { type Browser, createClock, createTestApp, signUp } from '../helpers/app
 import { seedDeck } from '../helpers/cards'
 
 const minute = 60_000
-const day = 86_400_000
 
 async function setup(options: { perTopic?: number; settings?: Record<string, unknown> } = {}) {
   const clock = createClock(Date.UTC(2026, 0, 15, 12, 0, 0))
