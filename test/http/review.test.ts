@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { createEmptyCard, fsrs, generatorParameters, Rating } from 'ts-fsrs'
+import { createEmptyCard, fsrs, type Grade, generatorParameters, Rating } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
 import { cardStates, reviewLogs } from '../../src/db/schema'
 import { type Browser, createClock, createTestApp, signUp } from '../helpers/app'
@@ -105,7 +105,12 @@ describe('answering', () => {
     const f = fsrs(generatorParameters({ request_retention: 0.9, enable_fuzz: false, enable_short_term: true }))
     let card = createEmptyCard(new Date(clock.now))
     const ratings = ['good', 'good', 'again', 'good', 'easy', 'hard'] as const
-    const grades = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy }
+    const grades: Record<(typeof ratings)[number], Grade> = {
+      again: Rating.Again,
+      hard: Rating.Hard,
+      good: Rating.Good,
+      easy: Rating.Easy,
+    }
     for (const rating of ratings) {
       const res = await answer(user.browser, { cardId: 'docker-architecture-000', rating })
       expect(res.status).toBe(201)
