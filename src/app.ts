@@ -8,17 +8,18 @@ import type { AppDeps, AppEnv } from './env'
 import { AppError, type ErrorCode } from './errors'
 import { resolveCaller } from './middleware/caller'
 import { csrfProtection } from './middleware/csrf'
+import { rateLimit } from './middleware/rate-limit'
+import { apiRoutes } from './routes/api'
 import { assetRoutes } from './routes/assets'
-import { authRoutes } from './routes/auth'
-import { cardRoutes } from './routes/cards'
-import { deckRoutes } from './routes/decks'
 import { healthRoutes } from './routes/health'
+import { openapiRoutes } from './routes/openapi'
 import { accountPages } from './routes/pages/account'
+import { deckPages } from './routes/pages/decks'
+import { examPages } from './routes/pages/exams'
 import { homePages } from './routes/pages/home'
-import { reviewRoutes } from './routes/review'
-import { reviewsRoutes } from './routes/reviews'
-import { settingsRoutes } from './routes/settings'
-import { tokenRoutes } from './routes/tokens'
+import { progressPages } from './routes/pages/progress'
+import { reviewPages } from './routes/pages/review'
+import { teamPages } from './routes/pages/teams'
 import { defaultScryptParams } from './security/password'
 import { layout } from './views/layout'
 import { renderError } from './views/render-error'
@@ -104,20 +105,19 @@ export function createApp(deps: AppDeps) {
     c.header('cache-control', 'no-store')
   })
   app.use(resolveCaller)
+  app.use('/api/v1/*', rateLimit)
+  app.route('/api', openapiRoutes)
 
-  const api = new Hono<AppEnv>()
-    .route('/auth', authRoutes)
-    .route('/tokens', tokenRoutes)
-    .route('/decks', deckRoutes)
-    .route('/review', reviewRoutes)
-    .route('/reviews', reviewsRoutes)
-    .route('/cards', cardRoutes)
-    .route('/settings', settingsRoutes)
-  app.route('/api/v1', api)
+  app.route('/api/v1', apiRoutes)
 
   app.use(csrfProtection, layout)
   app.route('/', accountPages)
   app.route('/', homePages)
+  app.route('/', reviewPages)
+  app.route('/', deckPages)
+  app.route('/', progressPages)
+  app.route('/', examPages)
+  app.route('/', teamPages)
 
   app.notFound((c) =>
     renderError(c, new AppError(404, 'not_found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`)),

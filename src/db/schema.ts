@@ -78,6 +78,8 @@ export const topics = sqliteTable(
     /** JSON array of the official pages the notes were checked against. */
     sources: text('sources').notNull().default('[]'),
     position: integer('position').notNull().default(0),
+    /** The whole note rendered to sanitised HTML at compile time, with heading anchors. */
+    html: text('html').notNull().default(''),
   },
   (t) => [primaryKey({ columns: [t.deck, t.slug] })],
 )

@@ -8,13 +8,14 @@ export interface LayoutProps {
   caller: Caller | null
   csrfToken: string
   scripts?: string[]
+  styles?: string[]
   children?: Child
 }
 
 declare module 'hono' {
   interface ContextRenderer {
     // biome-ignore lint/style/useShorthandFunctionType: module augmentation merges interfaces, not type aliases
-    (content: string | Promise<string>, props: { title: string; scripts?: string[] }): Response | Promise<Response>
+    (content: string | Promise<string>, props: { title: string; scripts?: string[]; styles?: string[] }): Response | Promise<Response>
   }
 }
 
@@ -26,6 +27,9 @@ export function Layout(props: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · dockdeck`}</title>
         <link rel="stylesheet" href={assetPath('app.css')} />
+        {props.styles?.map((name) => (
+          <link rel="stylesheet" href={assetPath(name)} />
+        ))}
         {props.scripts?.map((name) => (
           <script type="module" src={assetPath(name)} />
         ))}
@@ -40,6 +44,10 @@ export function Layout(props: LayoutProps) {
               <>
                 <a href="/">Decks</a>
                 <a href="/review">Review</a>
+                <a href="/progress">Progress</a>
+                <a href="/exams">Exams</a>
+                <a href="/teams">Teams</a>
+                <a href="/settings">Settings</a>
               </>
             ) : null}
           </nav>
@@ -65,8 +73,8 @@ export function Layout(props: LayoutProps) {
 }
 
 /** The one layout: every page renders through `c.render(content, { title })`. */
-export const layout = jsxRenderer(({ children, title, scripts }, c) => (
-  <Layout title={title} scripts={scripts} caller={c.var.caller} csrfToken={c.var.csrfToken}>
+export const layout = jsxRenderer(({ children, title, scripts, styles }, c) => (
+  <Layout title={title} scripts={scripts} styles={styles} caller={c.var.caller} csrfToken={c.var.csrfToken}>
     {children}
   </Layout>
 ))

@@ -1,0 +1,1 @@
+ALTER TABLE `topics` ADD `html` text DEFAULT '' NOT NULL;
