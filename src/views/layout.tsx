@@ -15,7 +15,10 @@ export interface LayoutProps {
 declare module 'hono' {
   interface ContextRenderer {
     // biome-ignore lint/style/useShorthandFunctionType: module augmentation merges interfaces, not type aliases
-    (content: string | Promise<string>, props: { title: string; scripts?: string[]; styles?: string[] }): Response | Promise<Response>
+    (
+      content: string | Promise<string>,
+      props: { title: string; scripts?: string[]; styles?: string[] },
+    ): Response | Promise<Response>
   }
 }
 

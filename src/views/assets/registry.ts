@@ -1,13 +1,19 @@
 import { appCss } from './app-css'
-
-interface Asset {
-  body: string
-  type: string
-}
+import { type Asset, css } from './asset'
+import { decksAssets } from './decks'
+import { examsAssets } from './exams'
+import { progressAssets } from './progress'
+import { reviewAssets } from './review'
+import { teamsAssets } from './teams'
 
 /** Static assets are bundled as strings, so the Worker serves them without a separate asset store. */
 const assets: Readonly<Record<string, Asset>> = {
-  'app.css': { body: appCss, type: 'text/css; charset=utf-8' },
+  'app.css': css(appCss),
+  ...reviewAssets,
+  ...decksAssets,
+  ...progressAssets,
+  ...examsAssets,
+  ...teamsAssets,
 }
 
 export function getAsset(name: string): Asset | undefined {
