@@ -1,0 +1,60 @@
+import { serve } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { createApp } from './app'
+import { ConfigError, nodeEnvSchema, parseEnv } from './config'
+import { connectDatabase } from './db/connect'
+import { migrateDatabase } from './db/migrate'
+import { syncContent } from './db/queries/content'
+
+/** Shows where the database is without printing a token that may sit in the URL. */
+function describeDatabase(url: string): string {
+  return url.startsWith('file:') ? url : url.replace(/\?.*$/, '')
+}
+
+async function main() {
+  const env = parseEnv(nodeEnvSchema, process.env)
+  const started = performance.now()
+  const { db, close } = await connectDatabase({
+    url: env.DATABASE_URL,
+    authToken: env.DATABASE_AUTH_TOKEN,
+    syncUrl: env.DATABASE_SYNC_URL,
+  })
+  await migrateDatabase(db)
+  const synced = await syncContent(db, env.CONTENT_DIR, Date.now())
+  const app = createApp({
+    database: () => db,
+    clientIp: (_req, nodeEnv) => {
+      try {
+        return getConnInfo({ env: nodeEnv } as Parameters<typeof getConnInfo>[0]).remote.address ?? 'unknown'
+      } catch {
+        return 'unknown'
+      }
+    },
+    publicOrigin: env.PUBLIC_ORIGIN,
+  })
+  const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
+    const ms = Math.round(performance.now() - started)
+    console.log(
+      `dockdeck serving http://${info.address}:${info.port} on ${describeDatabase(env.DATABASE_URL)} ` +
+        `(${synced.cards} cards in ${synced.decks} decks, ready in ${ms} ms)`,
+    )
+  })
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`dockdeck: ${signal} received, shutting down`)
+    server.close(() => {
+      close()
+      process.exit(0)
+    })
+    setTimeout(() => process.exit(0), 5000).unref()
+  }
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? `dockdeck: ${error.message}` : error)
+  process.exit(1)
+})

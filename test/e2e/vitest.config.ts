@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config'
+
+/** Browser tests: the real Node server and Debian's Chromium through playwright-core. */
+export default defineConfig({
+  test: {
+    include: ['test/e2e/**/*.e2e.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+  },
+})
