@@ -32,12 +32,14 @@ export interface AppDeps {
   passwordParams?: ScryptParams
   /** Absolute origin used in links sent outside the page (invite URLs). */
   publicOrigin?: string
+  /** API rate limit per token, session user or anonymous address; default 600 a minute. */
+  rateLimit?: { limit: number; windowMs: number }
 }
 
 export interface AppVariables {
   db: Db
   now: number
-  deps: Required<Omit<AppDeps, 'publicOrigin'>> & Pick<AppDeps, 'publicOrigin'>
+  deps: Required<Omit<AppDeps, 'publicOrigin' | 'rateLimit'>> & Pick<AppDeps, 'publicOrigin' | 'rateLimit'>
   caller: Caller | null
   csrfToken: string
 }

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'stale_state'
   | 'idempotency_mismatch'
   | 'deadline_passed'
+  | 'check_closed'
   | 'gone'
   | 'payload_too_large'
   | 'unsupported_media_type'
