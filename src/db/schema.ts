@@ -112,7 +112,11 @@ export const cards = sqliteTable(
     createdAt: millis('created_at').notNull(),
     updatedAt: millis('updated_at').notNull(),
   },
-  (t) => [index('cards_deck_topic_idx').on(t.deck, t.topic, t.position)],
+  (t) => [
+    index('cards_deck_topic_idx').on(t.deck, t.topic, t.position),
+    // New cards are introduced in note order across a whole deck: read in index order, no sort.
+    index('cards_deck_position_idx').on(t.deck, t.position),
+  ],
 )
 
 /** A user's FSRS memory state for one card (every ts-fsrs `Card` field) plus study flags. */
@@ -143,7 +147,12 @@ export const cardStates = sqliteTable(
     version: integer('version').notNull().default(1),
     updatedAt: millis('updated_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.cardId] }), index('card_states_user_due_idx').on(t.userId, t.due)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.cardId] }),
+    index('card_states_user_due_idx').on(t.userId, t.due),
+    // The queue reads "review cards due before the end of today, by due": one range scan, in order.
+    index('card_states_user_state_due_idx').on(t.userId, t.state, t.due, t.cardId),
+  ],
 )
 
 /**
