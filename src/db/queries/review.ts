@@ -49,7 +49,9 @@ export async function loadQueueCandidates(db: Db, userId: string, scope: QueueSc
           liveCard(scope),
         ),
       )
-      .orderBy(asc(cardStates.due))
+      // No ORDER BY: it would steer the planner to the (user_id, due) index and a scan of every
+      // due review card; the (user_id, state, due) index reads just the few learning cards, and
+      // the queue sorts them.
       .limit(1000),
     db
       .select(candidateColumns)
