@@ -1,4 +1,5 @@
 import type { CompiledCard } from '../../content/types'
+import { isYesNo } from './answer-form'
 import { choiceKinds, pickDistractors } from './distractors'
 import { NotEnoughDistractorsError, UnsupportedCardError } from './errors'
 import type { DomcQuestion, ExamOption, McqQuestion } from './question'
@@ -17,8 +18,8 @@ const optionIds = 'abcdefghijklmnopqrstuvwxyz'
  * in shown order, so the label of the answer is uniformly random.
  *
  * Reverse cards (definition → term) work best: the options are terms. Typein cards make
- * "which command …" questions with other commands as options. Enumeration and sequence cards
- * are refused with {@link UnsupportedCardError}.
+ * "which command …" questions with other commands as options. Enumeration and sequence cards,
+ * and cards answered "Yes. …" or "No. …", are refused with {@link UnsupportedCardError}.
  *
  * @throws {NotEnoughDistractorsError} when the deck has too few plausible wrong answers.
  */
@@ -53,6 +54,9 @@ function choiceParts(
 ): Omit<McqQuestion, 'kind'> {
   if (!choiceKinds.has(card.kind)) {
     throw new UnsupportedCardError(card.id, `${card.kind} cards have list answers`)
+  }
+  if (isYesNo(card.answer)) {
+    throw new UnsupportedCardError(card.id, 'a yes/no answer needs yes/no options, which would all look alike')
   }
   const needed = options.distractors ?? 3
   const wrong = pickDistractors(card, pool, needed, rng)

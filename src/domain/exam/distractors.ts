@@ -1,4 +1,5 @@
 import type { CardKind, CompiledCard } from '../../content/types'
+import { answerForm, definesNamedTerm, isVariant, isYesNo } from './answer-form'
 import { hash32, type Rng } from './rng'
 import { nearEqual, shapeDistance, similarShape } from './similarity'
 
@@ -9,10 +10,13 @@ import { nearEqual, shapeDistance, similarShape } from './similarity'
  */
 export const choiceKinds: ReadonlySet<CardKind> = new Set(['basic', 'reverse', 'cloze', 'typein'])
 
-/** Commands go with commands, prose with prose: a command among definitions stands out. */
-function family(kind: CardKind): 'command' | 'prose' | 'list' {
-  if (kind === 'typein') return 'command'
-  return kind === 'enumeration' || kind === 'sequence' ? 'list' : 'prose'
+/**
+ * Commands go with commands, prose with prose: a command among definitions stands out. A basic
+ * card answered by a command (`docker plugin ls`) counts as a command too.
+ */
+function family(card: Pick<CompiledCard, 'kind' | 'answer'>): 'command' | 'prose' | 'list' {
+  if (card.kind === 'typein' || /^docker [a-z-]/.test(card.answer)) return 'command'
+  return card.kind === 'enumeration' || card.kind === 'sequence' ? 'list' : 'prose'
 }
 
 /** How close a candidate sits to the card: 0 same group, 1 same topic, 2 same deck. */
@@ -24,10 +28,13 @@ function tier(card: CompiledCard, other: CompiledCard): number | undefined {
 
 /**
  * Picks up to `count` wrong answers for `card` from `pool`, best first. Order of preference:
- * similar shape (length within ×3) before dissimilar, then same group, same topic, same deck,
- * then same kind, then closest length; ties broken at random by `rng`. A candidate is dropped when it is
- * near-equal to the correct answer, to the prompt (the forward card of a reverse pair) or to a
- * distractor already taken.
+ * similar shape (length within ×3) before dissimilar, then the card's topic before the rest of
+ * the deck, then the answer's form (see `answerForm`), then same group, then same kind, then
+ * closest length; ties broken at random by `rng`. A candidate is dropped when it is near-equal
+ * to the correct answer, to the prompt (the forward card of a reverse pair) or to a distractor
+ * already taken; when it is a variant of the correct term (`containerd-shim-runc-v2` for
+ * `containerd-shim`); when it answers a yes/no question; or when it defines a term that the
+ * question or its answer names (it would be a second right answer).
  */
 export function pickDistractors(
   card: CompiledCard,
@@ -38,14 +45,18 @@ export function pickDistractors(
   // Ties are broken by a seeded hash of each card id rather than by shuffling the pool, so the
   // choice for one card does not change when unrelated cards are added to the deck.
   const salt = rng().toString(36)
+  const form = answerForm(card.answer)
   const ranked = pool
     .flatMap((other) => {
       const t = tier(card, other)
       if (t === undefined || other.id === card.id) return []
-      if (!choiceKinds.has(other.kind) || family(other.kind) !== family(card.kind)) return []
+      if (!choiceKinds.has(other.kind) || family(other) !== family(card)) return []
+      if (isYesNo(other.answer) || definesNamedTerm(card, other)) return []
       const distance = shapeDistance(card.answer, other.answer)
       const similar = distance <= similarShape ? 0 : 1
-      const key = [similar, t, other.kind === card.kind ? 0 : 1, distance, hash32(`${salt}:${other.id}`)]
+      const otherForm = answerForm(other.answer) === form ? 0 : 1
+      const key = [similar, t === 2 ? 1 : 0, otherForm, t, other.kind === card.kind ? 0 : 1, distance]
+      key.push(hash32(`${salt}:${other.id}`))
       return [{ other, key }]
     })
     .sort((x, y) => compareKeys(x.key, y.key))
@@ -53,6 +64,7 @@ export function pickDistractors(
   for (const { other } of ranked) {
     if (picked.length >= count) break
     if (nearEqual(other.answer, card.answer) || nearEqual(other.answer, card.prompt)) continue
+    if (isVariant(other.answer, card.answer)) continue
     if (picked.some((p) => nearEqual(p.answer, other.answer))) continue
     picked.push(other)
   }

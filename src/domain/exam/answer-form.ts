@@ -1,0 +1,84 @@
+import type { CompiledCard } from '../../content/types'
+
+/**
+ * The grammatical form of an answer. An option whose form differs from the others gives
+ * itself away (the only number, the only "No. …" among definitions), so wrong answers are
+ * taken in the correct answer's form first.
+ */
+export type AnswerForm = 'yes-no' | 'number' | 'term' | 'fragment' | 'sentence'
+
+const yesNo = /^(yes|no)\s*[.,;:!]/i
+
+/**
+ * The answer to a closed question ("No. It only prints the client's version"). Such cards
+ * make poor choice items: the other options would have to be yes or no too, and another card's
+ * "No, <true fact about the same thing>" reads as a second right answer.
+ */
+export function isYesNo(answer: string): boolean {
+  return yesNo.test(answer.trim())
+}
+
+export function answerForm(answer: string): AnswerForm {
+  const text = answer.trim()
+  if (isYesNo(text)) return 'yes-no'
+  if (/^\d/.test(text)) return 'number'
+  if (text.split(/\s+/).length <= 4 && !/[.!?]$/.test(text)) return 'term'
+  return /^\p{Ll}/u.test(text) ? 'fragment' : 'sentence'
+}
+
+/** Words only, lower case, so `(the docker CLI);` contains `docker CLI`. */
+function words(text: string): string {
+  return ` ${text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\-/]+/gu, ' ')
+    .trim()} `
+}
+
+/** The prompt without the heading path the notes compiler prefixes (`Namespaces › Mount`). */
+export function ownPrompt(card: Pick<CompiledCard, 'prompt'>): string {
+  const parts = card.prompt.split(' › ')
+  return parts[parts.length - 1] ?? card.prompt
+}
+
+/**
+ * The term a card defines, if it is a term card: the answer of a reverse card, or the last
+ * segment of a basic card's `Context › term` prompt.
+ */
+export function subjectOf(card: Pick<CompiledCard, 'kind' | 'prompt' | 'answer'>): string | undefined {
+  if (card.kind === 'reverse') return card.answer
+  if (card.kind !== 'basic' || !card.prompt.includes(' › ') || /\?\s*$/.test(card.prompt)) return undefined
+  return ownPrompt(card)
+}
+
+/**
+ * Whether `other` defines something the question or its answer names: then its answer is
+ * likely true of the question too (the definition of "docker CLI" as a wrong answer to "How do
+ * most users interact with Docker?", whose answer is "the docker CLI").
+ */
+export function definesNamedTerm(card: CompiledCard, other: CompiledCard): boolean {
+  const subject = subjectOf(other)
+  if (!subject) return false
+  const term = words(subject)
+  if (term.trim().length < 3) return false
+  return words(ownPrompt(card)).includes(term) || words(card.answer).includes(term)
+}
+
+const tokens = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+
+/**
+ * Whether one term is a longer form of the other (`containerd-shim` and
+ * `containerd-shim-runc-v2`): the longer one is usually a kind of the shorter, so both fit.
+ */
+export function isVariant(a: string, b: string): boolean {
+  if (answerForm(a) !== 'term' || answerForm(b) !== 'term') return false
+  const [short, long] = [tokens(a), tokens(b)].sort((x, y) => x.length - y.length) as [string[], string[]]
+  if (short.length === 0 || short.length === long.length) return false
+  for (let i = 0; i + short.length <= long.length; i++) {
+    if (short.every((token, j) => long[i + j] === token)) return true
+  }
+  return false
+}
