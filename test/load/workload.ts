@@ -1,0 +1,99 @@
+import { percentile } from '../../bench/lib/stats'
+
+export interface Ack {
+  user: number
+  key: string
+  cardId: string
+}
+
+export interface LoadStats {
+  latencies: number[]
+  statuses: Map<number, number>
+  acks: Ack[]
+  /** Requests that failed at the network level (expected only while a server is down). */
+  networkErrors: number
+}
+
+export function newStats(): LoadStats {
+  return { latencies: [], statuses: new Map(), acks: [], networkErrors: 0 }
+}
+
+export interface Learner {
+  index: number
+  cookie: string
+}
+
+const ratings = ['good', 'good', 'again', 'easy', 'good', 'hard'] as const
+
+async function timed(stats: LoadStats, url: string, init?: RequestInit): Promise<Response> {
+  const started = performance.now()
+  const res = await fetch(url, init)
+  stats.latencies.push(performance.now() - started)
+  stats.statuses.set(res.status, (stats.statuses.get(res.status) ?? 0) + 1)
+  return res
+}
+
+/** Signs a learner up through the API; the server hashes the password with its real KDF. */
+export async function signUpLearner(origin: string, index: number, run: string): Promise<Learner> {
+  const res = await fetch(`${origin}/api/v1/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: `learner${index}-${run}@example.com`, password: 'load test password' }),
+  })
+  if (res.status !== 201) throw new Error(`sign-up ${index}: ${res.status} ${await res.text()}`)
+  const cookie = (res.headers.getSetCookie()[0] ?? '').split(';')[0] ?? ''
+  const settings = await fetch(`${origin}/api/v1/settings`, {
+    method: 'PUT',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify({ newCardsPerDay: 9999, maxReviewsPerDay: 9999 }),
+  })
+  if (settings.status !== 200) throw new Error(`settings ${index}: ${settings.status}`)
+  return { index, cookie }
+}
+
+/**
+ * One learner's session: next card, answer with an Idempotency-Key, and now and then the same
+ * answer sent twice (a client retry), which must be recorded once. A 201 is an acknowledgement.
+ */
+export async function study(
+  origin: string,
+  learner: Learner,
+  reviews: number,
+  stats: LoadStats,
+  shouldStop: () => boolean = () => false,
+): Promise<void> {
+  for (let i = 0; i < reviews && !shouldStop(); i++) {
+    try {
+      const next = await timed(stats, `${origin}/api/v1/review/next?deck=docker`, { headers: { cookie: learner.cookie } })
+      const body = (await next.json()) as { card: { id: string } | null }
+      if (!body.card) return
+      const key = `l${learner.index}-r${i}`
+      const send = () =>
+        timed(stats, `${origin}/api/v1/reviews`, {
+          method: 'POST',
+          headers: { cookie: learner.cookie, 'content-type': 'application/json', 'idempotency-key': key },
+          body: JSON.stringify({ cardId: body.card!.id, rating: ratings[(learner.index + i) % ratings.length] }),
+        })
+      let res = await send()
+      await res.arrayBuffer()
+      if (i % 10 === 3) {
+        res = await send()
+        await res.arrayBuffer()
+      }
+      if (res.status === 201) stats.acks.push({ user: learner.index, key, cardId: body.card.id })
+    } catch {
+      stats.networkErrors += 1
+      if (shouldStop()) return
+    }
+  }
+}
+
+export function report(label: string, stats: LoadStats, wallMs: number): void {
+  const requests = stats.latencies.length
+  const codes = [...stats.statuses].map(([code, n]) => `${code}×${n}`).join(' ')
+  console.log(
+    `${label}: ${requests} requests in ${(wallMs / 1000).toFixed(1)} s = ${((requests / wallMs) * 1000).toFixed(0)} req/s; ` +
+      `${stats.acks.length} reviews acknowledged (${((stats.acks.length / wallMs) * 1000).toFixed(0)}/s); ` +
+      `latency p50 ${percentile(stats.latencies, 50).toFixed(1)} ms, p99 ${percentile(stats.latencies, 99).toFixed(1)} ms; statuses ${codes}`,
+  )
+}
