@@ -1,5 +1,115 @@
+import type { Context } from 'hono'
 import { Hono } from 'hono'
+import { describeRoute } from 'hono-openapi'
 import type { AppEnv } from '../env'
+import { auth } from '../middleware/caller'
+import {
+  changeRoleSchema,
+  createCheckSchema,
+  createInviteSchema,
+  createTeamSchema,
+  memberParamSchema,
+  teamParamSchema,
+} from '../schemas/teams'
+import { createCheck, listTeamChecks } from '../services/checks'
+import {
+  changeRole,
+  createInvite,
+  createTeam,
+  listTeams,
+  removeMember,
+  type TeamContext,
+  teamDetail,
+} from '../services/teams'
+import { validate } from '../validation'
+
+/** The signed-in caller as the team services take it; only called after `auth()`. */
+export function teamContext(c: Context<AppEnv>): TeamContext {
+  return { db: c.var.db, userId: c.var.caller!.userId, now: c.var.now }
+}
+
+/** Where links sent outside the page point: the configured public origin, else this request's. */
+export function publicOrigin(c: Context<AppEnv>): string {
+  return c.var.deps.publicOrigin ?? new URL(c.req.url).origin
+}
 
 /** `/api/v1/teams`: teams, members, invites and checks of a team (issue 7). */
 export const teamRoutes = new Hono<AppEnv>()
+  .post(
+    '/',
+    describeRoute({ tags: ['Teams'], summary: 'Create a team; you become its owner' }),
+    auth('teams:write'),
+    validate('json', createTeamSchema),
+    async (c) => c.json(await createTeam(teamContext(c), c.req.valid('json').name), 201),
+  )
+  .get(
+    '/',
+    describeRoute({ tags: ['Teams'], summary: 'The teams you belong to, with your role' }),
+    auth('teams:read'),
+    async (c) => c.json(await listTeams(teamContext(c))),
+  )
+  .get(
+    '/:id',
+    describeRoute({ tags: ['Teams'], summary: 'A team you belong to, with its members' }),
+    auth('teams:read'),
+    validate('param', teamParamSchema),
+    async (c) => c.json(await teamDetail(teamContext(c), c.req.valid('param').id)),
+  )
+  .post(
+    '/:id/invites',
+    describeRoute({
+      tags: ['Teams'],
+      summary: 'Invite someone (owners): a single-use code and link, valid 7 days unless told otherwise',
+    }),
+    auth('teams:write'),
+    validate('param', teamParamSchema),
+    validate('json', createInviteSchema),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const invite = await createInvite(teamContext(c), id, c.req.valid('json').expiresInDays, publicOrigin(c))
+      return c.json(invite, 201)
+    },
+  )
+  .patch(
+    '/:id/members/:userId',
+    describeRoute({ tags: ['Teams'], summary: "Change a member's role (owners); the last owner cannot step down" }),
+    auth('teams:write'),
+    validate('param', memberParamSchema),
+    validate('json', changeRoleSchema),
+    async (c) => {
+      const { id, userId } = c.req.valid('param')
+      return c.json(await changeRole(teamContext(c), id, userId, c.req.valid('json').role))
+    },
+  )
+  .delete(
+    '/:id/members/:userId',
+    describeRoute({
+      tags: ['Teams'],
+      summary: 'Remove a member (owners), or leave the team (your own id); the last owner cannot leave',
+    }),
+    auth('teams:write'),
+    validate('param', memberParamSchema),
+    async (c) => {
+      const { id, userId } = c.req.valid('param')
+      await removeMember(teamContext(c), id, userId)
+      return c.body(null, 204)
+    },
+  )
+  .get(
+    '/:id/checks',
+    describeRoute({ tags: ['Checks'], summary: "A team's knowledge checks, with whether you have submitted each" }),
+    auth('checks:read'),
+    validate('param', teamParamSchema),
+    async (c) => c.json(await listTeamChecks(teamContext(c), c.req.valid('param').id)),
+  )
+  .post(
+    '/:id/checks',
+    describeRoute({
+      tags: ['Checks'],
+      summary: 'Create a knowledge check (owners): one fixed question set for every member',
+    }),
+    auth('checks:write'),
+    validate('param', teamParamSchema),
+    validate('json', createCheckSchema),
+    async (c) => c.json(await createCheck(teamContext(c), c.req.valid('param').id, c.req.valid('json')), 201),
+  )

@@ -1,0 +1,92 @@
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
+import type { CardKind, CompiledCard } from '../../content/types'
+import type { Db } from '../index'
+import { cards, checkSubmissions, checks, users } from '../schema'
+
+export type CheckRow = typeof checks.$inferSelect
+export type SubmissionRow = typeof checkSubmissions.$inferSelect
+
+/** The live cards of a deck in the shape the exam builder takes. */
+export async function loadDeckCards(db: Db, deck: string): Promise<CompiledCard[]> {
+  const rows = await db
+    .select()
+    .from(cards)
+    .where(and(eq(cards.deck, deck), isNull(cards.retiredAt)))
+    .orderBy(asc(cards.position))
+  return rows.map((row) => ({
+    id: row.id,
+    deck: row.deck,
+    topic: row.topic,
+    kind: row.kind as CardKind,
+    tags: JSON.parse(row.tags) as string[],
+    prompt: row.prompt,
+    answer: row.answer,
+    promptHtml: row.promptHtml,
+    answerHtml: row.answerHtml,
+    source: {
+      file: row.sourceFile,
+      line: row.sourceLine,
+      headings: JSON.parse(row.sourceHeadings) as string[],
+      anchor: row.sourceAnchor,
+    },
+    group: row.group,
+    marked: false,
+  }))
+}
+
+export async function insertCheck(db: Db, check: typeof checks.$inferInsert): Promise<void> {
+  await db.insert(checks).values(check)
+}
+
+export async function findCheck(db: Db, id: string): Promise<CheckRow | undefined> {
+  const [row] = await db.select().from(checks).where(eq(checks.id, id))
+  return row
+}
+
+/** A team's checks, newest first, with how many members submitted and whether `userId` did. */
+export async function listChecks(db: Db, teamId: string, userId: string) {
+  return db
+    .select({
+      id: checks.id,
+      title: checks.title,
+      deck: checks.deck,
+      format: checks.format,
+      opensAt: checks.opensAt,
+      closesAt: checks.closesAt,
+      createdAt: checks.createdAt,
+      questionCount: sql<number>`json_array_length(${checks.questions})`,
+      submissionCount: sql<number>`(select count(*) from ${checkSubmissions} s where s.check_id = ${checks.id})`,
+      submitted: sql<number>`exists(select 1 from ${checkSubmissions} s where s.check_id = ${checks.id} and s.user_id = ${userId})`,
+    })
+    .from(checks)
+    .where(eq(checks.teamId, teamId))
+    .orderBy(desc(checks.createdAt), asc(checks.id))
+}
+
+/** Inserts a submission unless the member already has one. Returns whether it was inserted. */
+export async function insertSubmission(db: Db, submission: typeof checkSubmissions.$inferInsert): Promise<boolean> {
+  const rows = await db
+    .insert(checkSubmissions)
+    .values(submission)
+    .onConflictDoNothing()
+    .returning({ userId: checkSubmissions.userId })
+  return rows.length > 0
+}
+
+export async function findSubmission(db: Db, checkId: string, userId: string): Promise<SubmissionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(checkSubmissions)
+    .where(and(eq(checkSubmissions.checkId, checkId), eq(checkSubmissions.userId, userId)))
+  return row
+}
+
+/** Every submission of a check with who made it, in submission order. */
+export async function listSubmissions(db: Db, checkId: string) {
+  return db
+    .select({ submission: checkSubmissions, name: users.name, email: users.email })
+    .from(checkSubmissions)
+    .innerJoin(users, eq(users.id, checkSubmissions.userId))
+    .where(eq(checkSubmissions.checkId, checkId))
+    .orderBy(asc(checkSubmissions.submittedAt), asc(users.email))
+}

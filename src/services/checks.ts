@@ -1,0 +1,268 @@
+import type { CheckRow } from '../db/queries/checks'
+import {
+  findCheck,
+  findSubmission,
+  insertCheck,
+  insertSubmission,
+  listChecks,
+  listSubmissions,
+  loadDeckCards,
+} from '../db/queries/checks'
+import { listDecks } from '../db/queries/decks'
+import { listMembers, type Membership } from '../db/queries/teams'
+import { buildExam, ExamError, type GivenAnswer, publicQuestion, type Question, scoreExam } from '../domain/exam'
+import { AppError } from '../errors'
+import type { CreateCheckInput, SubmissionInput } from '../schemas/teams'
+import { requireMember, requireOwner, type TeamContext } from './teams'
+
+export type CheckStatus = 'upcoming' | 'open' | 'closed'
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
+
+export function checkStatus(check: Pick<CheckRow, 'opensAt' | 'closesAt'>, now: number): CheckStatus {
+  if (check.opensAt !== null && now < check.opensAt) return 'upcoming'
+  if (check.closesAt !== null && now >= check.closesAt) return 'closed'
+  return 'open'
+}
+
+export function questionsOf(check: CheckRow): Question[] {
+  return JSON.parse(check.questions) as Question[]
+}
+
+export function presentCheck(check: CheckRow, now: number) {
+  return {
+    id: check.id,
+    teamId: check.teamId,
+    title: check.title,
+    deck: check.deck,
+    topics: JSON.parse(check.topics) as string[],
+    format: check.format,
+    questionCount: questionsOf(check).length,
+    opensAt: iso(check.opensAt),
+    closesAt: iso(check.closesAt),
+    status: checkStatus(check, now),
+    createdAt: iso(check.createdAt) as string,
+  }
+}
+
+/** Builds the question set once, seeded by the check id: every member gets the same questions. */
+export async function createCheck(ctx: TeamContext, teamId: string, input: CreateCheckInput) {
+  await requireOwner(ctx, teamId)
+  const deck = (await listDecks(ctx.db)).find((d) => d.slug === input.deck)
+  if (!deck) throw new AppError(400, 'validation_failed', `deck: no deck "${input.deck}"`, { field: 'deck' })
+  const unknown = input.topics?.find((t) => !deck.topics.some((topic) => topic.slug === t))
+  if (unknown)
+    throw new AppError(400, 'validation_failed', `topics: no topic "${unknown}" in ${deck.slug}`, { field: 'topics' })
+  const id = crypto.randomUUID()
+  let questions: Question[]
+  try {
+    const cards = await loadDeckCards(ctx.db, deck.slug)
+    const exam = buildExam({
+      cards,
+      topics: input.topics,
+      count: input.questionCount,
+      format: input.format,
+      seed: id,
+      domcShare: 0,
+    })
+    questions = exam.questions
+  } catch (error) {
+    if (!(error instanceof ExamError)) throw error
+    throw new AppError(400, 'validation_failed', `topics: ${error.message}`, { field: 'topics' })
+  }
+  const row: CheckRow = {
+    id,
+    teamId,
+    title: input.title,
+    deck: deck.slug,
+    topics: JSON.stringify(input.topics ?? []),
+    format: input.format,
+    questions: JSON.stringify(questions),
+    opensAt: input.opensAt ? Date.parse(input.opensAt) : null,
+    closesAt: input.closesAt ? Date.parse(input.closesAt) : null,
+    createdBy: ctx.userId,
+    createdAt: ctx.now,
+  }
+  await insertCheck(ctx.db, row)
+  return presentCheck(row, ctx.now)
+}
+
+/** The check, if the caller is in its team; 404 otherwise, as for a check that does not exist. */
+export async function requireCheck(
+  ctx: TeamContext,
+  checkId: string,
+): Promise<{ check: CheckRow; membership: Membership }> {
+  const check = await findCheck(ctx.db, checkId)
+  const notFound = new AppError(404, 'not_found', `id: no check "${checkId}"`, { field: 'id' })
+  if (!check) throw notFound
+  try {
+    return { check, membership: await requireMember(ctx, check.teamId) }
+  } catch {
+    throw notFound
+  }
+}
+
+function presentSubmission(row: { correct: number; total: number; topics: string; submittedAt: number }) {
+  return {
+    correct: row.correct,
+    total: row.total,
+    score: row.total === 0 ? 0 : row.correct / row.total,
+    topics: JSON.parse(row.topics) as { topic: string; correct: number; total: number }[],
+    submittedAt: iso(row.submittedAt) as string,
+  }
+}
+
+/** Questions without answers; hidden from members until the check opens. */
+export async function checkView(ctx: TeamContext, checkId: string) {
+  const { check, membership } = await requireCheck(ctx, checkId)
+  const summary = presentCheck(check, ctx.now)
+  const visible = summary.status !== 'upcoming' || membership.role === 'owner'
+  const submission = await findSubmission(ctx.db, check.id, ctx.userId)
+  return {
+    ...summary,
+    role: membership.role,
+    questions: visible ? questionsOf(check).map(publicQuestion) : [],
+    submission: submission ? presentSubmission(submission) : null,
+  }
+}
+
+function givenAnswers(questions: Question[], input: SubmissionInput): Record<string, GivenAnswer> {
+  const byId = new Map(questions.map((q) => [q.id, q]))
+  const given: Record<string, GivenAnswer> = {}
+  for (const [i, answer] of input.answers.entries()) {
+    const question = byId.get(answer.questionId)
+    const field = `answers.${i}`
+    if (!question)
+      throw new AppError(400, 'validation_failed', `${field}.questionId: not a question of this check`, {
+        field: `${field}.questionId`,
+      })
+    if (given[question.id])
+      throw new AppError(400, 'validation_failed', `${field}.questionId: answered twice`, {
+        field: `${field}.questionId`,
+      })
+    if (question.kind === 'typein') given[question.id] = { kind: 'typein', text: answer.choice }
+    else if (question.options.some((o) => o.id === answer.choice))
+      given[question.id] = { kind: 'mcq', optionId: answer.choice }
+    else
+      throw new AppError(400, 'validation_failed', `${field}.choice: not an option of question ${question.id}`, {
+        field: `${field}.choice`,
+      })
+  }
+  return given
+}
+
+/** Scores a member's answers once; unanswered questions count as wrong. */
+export async function submitCheck(ctx: TeamContext, checkId: string, input: SubmissionInput) {
+  const { check } = await requireCheck(ctx, checkId)
+  const status = checkStatus(check, ctx.now)
+  if (status === 'upcoming')
+    throw new AppError(
+      409,
+      'check_closed',
+      `this check opens at ${iso(check.opensAt)}: submissions are not accepted before then`,
+    )
+  if (status === 'closed')
+    throw new AppError(
+      409,
+      'check_closed',
+      `this check closed at ${iso(check.closesAt)}: submissions are no longer accepted`,
+    )
+  const questions = questionsOf(check)
+  const given = givenAnswers(questions, input)
+  const score = scoreExam(questions, given)
+  const row = {
+    checkId,
+    userId: ctx.userId,
+    answers: JSON.stringify(
+      score.questions.map((q) => ({ questionId: q.id, given: given[q.id] ?? null, correct: q.correct })),
+    ),
+    correct: score.correct,
+    total: score.total,
+    topics: JSON.stringify(score.topics),
+    submittedAt: ctx.now,
+  }
+  if (!(await insertSubmission(ctx.db, row)))
+    throw new AppError(409, 'conflict', 'you have already submitted this check: one submission per member')
+  return presentSubmission(row)
+}
+
+function correctAnswer(question: Question): string {
+  if (question.kind === 'typein') return question.answer
+  return question.options.find((o) => o.id === question.answerOptionId)?.text ?? ''
+}
+
+/** Owners only: per-member scores, per-topic team averages, the most missed questions, who is missing. */
+export async function checkResults(ctx: TeamContext, checkId: string) {
+  const { check, membership } = await requireCheck(ctx, checkId)
+  if (membership.role !== 'owner')
+    throw new AppError(403, 'forbidden', 'only an owner of the team may read the results')
+  const [members, submissions] = await Promise.all([
+    listMembers(ctx.db, check.teamId),
+    listSubmissions(ctx.db, check.id),
+  ])
+  const questions = questionsOf(check)
+  const topics = new Map<string, { topic: string; correct: number; total: number }>()
+  for (const q of questions) topics.set(q.topic, { topic: q.topic, correct: 0, total: 0 })
+  const misses = new Map<string, number>()
+  for (const { submission } of submissions) {
+    for (const t of presentSubmission(submission).topics) {
+      const sum = topics.get(t.topic) ?? { topic: t.topic, correct: 0, total: 0 }
+      sum.correct += t.correct
+      sum.total += t.total
+      topics.set(t.topic, sum)
+    }
+    for (const a of JSON.parse(submission.answers) as { questionId: string; correct: boolean }[])
+      if (!a.correct) misses.set(a.questionId, (misses.get(a.questionId) ?? 0) + 1)
+  }
+  const submitted = new Set(submissions.map((s) => s.submission.userId))
+  const order = new Map(questions.map((q, i) => [q.id, i]))
+  return {
+    check: presentCheck(check, ctx.now),
+    members: submissions.map(({ submission, name, email }) => ({
+      userId: submission.userId,
+      name,
+      email,
+      ...presentSubmission(submission),
+    })),
+    topics: [...topics.values()]
+      .sort((a, b) => a.topic.localeCompare(b.topic))
+      .map((t) => ({ ...t, average: t.total === 0 ? null : t.correct / t.total })),
+    mostMissed: questions
+      .filter((q) => (misses.get(q.id) ?? 0) > 0)
+      .sort(
+        (a, b) => (misses.get(b.id) ?? 0) - (misses.get(a.id) ?? 0) || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
+      )
+      .slice(0, 5)
+      .map((q) => ({
+        questionId: q.id,
+        topic: q.topic,
+        prompt: q.prompt,
+        answer: correctAnswer(q),
+        misses: misses.get(q.id) ?? 0,
+        of: submissions.length,
+      })),
+    notSubmitted: members
+      .filter((m) => !submitted.has(m.userId))
+      .map((m) => ({ userId: m.userId, name: m.name, email: m.email, role: m.role })),
+  }
+}
+
+export type CheckResults = Awaited<ReturnType<typeof checkResults>>
+
+/** A team's checks for any member, with whether the caller has submitted each. */
+export async function listTeamChecks(ctx: TeamContext, teamId: string) {
+  await requireMember(ctx, teamId)
+  const rows = await listChecks(ctx.db, teamId, ctx.userId)
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    deck: r.deck,
+    format: r.format,
+    questionCount: r.questionCount,
+    opensAt: iso(r.opensAt),
+    closesAt: iso(r.closesAt),
+    status: checkStatus(r, ctx.now),
+    submissionCount: r.submissionCount,
+    submitted: Boolean(r.submitted),
+    createdAt: iso(r.createdAt) as string,
+  }))
+}

@@ -1,0 +1,36 @@
+import type { CheckResults } from '../../services/checks'
+
+/**
+ * One CSV cell (RFC 4180 quoting). Cells that a spreadsheet would run as a formula are
+ * prefixed with `'`, since names are typed by users.
+ * @see https://owasp.org/www-community/attacks/CSV_Injection
+ */
+function cell(value: string | number | null): string {
+  if (value === null) return ''
+  let text = String(value)
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10)
+
+/** A row per member (those who have not submitted too), a column per topic, scores in percent. */
+export function resultsCsv(results: CheckResults): string {
+  const topics = results.topics.map((t) => t.topic)
+  const header = ['name', 'email', 'submitted_at', 'correct', 'total', 'score_percent', ...topics]
+  const rows: (string | number | null)[][] = results.members.map((m) => [
+    m.name,
+    m.email,
+    m.submittedAt,
+    m.correct,
+    m.total,
+    percent(m.score),
+    ...topics.map((topic) => {
+      const t = m.topics.find((x) => x.topic === topic)
+      return t && t.total > 0 ? percent(t.correct / t.total) : null
+    }),
+  ])
+  for (const m of results.notSubmitted) rows.push([m.name, m.email, null, null, null, null, ...topics.map(() => null)])
+  rows.push(['team average', null, null, null, null, null, ...results.topics.map((t) => percent(t.average))])
+  return `${[header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`
+}
