@@ -21,7 +21,9 @@ let failed = false
 try {
   const started = performance.now()
   const learners = await Promise.all(Array.from({ length: users }, (_, i) => signUpLearner(server.origin, i, run)))
-  console.log(`${users} learners signed up in ${((performance.now() - started) / 1000).toFixed(1)} s (scrypt on the server)`)
+  console.log(
+    `${users} learners signed up in ${((performance.now() - started) / 1000).toFixed(1)} s (scrypt on the server)`,
+  )
   const stats = newStats()
   const loadStarted = performance.now()
   await Promise.all(learners.map((learner) => study(server.origin, learner, reviews, stats)))
@@ -35,7 +37,9 @@ try {
     serverErrors.length ? `5xx responses: ${JSON.stringify(serverErrors)}` : '',
     stats.networkErrors ? `${stats.networkErrors} network errors` : '',
     verdict.missing ? `${verdict.missing} acknowledged reviews missing` : '',
-    verdict.recorded !== verdict.acknowledged ? `recorded ${verdict.recorded} ≠ acknowledged ${verdict.acknowledged}` : '',
+    verdict.recorded !== verdict.acknowledged
+      ? `recorded ${verdict.recorded} ≠ acknowledged ${verdict.acknowledged}`
+      : '',
     verdict.duplicated ? `${verdict.duplicated} duplicated` : '',
     verdict.statesDisagreeing ? `${verdict.statesDisagreeing} card states disagree with their replayed logs` : '',
     verdict.integrity !== 'ok' ? `integrity_check: ${verdict.integrity}` : '',

@@ -19,17 +19,22 @@ export interface Verdict {
  */
 export async function verify(dbPath: string, acks: Ack[], run: string): Promise<Verdict> {
   const client = createClient({ url: `file:${dbPath}` })
-  const users = await client.execute({ sql: "select id, email, settings from users where email like ?", args: [`%-${run}@example.com`] })
+  const users = await client.execute({
+    sql: 'select id, email, settings from users where email like ?',
+    args: [`%-${run}@example.com`],
+  })
   const userByIndex = new Map<number, { id: string; settings: string }>()
   for (const row of users.rows) {
     const index = Number(/^learner(\d+)-/.exec(String(row.email))?.[1])
     userByIndex.set(index, { id: String(row.id), settings: String(row.settings) })
   }
-  const keys = await client.execute("select user_id, key from idempotency_keys")
+  const keys = await client.execute('select user_id, key from idempotency_keys')
   const stored = new Set(keys.rows.map((r) => `${r.user_id}/${r.key}`))
   let missing = 0
   for (const ack of acks) if (!stored.has(`${userByIndex.get(ack.user)?.id}/${ack.key}`)) missing += 1
-  const logCount = Number((await client.execute("select count(*) n from review_logs where origin = 'review'")).rows[0]?.n)
+  const logCount = Number(
+    (await client.execute("select count(*) n from review_logs where origin = 'review'")).rows[0]?.n,
+  )
   // Every request carried a key, so each log must have exactly one stored key and vice versa.
   const duplicated = Math.max(0, logCount - keys.rows.length)
 
@@ -44,7 +49,10 @@ export async function verify(dbPath: string, acks: Ack[], run: string): Promise<
     const replayed = new Map<string, ReturnType<typeof scheduler.rate>['next']>()
     for (const log of logs.rows) {
       const cardId = String(log.card_id)
-      replayed.set(cardId, scheduler.rate(replayed.get(cardId) ?? null, ratingName(Number(log.rating)), Number(log.reviewed_at)).next)
+      replayed.set(
+        cardId,
+        scheduler.rate(replayed.get(cardId) ?? null, ratingName(Number(log.rating)), Number(log.reviewed_at)).next,
+      )
     }
     const states = await client.execute({ sql: 'select * from card_states where user_id = ?', args: [user.id] })
     for (const state of states.rows) {
@@ -63,5 +71,13 @@ export async function verify(dbPath: string, acks: Ack[], run: string): Promise<
   }
   const integrity = String((await client.execute('pragma integrity_check')).rows[0]?.[0] ?? '')
   client.close()
-  return { acknowledged: acks.length, recorded: logCount, missing, duplicated, statesChecked, statesDisagreeing, integrity }
+  return {
+    acknowledged: acks.length,
+    recorded: logCount,
+    missing,
+    duplicated,
+    statesChecked,
+    statesDisagreeing,
+    integrity,
+  }
 }

@@ -61,13 +61,16 @@ export async function study(
   reviews: number,
   stats: LoadStats,
   shouldStop: () => boolean = () => false,
+  keyPrefix = '',
 ): Promise<void> {
   for (let i = 0; i < reviews && !shouldStop(); i++) {
     try {
-      const next = await timed(stats, `${origin}/api/v1/review/next?deck=docker`, { headers: { cookie: learner.cookie } })
+      const next = await timed(stats, `${origin}/api/v1/review/next?deck=docker`, {
+        headers: { cookie: learner.cookie },
+      })
       const body = (await next.json()) as { card: { id: string } | null }
       if (!body.card) return
-      const key = `l${learner.index}-r${i}`
+      const key = `${keyPrefix}l${learner.index}-r${i}`
       const send = () =>
         timed(stats, `${origin}/api/v1/reviews`, {
           method: 'POST',
