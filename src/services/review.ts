@@ -10,6 +10,7 @@ import {
   type QueueScope,
 } from '../db/queries/review'
 import { findStoredResponse, recordReview, recordUndo, setCardFlags } from '../db/queries/review-writes'
+import { type AnswerComparison, compareAnswer } from '../domain/answer'
 import {
   applyLeech,
   buildQueue,
@@ -95,10 +96,16 @@ export async function loadSettings(db: Db, userId: string): Promise<StudySetting
 export async function nextCard(ctx: ReviewContext, scope: QueueScope) {
   const settings = await loadSettings(ctx.db, ctx.userId)
   const window = sqlWindow(settings, ctx.now)
-  const { candidates, doneToday } = await loadQueueCandidates(ctx.db, ctx.userId, scope, window)
+  const { candidates, available, doneToday } = await loadQueueCandidates(ctx.db, ctx.userId, scope, window)
   const queue = buildQueue(candidates, { ...settings, now: ctx.now, dayEnd: window.dayEnd, doneToday })
   const first = queue.cards[0]
-  const base = { remaining: queue.remaining, doneToday: doneToday.total, shownAt: new Date(ctx.now).toISOString() }
+  // The queue saw only the first few review and new cards; the counts come from SQL.
+  const remaining = {
+    learning: queue.remaining.learning,
+    review: Math.min(available.review, Math.max(0, settings.maxReviewsPerDay - doneToday.reviews)),
+    new: Math.min(available.new, Math.max(0, settings.newCardsPerDay - doneToday.newCards)),
+  }
+  const base = { remaining, doneToday: doneToday.total, shownAt: new Date(ctx.now).toISOString() }
   if (!first) {
     const due = queue.nextLearningDue ?? (await nextDueAt(ctx.db, ctx.userId, scope))
     return { ...base, card: null, nextDueAt: due === null ? null : new Date(due).toISOString() }
@@ -284,4 +291,30 @@ export async function changeCard(ctx: ReviewContext, cardId: string, action: Car
   const { state } = await findCardWithState(ctx.db, ctx.userId, cardId)
   if (!state) throw new AppError(404, 'not_found', 'id: no such card', { field: 'id' })
   return presentState(cardId, state)
+}
+
+/**
+ * One given card with what each answer would schedule, for the review page's answer side and
+ * for showing an undone card again (added for the browser review flow).
+ */
+export async function previewCard(ctx: ReviewContext, cardId: string) {
+  const { card, state } = await findCardWithState(ctx.db, ctx.userId, cardId)
+  if (!card || card.retiredAt !== null) throw new AppError(404, 'not_found', 'card: no such card', { field: 'card' })
+  const settings = await loadSettings(ctx.db, ctx.userId)
+  const preview = createScheduler(settings).previewIntervals(state ? memoryOf(state) : null, ctx.now)
+  return {
+    card: presentCard(card),
+    intervals: {
+      again: formatInterval(preview.again),
+      hard: formatInterval(preview.hard),
+      good: formatInterval(preview.good),
+      easy: formatInterval(preview.easy),
+    },
+    state: state ? presentState(card.id, state) : null,
+  }
+}
+
+/** Compares a typed answer with the card's; letter case counts for type-in (CLI) cards. */
+export function checkTypedAnswer(card: { kind: string; answer: string }, typed: string): AnswerComparison {
+  return compareAnswer(typed, card.answer, { caseSensitive: card.kind === 'typein' })
 }

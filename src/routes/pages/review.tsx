@@ -1,5 +1,183 @@
+import type { Context } from 'hono'
 import { Hono } from 'hono'
+import { createMiddleware } from 'hono/factory'
+import * as v from 'valibot'
+import { findScope, loadToday } from '../../db/queries/home'
+import { ratingNames, SchedulingError, sqlWindow } from '../../domain/scheduling'
 import type { AppEnv } from '../../env'
+import { AppError } from '../../errors'
+import { cardIdSchema, nextQuerySchema } from '../../schemas/review'
+import {
+  answerCard,
+  changeCard,
+  checkTypedAnswer,
+  loadSettings,
+  nextCard,
+  previewCard,
+  undoLastReview,
+} from '../../services/review'
+import { validate } from '../../validation'
+import { describeNextDue } from '../../views/components/due-text'
+import { type ReviewScope, reviewUrl } from '../../views/components/review-links'
+import { reviewNotices } from '../../views/components/review-notice'
+import { ReviewQuestion } from '../../views/pages/review'
+import { ReviewAnswer } from '../../views/pages/review-answer'
+import { ReviewDone } from '../../views/pages/review-done'
+import { settingsPages } from './settings'
+import { reviewContext, signedIn } from './signed-in'
 
-/** The review page and the settings page (issue 4). */
+const scopeEntries = { deck: nextQuerySchema.entries.deck, topic: nextQuerySchema.entries.topic }
+
+const pageQuerySchema = v.object({
+  ...scopeEntries,
+  card: v.optional(cardIdSchema),
+  notice: v.optional(v.picklist(reviewNotices, 'notice: unknown notice')),
+  ref: v.optional(cardIdSchema),
+})
+
+const answerQuerySchema = v.object({
+  ...scopeEntries,
+  card: cardIdSchema,
+  shownAt: v.pipe(v.string('shownAt: missing'), v.isoTimestamp('shownAt must be an ISO 8601 timestamp')),
+  typed: v.optional(v.pipe(v.string(), v.maxLength(500, 'typed: at most 500 characters'))),
+})
+
+const gradeFormSchema = v.object({
+  ...scopeEntries,
+  cardId: cardIdSchema,
+  rating: v.picklist(ratingNames, 'rating must be one of again, hard, good, easy'),
+  shownAt: v.pipe(v.string('shownAt: missing'), v.isoTimestamp('shownAt must be an ISO 8601 timestamp')),
+  /** Filled by review.js; empty without JavaScript. */
+  durationMs: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{0,8}$/, 'durationMs must be a whole number of milliseconds'),
+      v.transform((ms) => (ms === '' ? undefined : Math.min(Number(ms), 86_400_000))),
+    ),
+  ),
+  key: v.pipe(v.string('key: missing'), v.regex(/^[\x21-\x7e]{1,128}$/, 'key must be 1–128 visible ASCII characters')),
+})
+
+const cardActionSchema = v.object({
+  id: cardIdSchema,
+  action: v.picklist(['suspend', 'unsuspend', 'bury'] as const, 'action must be suspend, unsuspend or bury'),
+})
+
+const toScope = (form: { deck: string; topic?: string | undefined }): ReviewScope => ({
+  deck: form.deck,
+  topic: form.topic || undefined,
+})
+
+/** The deck and topic with their display title; a 404 naming the field when either is unknown. */
+async function loadScope(c: Context<AppEnv>, scope: ReviewScope) {
+  const names = await findScope(c.var.db, scope.deck, scope.topic)
+  if (!names.deck) throw new AppError(404, 'not_found', `deck: no deck "${scope.deck}"`, { field: 'deck' })
+  if (scope.topic && !names.topic)
+    throw new AppError(404, 'not_found', `topic: no topic "${scope.topic}"`, { field: 'topic' })
+  return names.topic ? `${names.deck.title} · ${names.topic.title}` : names.deck.title
+}
+
+const render = (c: Context<AppEnv>, title: string, node: Parameters<Context<AppEnv>['render']>[0]) =>
+  c.render(node, { title: `Review ${title}`, scripts: ['review.js'], styles: ['review.css'] })
+
+/** A review page from the cache would show a card that was answered already. */
+const noStore = createMiddleware<AppEnv>(async (c, next) => {
+  await next()
+  c.header('cache-control', 'private, no-store')
+})
+
+/** The review page, its answer side and its forms (issue 4); the settings page is mounted here too. */
 export const reviewPages = new Hono<AppEnv>()
+  .use('/review', signedIn, noStore)
+  .use('/review/*', signedIn, noStore)
+  .get('/review', validate('query', pageQuerySchema), async (c) => {
+    const q = c.req.valid('query')
+    const ctx = reviewContext(c)
+    const scope = toScope(q)
+    const [title, next] = await Promise.all([loadScope(c, scope), nextCard(ctx, scope)])
+    const frame = {
+      scope,
+      title,
+      done: next.doneToday,
+      remaining: next.remaining,
+      csrfToken: c.var.csrfToken,
+      notice: q.notice ? { notice: q.notice, cardId: q.ref } : undefined,
+    }
+    if (q.card && q.card !== next.card?.id) {
+      const { card } = await previewCard(ctx, q.card)
+      return render(c, title, <ReviewQuestion {...frame} card={card} shownAt={new Date(ctx.now).toISOString()} />)
+    }
+    if (next.card) return render(c, title, <ReviewQuestion {...frame} card={next.card} shownAt={next.shownAt} />)
+    const settings = await loadSettings(ctx.db, ctx.userId)
+    const today = await loadToday(ctx.db, ctx.userId, sqlWindow(settings, ctx.now).dayStart)
+    const nextDue = describeNextDue(next.nextDueAt ?? null, ctx.now, settings.timezone)
+    return render(c, title, <ReviewDone {...frame} again={today.again} nextDue={nextDue} />)
+  })
+  .get('/review/answer', validate('query', answerQuerySchema), async (c) => {
+    const q = c.req.valid('query')
+    const ctx = reviewContext(c)
+    const scope = toScope(q)
+    const [title, next] = await Promise.all([loadScope(c, scope), nextCard(ctx, scope)])
+    // Usually the card shown is still the next one; otherwise (an undone card, a stale tab) load it.
+    const shown = next.card?.id === q.card && next.card && next.intervals ? next : await previewCard(ctx, q.card)
+    const card = shown.card!
+    const typed =
+      card.kind === 'typein' && q.typed !== undefined
+        ? { text: q.typed, comparison: checkTypedAnswer(card, q.typed) }
+        : undefined
+    return render(
+      c,
+      title,
+      <ReviewAnswer
+        scope={scope}
+        title={title}
+        done={next.doneToday}
+        remaining={next.remaining}
+        csrfToken={c.var.csrfToken}
+        card={card}
+        intervals={shown.intervals!}
+        shownAt={q.shownAt}
+        idempotencyKey={crypto.randomUUID()}
+        typed={typed}
+      />,
+    )
+  })
+  .post('/review/grade', validate('form', gradeFormSchema), async (c) => {
+    const form = c.req.valid('form')
+    const scope = toScope(form)
+    const input = { cardId: form.cardId, rating: form.rating, shownAt: form.shownAt, durationMs: form.durationMs }
+    try {
+      await answerCard(reviewContext(c), input, form.key)
+    } catch (error) {
+      // Answered in another tab, or this form was sent again with another grade: not an error page.
+      if (error instanceof SchedulingError || (error instanceof AppError && error.status === 409))
+        return c.redirect(reviewUrl('/review', scope, { notice: 'stale' }), 303)
+      if (error instanceof AppError && error.code === 'idempotency_mismatch')
+        return c.redirect(reviewUrl('/review', scope, { notice: 'recorded' }), 303)
+      throw error
+    }
+    return c.redirect(reviewUrl('/review', scope), 303)
+  })
+  .post('/review/undo', validate('form', v.object(scopeEntries)), async (c) => {
+    const scope = toScope(c.req.valid('form'))
+    try {
+      const { undone } = await undoLastReview(reviewContext(c))
+      return c.redirect(reviewUrl('/review', scope, { card: undone.cardId, notice: 'undone' }), 303)
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status !== 409) throw error
+      return c.redirect(reviewUrl('/review', scope, { notice: 'nothing-to-undo' }), 303)
+    }
+  })
+  .post(
+    '/review/cards/:id/:action',
+    validate('param', cardActionSchema),
+    validate('form', v.object(scopeEntries)),
+    async (c) => {
+      const { id, action } = c.req.valid('param')
+      await changeCard(reviewContext(c), id, action)
+      const notice = action === 'suspend' ? 'suspended' : action === 'bury' ? 'buried' : 'unsuspended'
+      const ref = action === 'suspend' ? id : undefined
+      return c.redirect(reviewUrl('/review', toScope(c.req.valid('form')), { notice, ref }), 303)
+    },
+  )
+  .route('/', settingsPages)

@@ -1,0 +1,120 @@
+import { Hono } from 'hono'
+import * as v from 'valibot'
+import { saveSettingsJson } from '../../db/queries/review'
+import { applySettingsUpdate, type StudySettings, studySettingsUpdateSchema } from '../../domain/scheduling'
+import type { AppEnv } from '../../env'
+import { loadSettings } from '../../services/review'
+import { SettingsPage, type SettingsValues } from '../../views/pages/settings'
+import { signedIn } from './signed-in'
+
+type FormBody = Record<string, string | File | (string | File)[]>
+
+const labels: Record<keyof SettingsValues, string> = {
+  desiredRetention: 'Desired retention',
+  newCardsPerDay: 'New cards per day',
+  maxReviewsPerDay: 'Maximum reviews per day',
+  learningSteps: 'Learning steps',
+  relearningSteps: 'Relearning steps',
+  timezone: 'Time zone',
+  dayStartsAt: 'Day start',
+  leechThreshold: 'Leech threshold',
+  examDate: 'Exam date',
+  fuzz: 'Fuzz',
+}
+
+function valuesOf(settings: StudySettings): SettingsValues {
+  return {
+    desiredRetention: String(settings.desiredRetention),
+    newCardsPerDay: String(settings.newCardsPerDay),
+    maxReviewsPerDay: String(settings.maxReviewsPerDay),
+    learningSteps: settings.learningSteps.join(' '),
+    relearningSteps: settings.relearningSteps.join(' '),
+    timezone: settings.timezone,
+    dayStartsAt: String(settings.dayStartsAt),
+    leechThreshold: String(settings.leechThreshold),
+    examDate: settings.examDate ?? '',
+    fuzz: settings.fuzz,
+  }
+}
+
+function formValues(body: FormBody): SettingsValues {
+  const text = (name: keyof SettingsValues) => {
+    const value = body[name]
+    return typeof value === 'string' ? value.trim() : ''
+  }
+  return {
+    desiredRetention: text('desiredRetention'),
+    newCardsPerDay: text('newCardsPerDay'),
+    maxReviewsPerDay: text('maxReviewsPerDay'),
+    learningSteps: text('learningSteps'),
+    relearningSteps: text('relearningSteps'),
+    timezone: text('timezone'),
+    dayStartsAt: text('dayStartsAt'),
+    leechThreshold: text('leechThreshold'),
+    examDate: text('examDate'),
+    fuzz: body.fuzz === 'on',
+  }
+}
+
+/** Form strings to the API's update body; a non-number stays a string so the schema names the field. */
+function toUpdate(values: SettingsValues): Record<string, unknown> {
+  const number = (text: string) => (/^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text)
+  const steps = (text: string) => text.split(/[\s,]+/).filter(Boolean)
+  return {
+    desiredRetention: number(values.desiredRetention),
+    newCardsPerDay: number(values.newCardsPerDay),
+    maxReviewsPerDay: number(values.maxReviewsPerDay),
+    learningSteps: steps(values.learningSteps),
+    relearningSteps: steps(values.relearningSteps),
+    timezone: values.timezone,
+    dayStartsAt: number(values.dayStartsAt),
+    leechThreshold: number(values.leechThreshold),
+    examDate: values.examDate || null,
+    fuzz: values.fuzz,
+  }
+}
+
+/** Schema messages start with the API field name; the form shows them under the label instead. */
+function fieldErrors(issues: v.BaseIssue<unknown>[]) {
+  const errors: Partial<Record<keyof SettingsValues, string>> = {}
+  for (const issue of issues) {
+    const key = issue.path?.[0]?.key as keyof SettingsValues | undefined
+    if (!key || !(key in labels) || errors[key]) continue
+    const text = issue.message.replace(new RegExp(`^${key}\\s+`), '')
+    errors[key] = text.charAt(0).toUpperCase() + text.slice(1)
+  }
+  return errors
+}
+
+function timezones(current: string): string[] {
+  const zones = ['UTC', ...Intl.supportedValuesOf('timeZone')]
+  return zones.includes(current) ? zones : [current, ...zones]
+}
+
+/** `/settings`: the study settings as a plain form, saved through the same rules as the API. */
+export const settingsPages = new Hono<AppEnv>()
+  .use('/settings', signedIn)
+  .get('/settings', async (c) => {
+    const values = valuesOf(await loadSettings(c.var.db, c.var.caller!.userId))
+    const page = { values, errors: {}, timezones: timezones(values.timezone), csrfToken: c.var.csrfToken }
+    return c.render(<SettingsPage {...page} saved={c.req.query('saved') === '1'} />, {
+      title: 'Settings',
+      styles: ['review.css'],
+    })
+  })
+  .post('/settings', async (c) => {
+    const userId = c.var.caller!.userId
+    const values = formValues(await c.req.parseBody({ all: true }))
+    const parsed = v.safeParse(studySettingsUpdateSchema, toUpdate(values))
+    if (!parsed.success) {
+      c.status(400)
+      const page = { values, errors: fieldErrors(parsed.issues), timezones: timezones(values.timezone) }
+      return c.render(<SettingsPage {...page} saved={false} csrfToken={c.var.csrfToken} />, {
+        title: 'Settings',
+        styles: ['review.css'],
+      })
+    }
+    const next = applySettingsUpdate(await loadSettings(c.var.db, userId), parsed.output)
+    await saveSettingsJson(c.var.db, userId, JSON.stringify(next))
+    return c.redirect('/settings?saved=1', 303)
+  })

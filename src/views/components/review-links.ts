@@ -1,0 +1,19 @@
+/** What is being studied: a deck, optionally narrowed to one topic. */
+export interface ReviewScope {
+  deck: string
+  topic?: string | undefined
+}
+
+/** `path?deck=…&topic=…&extra…`, leaving out empty values. */
+export function reviewUrl(path: string, scope: ReviewScope, extra: Record<string, string | undefined> = {}): string {
+  const params = new URLSearchParams({ deck: scope.deck })
+  if (scope.topic) params.set('topic', scope.topic)
+  for (const [name, value] of Object.entries(extra)) if (value !== undefined && value !== '') params.set(name, value)
+  return `${path}?${params}`
+}
+
+/** The section of the source note a card came from, on the deck pages. */
+export function noteUrl(card: { deck: string; topic: string; source: { anchor: string } }): string {
+  const anchor = card.source.anchor ? `#${encodeURIComponent(card.source.anchor)}` : ''
+  return `/decks/${encodeURIComponent(card.deck)}/notes/${encodeURIComponent(card.topic)}${anchor}`
+}

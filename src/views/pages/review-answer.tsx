@@ -1,0 +1,80 @@
+import type { AnswerComparison } from '../../domain/answer'
+import type { RatingName } from '../../domain/scheduling'
+import { AnswerDiff } from '../components/answer-diff'
+import { CardHtml } from '../components/card-html'
+import { CsrfField } from '../components/csrf-field'
+import { ReviewActions } from '../components/review-actions'
+import { noteUrl } from '../components/review-links'
+import { ScopeFields } from '../components/scope-fields'
+import { type ReviewCard, type ReviewFrame, ReviewHeader } from './review'
+
+export interface ReviewAnswerProps extends ReviewFrame {
+  card: ReviewCard
+  intervals: Record<RatingName, string>
+  /** When the question was shown: a card answered elsewhere since then is refused (409). */
+  shownAt: string
+  /** Generated for this render, so submitting the same grade form twice records once. */
+  idempotencyKey: string
+  typed?: { text: string; comparison: AnswerComparison } | undefined
+}
+
+const grades: [RatingName, string, string][] = [
+  ['again', 'Again', '1'],
+  ['hard', 'Hard', '2'],
+  ['good', 'Good', '3'],
+  ['easy', 'Easy', '4'],
+]
+
+/** The answer side: the answer, the typed-answer diff, where it came from, and the four grades. */
+export function ReviewAnswer(props: ReviewAnswerProps) {
+  const { card } = props
+  const focus: RatingName = props.typed && !props.typed.comparison.correct ? 'again' : 'good'
+  return (
+    <div class="review" data-side="answer" data-card={card.id}>
+      <ReviewHeader {...props} />
+      <section class="card review-card" aria-labelledby="answer-label">
+        <CardHtml html={card.promptHtml} class="card-html prompt" />
+        <hr />
+        <h2 id="answer-label" class="visually-hidden">
+          Answer
+        </h2>
+        <CardHtml html={card.answerHtml} class="card-html answer" />
+        {props.typed ? <AnswerDiff typed={props.typed.text} comparison={props.typed.comparison} /> : null}
+        <p class="source muted">
+          From your notes:{' '}
+          <a id="source-link" href={noteUrl(card)} data-key="e">
+            {`${card.source.file}, line ${card.source.line}`}
+          </a>{' '}
+          <kbd>E</kbd>
+        </p>
+      </section>
+      <form method="post" action="/review/grade" class="grades" data-grade-form>
+        <CsrfField token={props.csrfToken} />
+        <ScopeFields scope={props.scope} />
+        <input type="hidden" name="cardId" value={card.id} />
+        <input type="hidden" name="shownAt" value={props.shownAt} />
+        <input type="hidden" name="key" value={props.idempotencyKey} />
+        <input type="hidden" name="durationMs" value="" />
+        <fieldset>
+          <legend>How well did you remember?</legend>
+          <div class="grade-buttons">
+            {grades.map(([rating, label, key]) => (
+              <button
+                type="submit"
+                name="rating"
+                value={rating}
+                class={`grade grade-${rating}`}
+                data-key={key}
+                autofocus={rating === focus}
+              >
+                <span class="grade-label">{label}</span> <span class="grade-interval">{props.intervals[rating]}</span>{' '}
+                <kbd>{key}</kbd>
+              </button>
+            ))}
+          </div>
+        </fieldset>
+      </form>
+      <ReviewActions cardId={card.id} scope={props.scope} csrfToken={props.csrfToken} />
+    </div>
+  )
+}

@@ -1,0 +1,181 @@
+import { CsrfField } from '../components/csrf-field'
+import { describedBy, SettingsField } from './settings-field'
+
+/** The form's values as typed (strings), so a rejected form shows what was sent. */
+export interface SettingsValues {
+  desiredRetention: string
+  newCardsPerDay: string
+  maxReviewsPerDay: string
+  learningSteps: string
+  relearningSteps: string
+  timezone: string
+  dayStartsAt: string
+  leechThreshold: string
+  examDate: string
+  fuzz: boolean
+}
+
+export interface SettingsPageProps {
+  values: SettingsValues
+  errors: Partial<Record<keyof SettingsValues, string>>
+  timezones: string[]
+  saved: boolean
+  csrfToken: string
+}
+
+const hours = Array.from({ length: 24 }, (_, h) => h)
+
+export function SettingsPage(props: SettingsPageProps) {
+  const { values, errors } = props
+  const invalid = (name: keyof SettingsValues) => (errors[name] ? 'true' : undefined)
+  const number = (name: keyof SettingsValues, min: number, max: number, step = 1) => (
+    <input
+      id={name}
+      name={name}
+      type="number"
+      inputmode={step === 1 ? 'numeric' : 'decimal'}
+      min={min}
+      max={max}
+      step={step}
+      required
+      value={String(values[name])}
+      aria-invalid={invalid(name)}
+      aria-describedby={describedBy(name, errors[name])}
+    />
+  )
+  const text = (name: 'learningSteps' | 'relearningSteps') => (
+    <input
+      id={name}
+      name={name}
+      autocomplete="off"
+      value={values[name]}
+      aria-invalid={invalid(name)}
+      aria-describedby={describedBy(name, errors[name])}
+    />
+  )
+  const count = Object.keys(errors).length
+  return (
+    <section class="card settings">
+      <h1>Study settings</h1>
+      {props.saved ? (
+        <p class="notice ok" role="status">
+          Settings saved.
+        </p>
+      ) : null}
+      {count > 0 ? (
+        <p class="notice error" role="alert">
+          {count === 1 ? 'One setting needs fixing.' : `${count} settings need fixing.`} Nothing was saved.
+        </p>
+      ) : null}
+      <form method="post" action="/settings" novalidate>
+        <CsrfField token={props.csrfToken} />
+        <SettingsField
+          name="desiredRetention"
+          label="Desired retention"
+          error={errors.desiredRetention}
+          hint="How likely you want to be to remember a card when it comes back: 0.70 to 0.99. Higher means more reviews."
+        >
+          {number('desiredRetention', 0.7, 0.99, 0.01)}
+        </SettingsField>
+        <SettingsField name="newCardsPerDay" label="New cards per day" error={errors.newCardsPerDay} hint="0 to 9999.">
+          {number('newCardsPerDay', 0, 9999)}
+        </SettingsField>
+        <SettingsField
+          name="maxReviewsPerDay"
+          label="Maximum reviews per day"
+          error={errors.maxReviewsPerDay}
+          hint="1 to 9999."
+        >
+          {number('maxReviewsPerDay', 1, 9999)}
+        </SettingsField>
+        <SettingsField
+          name="learningSteps"
+          label="Learning steps"
+          error={errors.learningSteps}
+          hint="Waits before a new card graduates, separated by spaces: 1m 10m (m minutes, h hours, d days)."
+        >
+          {text('learningSteps')}
+        </SettingsField>
+        <SettingsField
+          name="relearningSteps"
+          label="Relearning steps"
+          error={errors.relearningSteps}
+          hint="Waits after you forget a card, such as 10m."
+        >
+          {text('relearningSteps')}
+        </SettingsField>
+        <SettingsField
+          name="timezone"
+          label="Time zone"
+          error={errors.timezone}
+          hint="Your study day follows this clock."
+        >
+          <select
+            id="timezone"
+            name="timezone"
+            aria-invalid={invalid('timezone')}
+            aria-describedby={describedBy('timezone', errors.timezone)}
+          >
+            {props.timezones.map((zone) => (
+              <option value={zone} selected={zone === values.timezone}>
+                {zone}
+              </option>
+            ))}
+          </select>
+        </SettingsField>
+        <SettingsField
+          name="dayStartsAt"
+          label="A new study day starts at"
+          error={errors.dayStartsAt}
+          hint="Reviews before this hour count for the day before, as in Anki (default 04:00)."
+        >
+          <select
+            id="dayStartsAt"
+            name="dayStartsAt"
+            aria-invalid={invalid('dayStartsAt')}
+            aria-describedby={describedBy('dayStartsAt', errors.dayStartsAt)}
+          >
+            {hours.map((h) => (
+              <option value={String(h)} selected={String(h) === values.dayStartsAt}>
+                {`${String(h).padStart(2, '0')}:00`}
+              </option>
+            ))}
+          </select>
+        </SettingsField>
+        <SettingsField
+          name="leechThreshold"
+          label="Leech threshold"
+          error={errors.leechThreshold}
+          hint="After this many lapses a card is tagged leech and suspended: 1 to 99."
+        >
+          {number('leechThreshold', 1, 99)}
+        </SettingsField>
+        <SettingsField
+          name="examDate"
+          label="Exam date (optional)"
+          error={errors.examDate}
+          hint="Leave empty if you have no exam booked."
+        >
+          <input
+            id="examDate"
+            name="examDate"
+            type="date"
+            value={values.examDate}
+            aria-invalid={invalid('examDate')}
+            aria-describedby={describedBy('examDate', errors.examDate)}
+          />
+        </SettingsField>
+        <div class="field checkbox">
+          <input id="fuzz" name="fuzz" type="checkbox" value="on" checked={values.fuzz} aria-describedby="fuzz-hint" />
+          <label for="fuzz">Fuzz intervals</label>
+          <p id="fuzz-hint" class="muted hint">
+            Spreads cards learned together over nearby days, so they do not all come back at once.
+          </p>
+        </div>
+        <p>
+          <button type="submit">Save settings</button>
+        </p>
+      </form>
+    </section>
+  )
+}

@@ -1,0 +1,249 @@
+import { and, eq, isNull } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { cardStates, cards, reviewLogs } from '../../src/db/schema'
+import { type Browser, createClock, createTestApp, signUp } from '../helpers/app'
+import { seedDeck } from '../helpers/cards'
+
+const minute = 60_000
+
+async function setup(settings: Record<string, unknown> = {}) {
+  const clock = createClock(Date.UTC(2026, 0, 15, 12, 0, 0))
+  const t = await createTestApp({ clock })
+  const ids = await seedDeck(t.db)
+  const user = await signUp(t.app)
+  const put = await user.browser.request('/api/v1/settings', {
+    method: 'PUT',
+    json: { fuzz: false, timezone: 'UTC', ...settings },
+  })
+  expect(put.status).toBe(200)
+  return { ...t, ids, user }
+}
+
+/** The value of the first input named `name` in a page. */
+function field(html: string, name: string): string {
+  const match = new RegExp(`<input[^>]*name="${name}"[^>]*value="([^"]*)"`).exec(html)
+  if (!match?.[1] && match?.[1] !== '') throw new Error(`no field ${name}`)
+  return match[1].replaceAll('&amp;', '&')
+}
+
+async function page(browser: Browser, path: string) {
+  const res = await browser.request(path)
+  return { status: res.status, html: await res.text(), res }
+}
+
+/** Follows the reveal form of a question page, as pressing Space on its focused button does. */
+async function reveal(browser: Browser, question: string, typed?: string) {
+  const params = new URLSearchParams({
+    deck: field(question, 'deck'),
+    card: field(question, 'card'),
+    shownAt: field(question, 'shownAt'),
+  })
+  if (typed !== undefined) params.set('typed', typed)
+  return page(browser, `/review/answer?${params}`)
+}
+
+/** Posts the grade form of an answer page with the chosen button. */
+function grade(browser: Browser, answer: string, rating: string) {
+  return browser.submit('/review/grade', {
+    deck: field(answer, 'deck'),
+    cardId: field(answer, 'cardId'),
+    shownAt: field(answer, 'shownAt'),
+    key: field(answer, 'key'),
+    durationMs: '',
+    rating,
+  })
+}
+
+describe('the review page without JavaScript', () => {
+  it('sends a visitor to sign in and back to the review page', async () => {
+    const { app } = await createTestApp()
+    const res = await app.request('/review?deck=docker&topic=cli')
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe(`/signin?next=${encodeURIComponent('/review?deck=docker&topic=cli')}`)
+  })
+
+  it('shows the first due card with progress and a reveal form focused for Space and Enter', async () => {
+    const { user } = await setup()
+    const { status, html, res } = await page(user.browser, '/review?deck=docker')
+    expect(status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('private, no-store')
+    expect(html).toContain('What is term 0 of architecture?')
+    expect(html).toMatch(/<form method="get" action="\/review\/answer"/)
+    expect(html).toMatch(/<button type="submit" data-key="reveal" autofocus="">Show answer <kbd>Space<\/kbd>/)
+    expect(html).toMatch(/<progress max="20" value="0"/)
+    expect(html).toContain('20 left')
+    expect(html).not.toMatch(/\sstyle=|\son[a-z]+=|<script>/)
+  })
+
+  it('reveals the answer with each grade’s next interval and a link to the note section', async () => {
+    const { user } = await setup()
+    const question = (await page(user.browser, '/review?deck=docker')).html
+    const { status, html } = await reveal(user.browser, question)
+    expect(status).toBe(200)
+    expect(html).toContain('Definition 0 of architecture')
+    const api = (await (await user.browser.request('/api/v1/review/next?deck=docker')).json()) as {
+      intervals: Record<string, string>
+    }
+    for (const rating of ['again', 'hard', 'good', 'easy']) expect(html).toContain(`value="${rating}"`)
+    expect(html).toContain(`<span class="grade-interval">${api.intervals.good}</span> <kbd>3</kbd>`)
+    expect(html).toContain(`<span class="grade-interval">${api.intervals.again}</span> <kbd>1</kbd>`)
+    expect(html).toContain('href="/decks/docker/notes/architecture#architecture" data-key="e">architecture.md, line 10')
+    expect(field(html, 'key')).toMatch(/^[\w-]{36}$/)
+  })
+
+  it('records a graded answer once even when the same form is posted twice', async () => {
+    const { user, db, ids } = await setup()
+    const question = (await page(user.browser, '/review?deck=docker')).html
+    const answer = (await reveal(user.browser, question)).html
+    const first = await grade(user.browser, answer, 'good')
+    const second = await grade(user.browser, answer, 'good')
+    expect(first.status).toBe(303)
+    expect(first.headers.get('location')).toBe('/review?deck=docker')
+    expect(second.headers.get('location')).toBe('/review?deck=docker')
+    const logs = await db.select().from(reviewLogs).where(eq(reviewLogs.cardId, ids[0]!))
+    expect(logs).toHaveLength(1)
+    const next = (await page(user.browser, '/review?deck=docker')).html
+    expect(next).toContain('What is term 1 of architecture?')
+    expect(next).toContain('19 left')
+  })
+
+  it('shows a notice and the next card when the card was answered in another tab', async () => {
+    const { user, clock, ids } = await setup()
+    const answer = (await reveal(user.browser, (await page(user.browser, '/review?deck=docker')).html)).html
+    clock.advance(minute)
+    const elsewhere = await user.browser.request('/api/v1/reviews', {
+      method: 'POST',
+      json: { cardId: ids[0], rating: 'easy' },
+    })
+    expect(elsewhere.status).toBe(201)
+    const res = await grade(user.browser, answer, 'again')
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe('/review?deck=docker&notice=stale')
+    const { status, html } = await page(user.browser, res.headers.get('location')!)
+    expect(status).toBe(200)
+    expect(html).toContain('already answered in another tab')
+    expect(html).toContain('What is term 1 of architecture?')
+  })
+
+  it('undoes the last answer and shows that card again', async () => {
+    const { user, db, ids } = await setup()
+    const answer = (await reveal(user.browser, (await page(user.browser, '/review?deck=docker')).html)).html
+    await grade(user.browser, answer, 'easy')
+    const res = await user.browser.submit('/review/undo', { deck: 'docker' })
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe(`/review?deck=docker&card=${ids[0]}&notice=undone`)
+    const { html } = await page(user.browser, res.headers.get('location')!)
+    expect(html).toContain('Your last answer was undone')
+    expect(html).toContain('What is term 0 of architecture?')
+    const live = await db
+      .select()
+      .from(reviewLogs)
+      .where(and(eq(reviewLogs.cardId, ids[0]!), isNull(reviewLogs.undoneAt)))
+    expect(live).toHaveLength(0)
+    const again = await user.browser.submit('/review/undo', { deck: 'docker' })
+    expect(again.headers.get('location')).toBe('/review?deck=docker&notice=nothing-to-undo')
+  })
+
+  it('suspends and buries cards from the page, taking them out of the queue', async () => {
+    const { user, db, ids } = await setup()
+    const suspended = await user.browser.submit(`/review/cards/${ids[0]}/suspend`, { deck: 'docker' })
+    expect(suspended.headers.get('location')).toBe(`/review?deck=docker&notice=suspended&ref=${ids[0]}`)
+    const afterSuspend = (await page(user.browser, suspended.headers.get('location')!)).html
+    expect(afterSuspend).toContain('What is term 1 of architecture?')
+    expect(afterSuspend).toContain(`action="/review/cards/${ids[0]}/unsuspend"`)
+    const buried = await user.browser.submit(`/review/cards/${ids[1]}/bury`, { deck: 'docker' })
+    expect(buried.headers.get('location')).toBe('/review?deck=docker&notice=buried')
+    expect((await page(user.browser, '/review?deck=docker')).html).toContain('What is term 2 of architecture?')
+    const states = await db.select().from(cardStates)
+    expect(states.find((s) => s.cardId === ids[0])?.suspended).toBe(true)
+    expect(states.find((s) => s.cardId === ids[1])?.buriedUntil).toBe(Date.UTC(2026, 0, 16, 4))
+    const back = await user.browser.submit(`/review/cards/${ids[0]}/unsuspend`, { deck: 'docker' })
+    expect(back.headers.get('location')).toBe('/review?deck=docker&notice=unsuspended')
+    expect((await page(user.browser, '/review?deck=docker')).html).toContain('What is term 0 of architecture?')
+  })
+
+  it('compares a typed command case-sensitively and shows an escaped diff before grading', async () => {
+    const { user, db } = await setup()
+    await db
+      .update(cards)
+      .set({ answer: 'docker run -d nginx', answerHtml: '<p><code>docker run -d nginx</code></p>' })
+      .where(eq(cards.id, 'docker-cli-000'))
+    const question = (await page(user.browser, '/review?deck=docker&topic=cli')).html
+    expect(question).toMatch(/<label for="typed">Type the command<\/label><input id="typed" name="typed"/)
+    const wrong = (await reveal(user.browser, question, 'docker run -D nginx <b>x</b>')).html
+    expect(wrong).toContain('Your answer differs')
+    expect(wrong).toMatch(/<ins><span class="visually-hidden">missing: <\/span> -d<\/ins>/)
+    expect(wrong).toMatch(/<del><span class="visually-hidden">extra: <\/span> -D<\/del>/)
+    expect(wrong).toContain('&lt;b&gt;x&lt;/b&gt;')
+    expect(wrong).not.toContain('<b>x</b>')
+    expect(wrong).toMatch(/value="again"[^>]*autofocus=""/)
+    const right = (await reveal(user.browser, question, '$ docker run -d “nginx”'.replace('“nginx”', 'nginx'))).html
+    expect(right).toContain('Your answer matches')
+    expect(right).toMatch(/value="good"[^>]*autofocus=""/)
+  })
+
+  it('escapes card text that contains a script tag', async () => {
+    const { user, db } = await setup()
+    await db
+      .update(cards)
+      .set({
+        prompt: 'What does <script>alert(1)</script> do?',
+        promptHtml: '<p>What does <script>alert(1)</script> do?</p>',
+        answer: 'It runs <img src=x onerror=alert(2)>',
+        answerHtml: '<p>It runs <img src=x onerror=alert(2)></p>',
+      })
+      .where(eq(cards.id, 'docker-architecture-000'))
+    const question = (await page(user.browser, '/review?deck=docker')).html
+    expect(question).not.toContain('<script>alert(1)')
+    expect(question).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    const answer = (await reveal(user.browser, question)).html
+    expect(answer).not.toContain('<img src=x')
+    expect(answer).toContain('&lt;img src=x onerror=alert(2)&gt;')
+  })
+
+  it('sums up the session and says when the next card is due once nothing is left', async () => {
+    const { user } = await setup({ newCardsPerDay: 2 })
+    for (const rating of ['again', 'good']) {
+      const answer = (await reveal(user.browser, (await page(user.browser, '/review?deck=docker')).html)).html
+      expect((await grade(user.browser, answer, rating)).status).toBe(303)
+    }
+    const { html } = await page(user.browser, '/review?deck=docker')
+    expect(html).toContain('All done for now')
+    expect(html).toMatch(/Reviewed today<\/dt><dd id="done-count">2<\/dd>/)
+    expect(html).toMatch(/Answered “Again”<\/dt><dd>1<\/dd>/)
+    expect(html).toContain('The next card is due in 1 minute.')
+    expect(html).toContain('href="/"')
+  })
+
+  it('answers 404 for an unknown deck and 400 for a malformed card, never 500', async () => {
+    const { user } = await setup()
+    expect((await page(user.browser, '/review?deck=kubernetes')).status).toBe(404)
+    expect((await page(user.browser, '/review?deck=docker&topic=nope')).status).toBe(404)
+    const bad = await page(user.browser, '/review/answer?deck=docker&card=%3Cx%3E&shownAt=2026-01-15T12:00:00.000Z')
+    expect(bad.status).toBe(400)
+    expect(bad.html).toContain('card')
+    expect(
+      (await page(user.browser, '/review/answer?deck=docker&card=nope&shownAt=2026-01-15T12:00:00.000Z')).status,
+    ).toBe(404)
+    expect((await user.browser.submit('/review/grade', { deck: 'docker', cardId: 'x', rating: 'meh' })).status).toBe(
+      400,
+    )
+    expect((await user.browser.submit('/review/cards/nope/suspend', { deck: 'docker' })).status).toBe(404)
+  })
+
+  it('keeps the review page with its CSS and JS under 30 KB', async () => {
+    const { user } = await setup()
+    for (const path of ['/review?deck=docker', '/review/answer']) {
+      const html =
+        path === '/review/answer'
+          ? (await reveal(user.browser, (await page(user.browser, '/review?deck=docker')).html)).html
+          : (await page(user.browser, path)).html
+      const assets = [...html.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'))
+      expect(assets.length).toBe(3)
+      let bytes = new TextEncoder().encode(html).length
+      for (const asset of assets) bytes += (await (await user.browser.request(asset)).arrayBuffer()).byteLength
+      console.info(`${path}: ${bytes} bytes with ${assets.join(', ')}`)
+      expect(bytes).toBeLessThan(30 * 1024)
+    }
+  })
+})
