@@ -24,10 +24,14 @@ const candidateColumns = {
   buriedUntil: cardStates.buriedUntil,
 }
 
+/** How many queue rows of each kind are read to pick the next card; the rest are only counted. */
+const peek = 5
+
 /**
- * Today's candidates for the queue, in one round trip: (re)learning cards due today, review
- * cards due today, unseen cards in note order, and what the user already did today. Each list
- * is bounded so a large history costs no more than a day's worth of rows.
+ * Today's candidates for the queue, in one round trip: (re)learning cards due today, the first
+ * review cards due today and the first unseen cards in note order, each with a count capped at
+ * its daily limit, and what the user already did today. Rows are bounded by `peek`, counts are
+ * computed in SQL, so a large deck or history costs no row materialisation in JavaScript.
  */
 export async function loadQueueCandidates(db: Db, userId: string, scope: QueueScope, window: SqlWindow) {
   const stateJoin = and(eq(cardStates.cardId, cards.id), eq(cardStates.userId, userId))
@@ -35,7 +39,29 @@ export async function loadQueueCandidates(db: Db, userId: string, scope: QueueSc
     eq(cardStates.suspended, false),
     or(isNull(cardStates.buriedUntil), lt(cardStates.buriedUntil, window.now + 1)),
   )
-  const [learning, reviews, fresh, done] = await db.batch([
+  const dueReviews = and(
+    eq(cardStates.userId, userId),
+    eq(cardStates.state, 2),
+    lt(cardStates.due, window.dayEnd),
+    available,
+    liveCard(scope),
+  )
+  const unseen = and(liveCard(scope), or(isNull(cardStates.cardId), and(eq(cardStates.state, 0), available)))
+  const dueReviewRows = db
+    .select({ one: sql`1` })
+    .from(cardStates)
+    .innerJoin(cards, eq(cards.id, cardStates.cardId))
+    .where(dueReviews)
+    .limit(window.reviewLimit)
+    .as('due_reviews')
+  const unseenRows = db
+    .select({ one: sql`1` })
+    .from(cards)
+    .leftJoin(cardStates, stateJoin)
+    .where(unseen)
+    .limit(window.newLimit)
+    .as('unseen')
+  const [learning, reviews, reviewCount, fresh, freshCount, done] = await db.batch([
     db
       .select(candidateColumns)
       .from(cardStates)
@@ -57,24 +83,18 @@ export async function loadQueueCandidates(db: Db, userId: string, scope: QueueSc
       .select(candidateColumns)
       .from(cardStates)
       .innerJoin(cards, eq(cards.id, cardStates.cardId))
-      .where(
-        and(
-          eq(cardStates.userId, userId),
-          eq(cardStates.state, 2),
-          lt(cardStates.due, window.dayEnd),
-          available,
-          liveCard(scope),
-        ),
-      )
+      .where(dueReviews)
       .orderBy(asc(cardStates.due), asc(cardStates.cardId))
-      .limit(window.reviewLimit),
+      .limit(peek),
+    db.select({ n: count() }).from(dueReviewRows),
     db
       .select(candidateColumns)
       .from(cards)
       .leftJoin(cardStates, stateJoin)
-      .where(and(liveCard(scope), or(isNull(cardStates.cardId), and(eq(cardStates.state, 0), available))))
+      .where(unseen)
       .orderBy(asc(cards.position), asc(cards.id))
-      .limit(window.newLimit),
+      .limit(peek),
+    db.select({ n: count() }).from(unseenRows),
     db
       .select({ state: reviewLogs.state, n: count() })
       .from(reviewLogs)
@@ -91,6 +111,8 @@ export async function loadQueueCandidates(db: Db, userId: string, scope: QueueSc
   const doneByState = new Map(done.map((row) => [row.state, row.n]))
   return {
     candidates: [...learning, ...reviews, ...fresh],
+    /** Review cards due today and unseen cards, each counted up to its daily limit. */
+    available: { review: reviewCount[0]?.n ?? 0, new: freshCount[0]?.n ?? 0 },
     doneToday: {
       newCards: doneByState.get(0) ?? 0,
       reviews: doneByState.get(2) ?? 0,

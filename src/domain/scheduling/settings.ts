@@ -8,13 +8,21 @@ export type LearningStep = `${number}${'m' | 'h' | 'd'}`
 
 const STEP = /^[1-9]\d{0,5}[mhd]$/
 
+/** Answers per zone name, cached: settings are parsed on every request and Intl is slow to build. */
+const knownZones = new Map<string, boolean>()
+
 export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name })
-    return name !== ''
-  } catch {
-    return false
+  let known = knownZones.get(name)
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: name })
+      known = name !== ''
+    } catch {
+      known = false
+    }
+    if (knownZones.size < 1000) knownZones.set(name, known)
   }
+  return known
 }
 
 /** `YYYY-MM-DD` naming a real calendar day, so `2025-02-30` is refused too. */
