@@ -247,3 +247,78 @@ describe('the review page without JavaScript', () => {
     }
   })
 })
+
+describe('the settings page', () => {
+  const valid = {
+    desiredRetention: '0.85',
+    newCardsPerDay: '5',
+    maxReviewsPerDay: '150',
+    learningSteps: '2m, 15m 1h',
+    relearningSteps: '5m',
+    timezone: 'Europe/Berlin',
+    dayStartsAt: '3',
+    leechThreshold: '6',
+    examDate: '2026-06-30',
+  }
+
+  it('saves the form through the API’s rules and shows the saved values', async () => {
+    const { user } = await setup()
+    const form = (await page(user.browser, '/settings')).html
+    expect(form).toMatch(/<label for="desiredRetention">Desired retention<\/label><input id="desiredRetention"/)
+    const res = await user.browser.submit('/settings', valid)
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe('/settings?saved=1')
+    const api = await (await user.browser.request('/api/v1/settings')).json()
+    expect(api).toMatchObject({
+      desiredRetention: 0.85,
+      newCardsPerDay: 5,
+      maxReviewsPerDay: 150,
+      learningSteps: ['2m', '15m', '1h'],
+      relearningSteps: ['5m'],
+      timezone: 'Europe/Berlin',
+      dayStartsAt: 3,
+      leechThreshold: 6,
+      examDate: '2026-06-30',
+      fuzz: false,
+    })
+    const saved = (await page(user.browser, '/settings?saved=1')).html
+    expect(saved).toContain('Settings saved.')
+    expect(saved).toContain('value="2m 15m 1h"')
+    expect(saved).toContain('<option value="Europe/Berlin" selected="">')
+  })
+
+  it('shows each invalid setting next to its field, keeps what was typed and saves nothing', async () => {
+    const { user } = await setup()
+    const res = await user.browser.submit('/settings', {
+      ...valid,
+      desiredRetention: '1.5',
+      newCardsPerDay: 'lots',
+      learningSteps: '30s',
+      timezone: 'Mars/Olympus',
+      fuzz: 'on',
+    })
+    expect(res.status).toBe(400)
+    const html = await res.text()
+    expect(html).toContain('4 settings need fixing.')
+    expect(html).toMatch(
+      /aria-invalid="true" aria-describedby="desiredRetention-hint desiredRetention-error"\/>.*?<p id="desiredRetention-error" class="error field-error">Must be a number from 0.70 to 0.99<\/p>/,
+    )
+    expect(html).toContain(
+      '<p id="newCardsPerDay-error" class="error field-error">Must be a whole number from 0 to 9999</p>',
+    )
+    expect(html).toContain('id="learningSteps-error"')
+    expect(html).toContain('id="timezone-error"')
+    expect(html).toContain('value="lots"')
+    expect(html).toContain('<option value="Mars/Olympus" selected="">')
+    const api = await (await user.browser.request('/api/v1/settings')).json()
+    expect(api).toMatchObject({ desiredRetention: 0.9, newCardsPerDay: 20, timezone: 'UTC', fuzz: false })
+  })
+
+  it('clears the exam date when the field is left empty', async () => {
+    const { user } = await setup({ examDate: '2026-03-01' })
+    expect((await user.browser.submit('/settings', { ...valid, examDate: '', fuzz: 'on' })).status).toBe(303)
+    const api = (await (await user.browser.request('/api/v1/settings')).json()) as Record<string, unknown>
+    expect(api.examDate).toBeUndefined()
+    expect(api.fuzz).toBe(true)
+  })
+})

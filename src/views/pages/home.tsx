@@ -1,8 +1,21 @@
 import type { DeckSummary } from '../../db/queries/decks'
 
+interface StudyCounts {
+  /** Learning cards due now and reviews due today. */
+  due: number
+  /** New cards today's limit still allows. */
+  newToday: number
+  /** Cards never studied. */
+  unseen: number
+}
+
+export type HomeDeck = Omit<DeckSummary, 'topics'> &
+  StudyCounts & { topics: (DeckSummary['topics'][number] & StudyCounts)[] }
+
 export interface HomeProps {
   signedIn: boolean
-  decks: DeckSummary[]
+  decks: HomeDeck[]
+  doneToday: number
 }
 
 function Welcome() {
@@ -25,41 +38,84 @@ function Welcome() {
   )
 }
 
+const reviewHref = (deck: string, topic?: string) =>
+  `/review?deck=${encodeURIComponent(deck)}${topic ? `&topic=${encodeURIComponent(topic)}` : ''}`
+
+function StartReview(props: { href: string; label: string; busy: boolean }) {
+  return (
+    <a class={props.busy ? 'button' : 'button secondary'} href={props.href}>
+      Start review<span class="visually-hidden">{` of ${props.label}`}</span>
+    </a>
+  )
+}
+
+function DeckSection(props: { deck: HomeDeck }) {
+  const { deck } = props
+  return (
+    <section class="card deck" aria-labelledby={`deck-${deck.slug}`}>
+      <div class="row">
+        <h2 id={`deck-${deck.slug}`} class="grow">
+          <a href={`/decks/${deck.slug}`}>{deck.title}</a>
+        </h2>
+        <StartReview href={reviewHref(deck.slug)} label={deck.title} busy={deck.due + deck.newToday > 0} />
+      </div>
+      <p class="deck-counts">
+        <strong data-count="due">{deck.due}</strong> due · <strong data-count="new">{deck.newToday}</strong> new today ·{' '}
+        <span class="muted">{`${deck.unseen} unseen of ${deck.cardCount} cards`}</span>
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Topic</th>
+            <th scope="col" class="num">
+              Due
+            </th>
+            <th scope="col" class="num">
+              New today
+            </th>
+            <th scope="col" class="num">
+              Unseen
+            </th>
+            <th scope="col">
+              <span class="visually-hidden">Review</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {deck.topics.map((topic) => (
+            <tr data-topic={topic.slug}>
+              <th scope="row">
+                <a href={`/decks/${deck.slug}?topic=${topic.slug}`}>{topic.title}</a>
+              </th>
+              <td class="num">{topic.due}</td>
+              <td class="num">{topic.newToday}</td>
+              <td class="num">{`${topic.unseen} / ${topic.cardCount}`}</td>
+              <td class="action">
+                <StartReview
+                  href={reviewHref(deck.slug, topic.slug)}
+                  label={topic.title}
+                  busy={topic.due + topic.newToday > 0}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}
+
 export function HomePage(props: HomeProps) {
   if (!props.signedIn) return <Welcome />
   return (
     <>
       <h1>Your decks</h1>
+      <p class="muted">{`Reviewed today: ${props.doneToday}`}</p>
       {props.decks.length === 0 ? (
         <p class="card">No decks yet. Add Markdown notes under content/ and run npm run content:sync.</p>
       ) : null}
       {props.decks.map((deck) => (
-        <section class="card" aria-labelledby={`deck-${deck.slug}`}>
-          <h2 id={`deck-${deck.slug}`}>
-            <a href={`/decks/${deck.slug}`}>{deck.title}</a>
-          </h2>
-          <p class="muted">{`${deck.cardCount} cards in ${deck.topics.length} topics`}</p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Topic</th>
-                <th scope="col" class="num">
-                  Cards
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {deck.topics.map((topic) => (
-                <tr>
-                  <td>
-                    <a href={`/decks/${deck.slug}?topic=${topic.slug}`}>{topic.title}</a>
-                  </td>
-                  <td class="num">{topic.cardCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <DeckSection deck={deck} />
       ))}
     </>
   )
