@@ -1,0 +1,69 @@
+import { join } from 'node:path'
+import { createApp } from '../src/app'
+import { syncContent } from '../src/db/queries/content'
+import { benchPasswordParams, migratedFile, registerUser, tempDir } from './lib/setup'
+import { percentile, printTable } from './lib/stats'
+
+const requests = Number(process.env.BENCH_CPU_REQUESTS ?? 1000)
+const targetMs = 2
+
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since)
+  return (used.user + used.system) / 1000
+}
+
+/**
+ * CPU time per request for next card and answer submit, measured as process CPU time around
+ * each in-process `app.request` (no sockets), including the embedded libSQL work on this thread.
+ * Workers' free plan allows 10 ms of CPU per request; the target is a 2 ms median.
+ */
+export async function run(): Promise<void> {
+  const { db } = await migratedFile(join(tempDir(), 'cpu.db'))
+  await syncContent(db, 'content', Date.now())
+  const { cookie } = await registerUser(db)
+  // Time moves 5 minutes per answer, so learning cards come back and the queue mixes states.
+  let now = Date.now()
+  const app = createApp({ database: () => db, passwordParams: benchPasswordParams, clock: () => now })
+  await app.request('http://127.0.0.1/api/v1/settings', {
+    method: 'PUT',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify({ newCardsPerDay: 9999, maxReviewsPerDay: 9999 }),
+  })
+  const next: number[] = []
+  const submit: number[] = []
+  for (let i = 0; i < requests + 100; i++) {
+    let start = process.cpuUsage()
+    const res = await app.request('http://127.0.0.1/api/v1/review/next?deck=docker', { headers: { cookie } })
+    const body = (await res.json()) as { card: { id: string } | null }
+    const nextCpu = cpuMs(start)
+    if (!body.card) throw new Error('queue ran dry')
+    start = process.cpuUsage()
+    const answer = await app.request('http://127.0.0.1/api/v1/reviews', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', 'idempotency-key': `cpu-${i}` },
+      body: JSON.stringify({ cardId: body.card.id, rating: i % 3 === 0 ? 'again' : 'good' }),
+    })
+    await answer.arrayBuffer()
+    const submitCpu = cpuMs(start)
+    now += 5 * 60_000
+    if (i >= 100) {
+      next.push(nextCpu)
+      submit.push(submitCpu)
+    }
+  }
+  const row = (name: string, xs: number[]) => ({
+    request: name,
+    n: xs.length,
+    'cpu p50 ms': percentile(xs, 50),
+    'cpu p99 ms': percentile(xs, 99),
+    'mean ms': xs.reduce((a, b) => a + b, 0) / xs.length,
+    'target p50': `< ${targetMs} ms`,
+    verdict: percentile(xs, 50) < targetMs ? 'ok' : 'OVER',
+  })
+  printTable('CPU time per request (process.cpuUsage around app.request, embedded libSQL)', [
+    row('GET /api/v1/review/next', next),
+    row('POST /api/v1/reviews', submit),
+  ])
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run()
