@@ -1,4 +1,5 @@
 import { createMiddleware } from 'hono/factory'
+import { uniqueSymbol } from 'hono-openapi'
 import { readSessionCookie } from '../auth/cookies'
 import { sessionIdleMs, sessionTouchMs } from '../auth/session-policy'
 import { findLiveSession, touchSession } from '../db/queries/sessions'
@@ -65,9 +66,15 @@ export function requireCaller(c: { var: { caller: Caller | null } }, scope?: str
   return caller
 }
 
-/** Route guard: `app.get('/x', auth('review'), handler)`. */
+/**
+ * Route guard: `app.get('/x', auth('review'), handler)`. It also carries the route's security
+ * (cookie, or a bearer token with `scope`) into the OpenAPI document that hono-openapi builds.
+ */
 export const auth = (scope?: string) =>
-  createMiddleware<AppEnv>(async (c, next) => {
-    requireCaller(c, scope)
-    await next()
-  })
+  Object.assign(
+    createMiddleware<AppEnv>(async (c, next) => {
+      requireCaller(c, scope)
+      await next()
+    }),
+    { [uniqueSymbol]: { spec: { security: [{ cookieAuth: [] }, { bearerAuth: scope ? [scope] : [] }] } } },
+  )

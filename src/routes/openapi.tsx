@@ -1,5 +1,102 @@
 import { Hono } from 'hono'
+import { generateSpecs } from 'hono-openapi'
+import type { OpenAPIV3_1 } from 'openapi-types'
+import { readCsrfCookie } from '../auth/cookies'
 import type { AppEnv } from '../env'
+import { Layout } from '../views/layout'
+import { ApiDocsPage } from '../views/pages/api-docs'
+import { apiRoutes } from './api'
+
+export type ApiDocument = OpenAPIV3_1.Document
+
+const problem = { $ref: '#/components/schemas/Problem' }
+const problemResponse = (description: string): OpenAPIV3_1.ResponseObject => ({
+  description,
+  content: { 'application/problem+json': { schema: problem } },
+})
+
+const documentation = {
+  openapi: '3.1.0',
+  info: {
+    title: 'dockdeck API',
+    version: '1.0.0',
+    description:
+      'Spaced-repetition review, exams and team knowledge checks. Authenticate with the session cookie of ' +
+      'a signed-in browser or with `Authorization: Bearer <token>`; a token needs the scopes listed on ' +
+      'each operation. Errors are RFC 9457 problem documents. See docs/api.md.',
+  },
+  servers: [{ url: '/api/v1' }],
+  security: [{ cookieAuth: [] }, { bearerAuth: [] }] as OpenAPIV3_1.SecurityRequirementObject[],
+  components: {
+    securitySchemes: {
+      cookieAuth: { type: 'apiKey', in: 'cookie', name: 'dockdeck_session' },
+      bearerAuth: { type: 'http', scheme: 'bearer', description: 'A personal API token (`dd_…`) with scopes' },
+    },
+    schemas: {
+      Problem: {
+        type: 'object',
+        required: ['type', 'title', 'status', 'detail', 'code'],
+        properties: {
+          type: { type: 'string', format: 'uri' },
+          title: { type: 'string' },
+          status: { type: 'integer' },
+          detail: { type: 'string' },
+          code: { type: 'string' },
+          instance: { type: 'string' },
+          field: { type: 'string', description: 'The request field at fault' },
+          scope: { type: 'string', description: 'The scope the token lacks (403 missing_scope)' },
+        },
+      },
+    },
+  },
+} satisfies Partial<OpenAPIV3_1.Document>
+
+const methods = ['get', 'put', 'post', 'delete', 'patch'] as const
+
+/** Every operation gets its error responses; public ones say so with an empty `security`. */
+function completeOperation(operation: OpenAPIV3_1.OperationObject) {
+  operation.responses ??= {}
+  const responses = operation.responses as Record<string, OpenAPIV3_1.ResponseObject>
+  for (const [status, response] of Object.entries(responses))
+    if (!response.description) response.description = status.startsWith('2') ? 'Success' : 'Error'
+  const security = operation.security ?? []
+  if (security.length === 0) operation.security = []
+  else {
+    responses['401'] ??= problemResponse('Not signed in, or the token is unknown, revoked or expired')
+    const scoped = security.some((s) => (s.bearerAuth?.length ?? 0) > 0)
+    responses['403'] ??= problemResponse(scoped ? 'The token lacks the scope, or the role is not enough' : 'Forbidden')
+  }
+  responses['429'] ??= problemResponse('Rate limit exceeded: see Retry-After and RateLimit')
+}
+
+async function buildDocument(): Promise<ApiDocument> {
+  const document = (await generateSpecs(apiRoutes, {
+    documentation,
+    defaultValidationErrorResponse: problemResponse('The request is invalid: `field` names what is wrong'),
+  })) as ApiDocument
+  for (const item of Object.values(document.paths ?? {}))
+    for (const method of methods) {
+      const operation = item?.[method]
+      if (operation) completeOperation(operation)
+    }
+  return document
+}
+
+let cached: Promise<ApiDocument> | undefined
+/** Generated once per process from the routes' `describeRoute`, `auth` and valibot schemas. */
+export function apiDocument(): Promise<ApiDocument> {
+  cached ??= buildDocument()
+  return cached
+}
 
 /** `/api/openapi.json` and `/api/docs`: the API described (issue 7). */
 export const openapiRoutes = new Hono<AppEnv>()
+  .get('/openapi.json', async (c) => c.json(await apiDocument()))
+  .get('/docs', async (c) => {
+    const document = await apiDocument()
+    return c.html(
+      <Layout title="API reference" caller={c.var.caller} csrfToken={readCsrfCookie(c) ?? ''} styles={['api-docs.css']}>
+        <ApiDocsPage document={document} />
+      </Layout>,
+    )
+  })
