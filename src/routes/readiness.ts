@@ -1,5 +1,23 @@
 import { Hono } from 'hono'
+import { describeRoute } from 'hono-openapi'
 import type { AppEnv } from '../env'
+import { auth } from '../middleware/caller'
+import { readinessQuerySchema } from '../schemas/exams'
+import { readiness } from '../services/readiness'
+import { validate } from '../validation'
 
-/** `/api/v1/readiness`: predicted recall on the exam date (issue 6). */
-export const readinessRoutes = new Hono<AppEnv>()
+/** `/api/v1/readiness`: predicted recall on the exam date (issue 6, docs/exams.md). */
+export const readinessRoutes = new Hono<AppEnv>().get(
+  '/',
+  describeRoute({
+    tags: ['Exams'],
+    summary: 'Predicted recall on your exam date, per topic, and the reviews a day needed',
+    description: 'Without an exam date in your settings: `{examDate: null, hint}`.',
+  }),
+  auth('review'),
+  validate('query', readinessQuerySchema),
+  async (c) => {
+    const ctx = { db: c.var.db, userId: c.var.caller!.userId, now: c.var.now }
+    return c.json(await readiness(ctx, c.req.valid('query').deck))
+  },
+)

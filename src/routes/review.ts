@@ -13,10 +13,14 @@ export const reviewRoutes = new Hono<AppEnv>().get(
   auth('review'),
   validate('query', nextQuerySchema),
   async (c) => {
-    const { deck, topic } = c.req.valid('query')
+    const { deck, topic, mode } = c.req.valid('query')
     const caller = c.var.caller!
     return c.json(
-      await nextCard({ db: c.var.db, userId: caller.userId, now: c.var.now }, { deck, topic: topic || undefined }),
+      await nextCard(
+        { db: c.var.db, userId: caller.userId, now: c.var.now },
+        { deck, topic: topic || undefined },
+        mode,
+      ),
     )
   },
 )

@@ -26,6 +26,7 @@ import {
 } from '../domain/scheduling'
 import { AppError } from '../errors'
 import { hashSecret } from '../security/secrets'
+import { nextExamCard } from './exam-queue'
 
 export interface ReviewContext {
   db: Db
@@ -92,13 +93,20 @@ export async function loadSettings(db: Db, userId: string): Promise<StudySetting
   return parseSettings(await loadSettingsJson(db, userId))
 }
 
-/** The next card to study in a deck (or topic), with what each answer would schedule. */
-export async function nextCard(ctx: ReviewContext, scope: QueueScope) {
+/**
+ * The next card to study in a deck (or topic), with what each answer would schedule. In `exam`
+ * mode, due cards come weakest first by recall predicted on the exam date (`nextExamCard`).
+ */
+export async function nextCard(ctx: ReviewContext, scope: QueueScope, mode: 'normal' | 'exam' = 'normal') {
   const settings = await loadSettings(ctx.db, ctx.userId)
   const window = sqlWindow(settings, ctx.now)
   const { candidates, available, doneToday } = await loadQueueCandidates(ctx.db, ctx.userId, scope, window)
   const queue = buildQueue(candidates, { ...settings, now: ctx.now, dayEnd: window.dayEnd, doneToday })
-  const first = queue.cards[0]
+  const examCardId =
+    mode === 'exam'
+      ? await nextExamCard(ctx, settings, scope, { dayEnd: window.dayEnd, reviewsDone: doneToday.reviews })
+      : undefined
+  const first = examCardId ? { cardId: examCardId } : queue.cards[0]
   // The queue saw only the first few review and new cards; the counts come from SQL.
   const remaining = {
     learning: queue.remaining.learning,

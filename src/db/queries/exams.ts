@@ -1,0 +1,191 @@
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm'
+import type { Db } from '../index'
+import { cardStates, cards, decks, examAnswers, exams, topics } from '../schema'
+
+export type ExamRow = typeof exams.$inferSelect
+export type ExamAnswerRow = typeof examAnswers.$inferSelect
+export type ExamMode = 'quiz' | 'exam'
+
+/** A deck and its topics in note order, or no deck. */
+export async function loadDeckTopics(db: Db, deck: string) {
+  const [deckRows, topicRows] = await db.batch([
+    db.select().from(decks).where(eq(decks.slug, deck)).limit(1),
+    db
+      .select({ slug: topics.slug, title: topics.title })
+      .from(topics)
+      .where(eq(topics.deck, deck))
+      .orderBy(asc(topics.position)),
+  ])
+  return { deck: deckRows[0], topics: topicRows }
+}
+
+/** The live cards of a deck in a fixed order, so the same seed builds the same exam. */
+export async function loadLiveCards(db: Db, deck: string) {
+  return db
+    .select()
+    .from(cards)
+    .where(and(eq(cards.deck, deck), isNull(cards.retiredAt)))
+    .orderBy(asc(cards.position), asc(cards.id))
+}
+
+/** Cards by id, retired ones included (an exam outlives edits to the notes). */
+export async function loadCardsById(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return db
+    .select()
+    .from(cards)
+    .where(inArray(cards.id, [...ids]))
+}
+
+export async function insertExam(db: Db, row: typeof exams.$inferInsert): Promise<void> {
+  await db.insert(exams).values(row)
+}
+
+/** The caller's exam or quiz; another user's id finds nothing, so it answers 404 like a wrong id. */
+export async function findExam(db: Db, userId: string, id: string, mode: ExamMode) {
+  const [row] = await db
+    .select()
+    .from(exams)
+    .where(and(eq(exams.id, id), eq(exams.userId, userId), eq(exams.mode, mode)))
+    .limit(1)
+  return row
+}
+
+export async function loadAnswers(db: Db, examId: string): Promise<ExamAnswerRow[]> {
+  return db.select().from(examAnswers).where(eq(examAnswers.examId, examId))
+}
+
+export interface AnswerWrite {
+  examId: string
+  questionId: string
+  /** JSON of the given answer, `null` when only the flag is set. */
+  answer: string
+  flagged: boolean
+  now: number
+  /** When set, the row is changed only if it still holds this answer (DOMC appends). */
+  expected?: string | null
+}
+
+/**
+ * Saves an answer only while its exam is open (not submitted, before the deadline), checked in
+ * the same statement so an answer cannot slip in after a concurrent submit. Returns whether
+ * the row was written.
+ */
+export async function saveAnswer(db: Db, w: AnswerWrite): Promise<boolean> {
+  const guard =
+    w.expected === undefined
+      ? sql``
+      : w.expected === null
+        ? sql` where false`
+        : sql` where ${examAnswers.answer} = ${w.expected}`
+  const result = await db.run(sql`
+    insert into ${examAnswers} (exam_id, question_id, answer, flagged, answered_at)
+    select ${w.examId}, ${w.questionId}, ${w.answer}, ${w.flagged ? 1 : 0}, ${w.now}
+    where exists (select 1 from ${exams} where id = ${w.examId} and submitted_at is null
+      and (ends_at is null or ends_at > ${w.now}))
+    on conflict (exam_id, question_id) do update set answer = excluded.answer, flagged = excluded.flagged,
+      answered_at = excluded.answered_at${guard}`)
+  return result.rowsAffected === 1
+}
+
+export interface Submission {
+  id: string
+  now: number
+  score: number
+  passed: boolean | null
+  result: string
+}
+
+/** Records the result once: only the first submit of an exam changes the row. */
+export async function markSubmitted(db: Db, s: Submission): Promise<boolean> {
+  const result = await db
+    .update(exams)
+    .set({ submittedAt: s.now, score: s.score, passed: s.passed, result: s.result })
+    .where(and(eq(exams.id, s.id), isNull(exams.submittedAt)))
+  return result.rowsAffected === 1
+}
+
+export async function listExams(db: Db, userId: string, mode: ExamMode, limit: number) {
+  return db
+    .select()
+    .from(exams)
+    .where(and(eq(exams.userId, userId), eq(exams.mode, mode)))
+    .orderBy(desc(exams.startedAt), desc(exams.id))
+    .limit(limit)
+}
+
+const memoryColumns = {
+  cardId: cardStates.cardId,
+  due: cardStates.due,
+  stability: cardStates.stability,
+  difficulty: cardStates.difficulty,
+  elapsedDays: cardStates.elapsedDays,
+  scheduledDays: cardStates.scheduledDays,
+  learningSteps: cardStates.learningSteps,
+  reps: cardStates.reps,
+  lapses: cardStates.lapses,
+  state: cardStates.state,
+  lastReview: cardStates.lastReview,
+}
+
+export type MemoryRow = { [K in keyof typeof memoryColumns]: (typeof cardStates.$inferSelect)[K] }
+
+/** The user's FSRS memory of some cards, by card id; cards never studied are absent. */
+export async function loadMemories(db: Db, userId: string, cardIds: readonly string[]) {
+  if (cardIds.length === 0) return new Map<string, MemoryRow>()
+  const rows = await db
+    .select(memoryColumns)
+    .from(cardStates)
+    .where(and(eq(cardStates.userId, userId), inArray(cardStates.cardId, [...cardIds])))
+  return new Map(rows.map((row) => [row.cardId, row]))
+}
+
+/** Every live card of a deck with the user's memory of it (null columns when never studied). */
+export async function loadDeckMemories(db: Db, userId: string, deck: string) {
+  return db
+    .select({
+      cardId: cards.id,
+      topic: cards.topic,
+      state: sql<number>`coalesce(${cardStates.state}, 0)`,
+      stability: sql<number>`coalesce(${cardStates.stability}, 0)`,
+      lastReview: cardStates.lastReview,
+    })
+    .from(cards)
+    .leftJoin(cardStates, and(eq(cardStates.cardId, cards.id), eq(cardStates.userId, userId)))
+    .where(and(eq(cards.deck, deck), isNull(cards.retiredAt)))
+}
+
+/**
+ * Exam mode's candidates: the user's studied cards in scope that are due today and available
+ * (not suspended, not buried), with their memory, soonest due first. Bounded like a day's queue.
+ */
+export async function loadStudiedDue(
+  db: Db,
+  userId: string,
+  scope: { deck: string; topic?: string | undefined },
+  window: { now: number; dayEnd: number },
+) {
+  return db
+    .select({
+      ...memoryColumns,
+      position: cards.position,
+      suspended: cardStates.suspended,
+      buriedUntil: cardStates.buriedUntil,
+    })
+    .from(cardStates)
+    .innerJoin(cards, eq(cards.id, cardStates.cardId))
+    .where(
+      and(
+        eq(cardStates.userId, userId),
+        inArray(cardStates.state, [1, 2, 3]),
+        lt(cardStates.due, window.dayEnd),
+        eq(cardStates.suspended, false),
+        or(isNull(cardStates.buriedUntil), lte(cardStates.buriedUntil, window.now)),
+        eq(cards.deck, scope.deck),
+        isNull(cards.retiredAt),
+        scope.topic ? eq(cards.topic, scope.topic) : undefined,
+      ),
+    )
+    .orderBy(asc(cardStates.due), asc(cardStates.cardId))
+    .limit(2000)
+}

@@ -1,0 +1,100 @@
+import type { Db } from '../db/index'
+import { type ExamMode, type ExamRow, findExam, loadAnswers } from '../db/queries/exams'
+import {
+  type DomcJudgement,
+  type DomcQuestion,
+  type GivenAnswer,
+  judgeDomc,
+  type PublicQuestion,
+  publicQuestion,
+  type Question,
+} from '../domain/exam'
+import { AppError } from '../errors'
+import type { SavedAnswer } from './exam-result'
+import { parseQuestions } from './question-bank'
+
+export interface LoadedExam {
+  row: ExamRow
+  questions: Question[]
+  answers: Map<string, SavedAnswer>
+}
+
+function parseGiven(json: string): GivenAnswer | null {
+  try {
+    return JSON.parse(json) as GivenAnswer | null
+  } catch {
+    return null
+  }
+}
+
+/** The caller's exam (or quiz) with its questions and saved answers; 404 for anyone else's. */
+export async function loadExam(db: Db, userId: string, id: string, mode: ExamMode): Promise<LoadedExam> {
+  const row = await findExam(db, userId, id, mode)
+  if (!row) throw new AppError(404, 'not_found', `id: no ${mode} "${id}"`, { field: 'id' })
+  const rows = await loadAnswers(db, id)
+  const answers = new Map(
+    rows.map((a) => [a.questionId, { given: parseGiven(a.answer), flagged: a.flagged, raw: a.answer }]),
+  )
+  return { row, questions: parseQuestions(row.questions), answers }
+}
+
+export function findQuestion(exam: LoadedExam, questionId: string): Question {
+  const question = exam.questions.find((q) => q.id === questionId)
+  if (!question)
+    throw new AppError(404, 'not_found', `questionId: no question "${questionId}" in this exam`, {
+      field: 'questionId',
+    })
+  return question
+}
+
+export const judgementsOf = (saved: SavedAnswer | undefined): DomcJudgement[] =>
+  saved?.given?.kind === 'domc' ? saved.given.judgements : []
+
+/**
+ * What a candidate may see of a question. A DOMC item shows only the options judged so far and
+ * the one being shown: seeing them all at once would turn it back into multiple choice.
+ */
+export function visibleQuestion(question: Question, saved: SavedAnswer | undefined): PublicQuestion {
+  const shown = publicQuestion(question)
+  if (question.kind !== 'domc' || shown.kind !== 'domc') return shown
+  const judgements = judgementsOf(saved)
+  const progress = judgeDomc(question, judgements)
+  const count = judgements.length + (progress.finished ? 0 : 1)
+  return { ...shown, options: shown.options.slice(0, count) }
+}
+
+export interface AnswerState {
+  /** Fully answered: a choice, typed text, or a DOMC item that has ended. */
+  answered: boolean
+  flagged: boolean
+  choice?: string
+  text?: string
+  judgements?: DomcJudgement[]
+  /** DOMC: the option to judge next, while the item goes on. */
+  nextOptionId?: string
+}
+
+export function answerState(question: Question, saved: SavedAnswer | undefined): AnswerState {
+  const flagged = saved?.flagged ?? false
+  const given = saved?.given ?? null
+  if (question.kind === 'domc') {
+    const judgements = judgementsOf(saved)
+    const progress = judgeDomc(question as DomcQuestion, judgements)
+    return {
+      answered: progress.finished,
+      flagged,
+      judgements,
+      ...(progress.nextOptionId ? { nextOptionId: progress.nextOptionId } : {}),
+    }
+  }
+  if (given?.kind === 'mcq') return { answered: true, flagged, choice: given.optionId }
+  if (given?.kind === 'typein') return { answered: true, flagged, text: given.text }
+  return { answered: false, flagged }
+}
+
+/** Whether an answer is complete enough to say something about the card (for feedback). */
+export function isDecided(question: Question, saved: SavedAnswer | undefined): boolean {
+  if (!saved?.given) return false
+  if (question.kind === 'domc') return judgeDomc(question, judgementsOf(saved)).scored
+  return true
+}

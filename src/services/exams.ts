@@ -1,0 +1,185 @@
+import { findExam, insertExam, listExams, loadCardsById, loadDeckTopics, markSubmitted } from '../db/queries/exams'
+import type { CreateExamInput } from '../schemas/exams'
+import { applyFeedback } from './exam-feedback'
+import { type ScoredExam, scoreResult } from './exam-result'
+import { type AnswerState, answerState, isDecided, type LoadedExam, loadExam, visibleQuestion } from './exam-state'
+import { buildQuestions, newExamId, newSeed, parseTopics } from './question-bank'
+import type { ReviewContext } from './review'
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
+
+export interface ExamResult extends ScoredExam {
+  id: string
+  status: 'submitted'
+  deck: string
+  format: string
+  /** Start another exam with this seed (same deck and settings) to get the same questions. */
+  seed: string
+  minutes: number | null
+  passMark: number
+  startedAt: string
+  endsAt: string | null
+  submittedAt: string
+  /** Scored by the server at the deadline rather than submitted by the candidate. */
+  autoSubmitted: boolean
+}
+
+/** Starts a timed mock exam: the questions are fixed now, answers included, and never sent. */
+export async function createExam(ctx: ReviewContext, input: CreateExamInput) {
+  const seed = input.seed ?? newSeed()
+  const built = await buildQuestions(ctx.db, {
+    deck: input.deck,
+    topics: input.topics,
+    count: input.questionCount,
+    format: input.format,
+    seed,
+  })
+  const id = newExamId()
+  const endsAt = ctx.now + input.minutes * 60_000
+  await insertExam(ctx.db, {
+    id,
+    userId: ctx.userId,
+    mode: 'exam',
+    deck: input.deck,
+    topics: JSON.stringify(input.topics ?? []),
+    format: input.format,
+    seed,
+    questions: JSON.stringify(built.questions),
+    minutes: input.minutes,
+    passMark: input.passMark,
+    startedAt: ctx.now,
+    endsAt,
+  })
+  return examView(ctx, await loadExam(ctx.db, ctx.userId, id, 'exam'))
+}
+
+/**
+ * Scores an exam once. The first submit (the candidate's, or the server's at the deadline)
+ * writes the result and feeds the decided answers into the schedule; later calls, and a
+ * concurrent submit that lost the race, return the stored result unchanged.
+ */
+export async function finalizeExam(ctx: ReviewContext, exam: LoadedExam): Promise<ExamResult> {
+  const { row, questions, answers } = exam
+  if (row.submittedAt !== null && row.result) return JSON.parse(row.result) as ExamResult
+  const [deck, cardRows] = await Promise.all([
+    loadDeckTopics(ctx.db, row.deck),
+    loadCardsById(
+      ctx.db,
+      questions.map((q) => q.cardId),
+    ),
+  ])
+  const scored = scoreResult(questions, answers, {
+    deck: row.deck,
+    passMark: row.passMark ?? 0.65,
+    topics: deck.topics,
+    cards: new Map(cardRows.map((card) => [card.id, card])),
+  })
+  const autoSubmitted = row.endsAt !== null && ctx.now >= row.endsAt
+  const submittedAt = autoSubmitted ? (row.endsAt as number) : ctx.now
+  const result: ExamResult = {
+    id: row.id,
+    status: 'submitted',
+    deck: row.deck,
+    format: row.format,
+    seed: row.seed,
+    minutes: row.minutes,
+    passMark: row.passMark ?? 0.65,
+    startedAt: iso(row.startedAt) as string,
+    endsAt: iso(row.endsAt),
+    submittedAt: iso(submittedAt) as string,
+    autoSubmitted,
+    ...scored,
+  }
+  const json = JSON.stringify(result)
+  const won = await markSubmitted(ctx.db, {
+    id: row.id,
+    now: submittedAt,
+    score: scored.score,
+    passed: scored.passed,
+    result: json,
+  })
+  if (!won) {
+    const stored = await findExam(ctx.db, ctx.userId, row.id, 'exam')
+    return JSON.parse(stored?.result ?? json) as ExamResult
+  }
+  const decided = questions.flatMap((q, i) =>
+    isDecided(q, answers.get(q.id)) ? [{ cardId: q.cardId, correct: scored.questions[i]?.correct ?? false }] : [],
+  )
+  await applyFeedback(ctx, decided, 'exam')
+  return result
+}
+
+export interface ExamInProgress {
+  id: string
+  status: 'in_progress'
+  deck: string
+  format: string
+  topics: string[]
+  minutes: number | null
+  passMark: number
+  startedAt: string
+  endsAt: string | null
+  /** The server's clock, so a page can correct its countdown for a skewed device clock. */
+  now: string
+  questionCount: number
+  questions: ReturnType<typeof visibleQuestion>[]
+  answers: Record<string, AnswerState>
+}
+
+/** The exam as the candidate sees it: in progress, or (submitted or past its deadline) the result. */
+export async function examView(ctx: ReviewContext, exam: LoadedExam): Promise<ExamInProgress | ExamResult> {
+  const { row, questions, answers } = exam
+  if (row.submittedAt !== null || (row.endsAt !== null && ctx.now >= row.endsAt)) return finalizeExam(ctx, exam)
+  return {
+    id: row.id,
+    status: 'in_progress',
+    deck: row.deck,
+    format: row.format,
+    topics: parseTopics(row.topics),
+    minutes: row.minutes,
+    passMark: row.passMark ?? 0.65,
+    startedAt: iso(row.startedAt) as string,
+    endsAt: iso(row.endsAt),
+    now: new Date(ctx.now).toISOString(),
+    questionCount: questions.length,
+    questions: questions.map((q) => visibleQuestion(q, answers.get(q.id))),
+    answers: Object.fromEntries(questions.map((q) => [q.id, answerState(q, answers.get(q.id))])),
+  }
+}
+
+export async function getExam(ctx: ReviewContext, id: string) {
+  return examView(ctx, await loadExam(ctx.db, ctx.userId, id, 'exam'))
+}
+
+export async function submitExam(ctx: ReviewContext, id: string): Promise<ExamResult> {
+  return finalizeExam(ctx, await loadExam(ctx.db, ctx.userId, id, 'exam'))
+}
+
+/** The caller's exams, newest first; an exam left running past its deadline is scored here. */
+export async function examHistory(ctx: ReviewContext, limit: number) {
+  const rows = await listExams(ctx.db, ctx.userId, 'exam', limit)
+  const exams = []
+  for (const row of rows) {
+    let { score, passed, submittedAt } = row
+    if (submittedAt === null && row.endsAt !== null && ctx.now >= row.endsAt) {
+      const result = await finalizeExam(ctx, await loadExam(ctx.db, ctx.userId, row.id, 'exam'))
+      ;({ score, passed } = result)
+      submittedAt = Date.parse(result.submittedAt)
+    }
+    exams.push({
+      id: row.id,
+      status: submittedAt === null ? ('in_progress' as const) : ('submitted' as const),
+      startedAt: iso(row.startedAt) as string,
+      endsAt: iso(row.endsAt),
+      submittedAt: iso(submittedAt),
+      score,
+      passed,
+      questionCount: (JSON.parse(row.questions) as unknown[]).length,
+      topics: parseTopics(row.topics),
+      format: row.format,
+      minutes: row.minutes,
+      seed: submittedAt === null ? undefined : row.seed,
+    })
+  }
+  return { exams }
+}

@@ -1,0 +1,110 @@
+import type { CardKind, CompiledCard } from '../content/types'
+import type { Db } from '../db/index'
+import { loadDeckTopics, loadLiveCards } from '../db/queries/exams'
+import type { CardRow } from '../db/queries/review'
+import { buildExam, EmptyExamError, type Exam, type ExamFormat, type Question } from '../domain/exam'
+import { AppError } from '../errors'
+import { randomSecret } from '../security/secrets'
+
+export interface TopicName {
+  slug: string
+  title: string
+}
+
+function parseList(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json)
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+/** A `cards` row in the shape the exam domain reads (the notes compiler's `CompiledCard`). */
+export function toCompiledCard(row: CardRow): CompiledCard {
+  return {
+    id: row.id,
+    deck: row.deck,
+    topic: row.topic,
+    kind: row.kind as CardKind,
+    tags: parseList(row.tags),
+    prompt: row.prompt,
+    answer: row.answer,
+    promptHtml: row.promptHtml,
+    answerHtml: row.answerHtml,
+    source: {
+      file: row.sourceFile,
+      line: row.sourceLine,
+      headings: parseList(row.sourceHeadings),
+      anchor: row.sourceAnchor,
+    },
+    group: row.group,
+    marked: false,
+  }
+}
+
+/** Where the note behind a card is shown: its topic page, at the card's heading. */
+export function sourceUrl(deck: string, topic: string, anchor: string): string {
+  const base = `/decks/${encodeURIComponent(deck)}/notes/${encodeURIComponent(topic)}`
+  return anchor ? `${base}#${encodeURIComponent(anchor)}` : base
+}
+
+export function newSeed(): string {
+  return randomSecret(9)
+}
+
+export function newExamId(): string {
+  return randomSecret(12)
+}
+
+export interface BankRequest {
+  deck: string
+  topics?: readonly string[] | undefined
+  count: number
+  format: ExamFormat
+  seed: string
+}
+
+/** The deck's topics, or a 404 naming the deck; unknown topics are a 400 naming them. */
+export async function deckTopics(db: Db, deck: string, wanted?: readonly string[]): Promise<TopicName[]> {
+  const found = await loadDeckTopics(db, deck)
+  if (!found.deck) throw new AppError(404, 'not_found', `deck: no deck "${deck}"`, { field: 'deck' })
+  const unknown = (wanted ?? []).filter((slug) => !found.topics.some((t) => t.slug === slug))
+  if (unknown.length > 0)
+    throw new AppError(
+      400,
+      'validation_failed',
+      `topics: no topic ${unknown.map((s) => `"${s}"`).join(', ')} in ${deck}`,
+      {
+        field: 'topics',
+      },
+    )
+  return found.topics
+}
+
+/**
+ * Builds the questions of an exam or quiz from the deck's live cards. The cards are read in a
+ * fixed order, so the same seed, deck and settings give the same questions while the deck is
+ * unchanged.
+ */
+export async function buildQuestions(db: Db, request: BankRequest): Promise<Exam & { topics: TopicName[] }> {
+  const topics = await deckTopics(db, request.deck, request.topics)
+  const cards = (await loadLiveCards(db, request.deck)).map(toCompiledCard)
+  const chosen = request.topics?.length ? [...new Set(request.topics)] : undefined
+  try {
+    const exam = buildExam({ cards, topics: chosen, count: request.count, format: request.format, seed: request.seed })
+    return { ...exam, topics }
+  } catch (error) {
+    if (error instanceof EmptyExamError)
+      throw new AppError(422, 'bad_request', `topics: ${error.message}`, { field: 'topics' })
+    throw error
+  }
+}
+
+export function parseQuestions(json: string): Question[] {
+  return JSON.parse(json) as Question[]
+}
+
+export function parseTopics(json: string): string[] {
+  return parseList(json)
+}
