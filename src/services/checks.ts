@@ -1,3 +1,4 @@
+import type { Db } from '../db/index'
 import type { CheckRow } from '../db/queries/checks'
 import {
   findCheck,
@@ -5,11 +6,10 @@ import {
   insertCheck,
   insertSubmission,
   listChecks,
-  listSubmissions,
   loadDeckCards,
 } from '../db/queries/checks'
 import { listDecks } from '../db/queries/decks'
-import { listMembers, type Membership } from '../db/queries/teams'
+import type { Membership } from '../db/queries/teams'
 import { buildExam, ExamError, type GivenAnswer, publicQuestion, type Question, scoreExam } from '../domain/exam'
 import { AppError } from '../errors'
 import type { CreateCheckInput, SubmissionInput } from '../schemas/teams'
@@ -101,12 +101,25 @@ export async function requireCheck(
   }
 }
 
-function presentSubmission(row: { correct: number; total: number; topics: string; submittedAt: number }) {
+export type TopicTitles = ReadonlyMap<string, string>
+
+/** Topic slug → title for a deck, so pages and results can name topics as the notes do. */
+export async function topicTitles(db: Db, deck: string): Promise<TopicTitles> {
+  const found = (await listDecks(db)).find((d) => d.slug === deck)
+  return new Map(found?.topics.map((t) => [t.slug, t.title]) ?? [])
+}
+
+type StoredTopic = { topic: string; correct: number; total: number }
+
+export function presentSubmission(
+  row: { correct: number; total: number; topics: string; submittedAt: number },
+  titles: TopicTitles,
+) {
   return {
     correct: row.correct,
     total: row.total,
     score: row.total === 0 ? 0 : row.correct / row.total,
-    topics: JSON.parse(row.topics) as { topic: string; correct: number; total: number }[],
+    topics: (JSON.parse(row.topics) as StoredTopic[]).map((t) => ({ ...t, title: titles.get(t.topic) ?? t.topic })),
     submittedAt: iso(row.submittedAt) as string,
   }
 }
@@ -117,11 +130,14 @@ export async function checkView(ctx: TeamContext, checkId: string) {
   const summary = presentCheck(check, ctx.now)
   const visible = summary.status !== 'upcoming' || membership.role === 'owner'
   const submission = await findSubmission(ctx.db, check.id, ctx.userId)
+  const titles = await topicTitles(ctx.db, check.deck)
   return {
     ...summary,
     role: membership.role,
-    questions: visible ? questionsOf(check).map(publicQuestion) : [],
-    submission: submission ? presentSubmission(submission) : null,
+    questions: visible
+      ? questionsOf(check).map((q) => ({ ...publicQuestion(q), topicTitle: titles.get(q.topic) ?? q.topic }))
+      : [],
+    submission: submission ? presentSubmission(submission, titles) : null,
   }
 }
 
@@ -182,71 +198,8 @@ export async function submitCheck(ctx: TeamContext, checkId: string, input: Subm
   }
   if (!(await insertSubmission(ctx.db, row)))
     throw new AppError(409, 'conflict', 'you have already submitted this check: one submission per member')
-  return presentSubmission(row)
+  return presentSubmission(row, await topicTitles(ctx.db, check.deck))
 }
-
-function correctAnswer(question: Question): string {
-  if (question.kind === 'typein') return question.answer
-  return question.options.find((o) => o.id === question.answerOptionId)?.text ?? ''
-}
-
-/** Owners only: per-member scores, per-topic team averages, the most missed questions, who is missing. */
-export async function checkResults(ctx: TeamContext, checkId: string) {
-  const { check, membership } = await requireCheck(ctx, checkId)
-  if (membership.role !== 'owner')
-    throw new AppError(403, 'forbidden', 'only an owner of the team may read the results')
-  const [members, submissions] = await Promise.all([
-    listMembers(ctx.db, check.teamId),
-    listSubmissions(ctx.db, check.id),
-  ])
-  const questions = questionsOf(check)
-  const topics = new Map<string, { topic: string; correct: number; total: number }>()
-  for (const q of questions) topics.set(q.topic, { topic: q.topic, correct: 0, total: 0 })
-  const misses = new Map<string, number>()
-  for (const { submission } of submissions) {
-    for (const t of presentSubmission(submission).topics) {
-      const sum = topics.get(t.topic) ?? { topic: t.topic, correct: 0, total: 0 }
-      sum.correct += t.correct
-      sum.total += t.total
-      topics.set(t.topic, sum)
-    }
-    for (const a of JSON.parse(submission.answers) as { questionId: string; correct: boolean }[])
-      if (!a.correct) misses.set(a.questionId, (misses.get(a.questionId) ?? 0) + 1)
-  }
-  const submitted = new Set(submissions.map((s) => s.submission.userId))
-  const order = new Map(questions.map((q, i) => [q.id, i]))
-  return {
-    check: presentCheck(check, ctx.now),
-    members: submissions.map(({ submission, name, email }) => ({
-      userId: submission.userId,
-      name,
-      email,
-      ...presentSubmission(submission),
-    })),
-    topics: [...topics.values()]
-      .sort((a, b) => a.topic.localeCompare(b.topic))
-      .map((t) => ({ ...t, average: t.total === 0 ? null : t.correct / t.total })),
-    mostMissed: questions
-      .filter((q) => (misses.get(q.id) ?? 0) > 0)
-      .sort(
-        (a, b) => (misses.get(b.id) ?? 0) - (misses.get(a.id) ?? 0) || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
-      )
-      .slice(0, 5)
-      .map((q) => ({
-        questionId: q.id,
-        topic: q.topic,
-        prompt: q.prompt,
-        answer: correctAnswer(q),
-        misses: misses.get(q.id) ?? 0,
-        of: submissions.length,
-      })),
-    notSubmitted: members
-      .filter((m) => !submitted.has(m.userId))
-      .map((m) => ({ userId: m.userId, name: m.name, email: m.email, role: m.role })),
-  }
-}
-
-export type CheckResults = Awaited<ReturnType<typeof checkResults>>
 
 /** A team's checks for any member, with whether the caller has submitted each. */
 export async function listTeamChecks(ctx: TeamContext, teamId: string) {

@@ -27,14 +27,18 @@ const teamsCss = `
 .option .html>*{margin:0}
 .answered-count{font-variant-numeric:tabular-nums}
 .score-big{font-size:2rem;font-weight:700;margin:.2rem 0}
-.chart{width:100%;height:auto;display:block;margin:.5rem 0 1rem;font:13px system-ui,sans-serif}
+.chart{list-style:none;margin:.5rem 0 1rem;padding:0;font-size:.9rem}
+.chart li{margin:0 0 .7rem}
+.chart-head{display:flex;flex-wrap:wrap;justify-content:space-between;gap:0 .8rem}
+.chart .value{font-weight:600;font-variant-numeric:tabular-nums;white-space:nowrap;margin-left:auto}
+.chart-bar{display:block;margin-top:.2rem}
 .chart .track{fill:var(--line)}
 .chart .bar{fill:var(--accent)}
 .chart .bar.low{fill:var(--bad)}
-.chart .label{fill:var(--fg)}
-.chart .value{fill:var(--fg);font-variant-numeric:tabular-nums;font-weight:600}
 .scroll{overflow-x:auto}
-.missed .answer{color:var(--ok);font-weight:600}
+.missed .answer{color:var(--ok);font-weight:500}
+.card>h2:first-child{margin-top:0}
+@media (max-width:40rem){.missed thead{display:none}.missed tr{display:block;padding:.4rem 0;border-bottom:1px solid var(--line)}.missed td{display:block;border:0;padding:.15rem 0}.missed td.num{text-align:left}.missed td::before{content:attr(data-label) ": ";font-weight:600;color:var(--fg)}}
 `
 
 /** The API reference page. */

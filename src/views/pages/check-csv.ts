@@ -1,4 +1,4 @@
-import type { CheckResults } from '../../services/checks'
+import type { CheckResults } from '../../services/check-results'
 
 /**
  * One CSV cell (RFC 4180 quoting). Cells that a spreadsheet would run as a formula are
