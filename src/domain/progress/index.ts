@@ -1,0 +1,24 @@
+export { type ActivityRow, type DailyActivity, foldActivity, type LogCheck, markOverdue, overdueDays } from './activity'
+export {
+  buildProgress,
+  calendarDays,
+  forecastDays,
+  type Progress,
+  type ProgressInput,
+  progressGrid,
+  retentionWeeks,
+} from './build'
+export {
+  type CardCounts,
+  type CardGroup,
+  countCards,
+  type DueBucket,
+  forecast,
+  type TopicProgress,
+  type TopicTotal,
+  topicProgress,
+} from './cards'
+export { type DayGrid, dayAt, dayCount, dayGrid, dayIndexOf, startOffsets } from './days'
+export { recallAt } from './recall'
+export { type RetentionWindow, retentionWindow, weeklyRetention } from './retention'
+export { type Streak, streakOf } from './streak'
