@@ -172,8 +172,8 @@ describe('the review page without JavaScript', () => {
     expect(question).toMatch(/<label for="typed">Type the command<\/label><input id="typed" name="typed"/)
     const wrong = (await reveal(user.browser, question, 'docker run -D nginx <b>x</b>')).html
     expect(wrong).toContain('Your answer differs')
-    expect(wrong).toMatch(/<ins><span class="visually-hidden">missing: <\/span> -d<\/ins>/)
-    expect(wrong).toMatch(/<del><span class="visually-hidden">extra: <\/span> -D<\/del>/)
+    expect(wrong).toMatch(/run <ins><span class="visually-hidden">missing: <\/span>-d<\/ins>/)
+    expect(wrong).toMatch(/<del><span class="visually-hidden">extra: <\/span>-D<\/del> nginx/)
     expect(wrong).toContain('&lt;b&gt;x&lt;/b&gt;')
     expect(wrong).not.toContain('<b>x</b>')
     expect(wrong).toMatch(/value="again"[^>]*autofocus=""/)

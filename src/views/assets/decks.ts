@@ -8,6 +8,7 @@ const decksCss = `
 .deck th[scope=row]{font-weight:400}
 .deck td.action{text-align:right;width:1%}
 @media (max-width:36rem){.deck table th:nth-child(4),.deck table td:nth-child(4){display:none}}
+.card>h2:first-child{margin-top:0}
 .topic-list{padding-left:1.2rem;margin:.3rem 0}
 .topic-list li{margin:.25rem 0}
 .topic-list [aria-current=page]{font-weight:700}

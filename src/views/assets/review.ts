@@ -8,6 +8,7 @@ const reviewCss = `
 .review-progress progress::-webkit-progress-bar{background:var(--line)}
 .review-progress progress::-webkit-progress-value{background:var(--accent)}
 .review-progress progress::-moz-progress-bar{background:var(--accent)}
+.card>h2:first-child{margin-top:0}
 .review-notice{border-left-color:var(--accent);display:flex;flex-wrap:wrap;gap:.3rem .8rem;align-items:center;margin:0 0 1rem}
 .review-notice form{margin:0}
 .review-card{font-size:1.15rem;overflow-wrap:anywhere}
@@ -23,6 +24,7 @@ const reviewCss = `
 .diff code{font-size:1rem;white-space:pre-wrap}
 ins{color:var(--ok);text-decoration:underline 2px;font-weight:700}
 del{color:var(--bad);text-decoration:line-through 2px}
+ins+del,del+ins{margin-left:.4em}
 .diff-legend{font-size:.9rem;margin:.2rem 0}
 .grades fieldset{border:0;padding:0;margin:0 0 .6rem;min-width:0}
 .grades legend{font-weight:600;padding:0;margin-bottom:.4rem}

@@ -1,8 +1,31 @@
-import type { AnswerComparison } from '../../domain/answer'
+import type { AnswerComparison, DiffPart } from '../../domain/answer'
 
 export interface AnswerDiffProps {
   typed: string
   comparison: AnswerComparison
+}
+
+/** One diff run; the space that separates it from its neighbour stays outside the mark. */
+function mark(part: DiffPart) {
+  if (part.op === 'same') return part.text
+  const lead = /^\s*/.exec(part.text)?.[0] ?? ''
+  const text = part.text.slice(lead.length)
+  return (
+    <>
+      {lead}
+      {part.op === 'del' ? (
+        <ins>
+          <span class="visually-hidden">missing: </span>
+          {text}
+        </ins>
+      ) : (
+        <del>
+          <span class="visually-hidden">extra: </span>
+          {text}
+        </del>
+      )}
+    </>
+  )
 }
 
 /**
@@ -25,26 +48,10 @@ export function AnswerDiff(props: AnswerDiffProps) {
       {correct ? null : (
         <>
           <p class="diff">
-            <code>
-              {diff.map((part) =>
-                part.op === 'same' ? (
-                  part.text
-                ) : part.op === 'del' ? (
-                  <ins>
-                    <span class="visually-hidden">missing: </span>
-                    {part.text}
-                  </ins>
-                ) : (
-                  <del>
-                    <span class="visually-hidden">extra: </span>
-                    {part.text}
-                  </del>
-                ),
-              )}
-            </code>
+            <code>{diff.map(mark)}</code>
           </p>
           <p class="muted diff-legend">
-            <ins>missing</ins> <del>typed but not in the answer</del>
+            Key: <ins>missing</ins>, <del>extra</del>
           </p>
         </>
       )}
