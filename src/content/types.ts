@@ -50,7 +50,21 @@ export interface Diagnostic {
 export interface CompiledDeck {
   slug: string
   title: string
+  /** From `deck.yaml`; empty when the deck has none. */
+  description?: string
   topics: CompiledTopic[]
   cards: CompiledCard[]
   diagnostics: Diagnostic[]
+}
+
+/**
+ * Where `content:ids` writes the id marker of a card that has none: at the end of `line`
+ * (`line-end`), or into the info string of the fenced block opened on `line` (`fence-info`).
+ * One slot per block: a term and its reverse share one marker.
+ */
+export interface MarkerSlot {
+  file: string
+  line: number
+  at: 'line-end' | 'fence-info'
+  id: string
 }

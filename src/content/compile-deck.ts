@@ -1,0 +1,158 @@
+import { compileFile, type FileResult } from './compile-file'
+import type { Block, CardDraft } from './draft'
+import { assignIds } from './ids'
+import { renderHtml } from './render'
+import { humanize, normalize, plainText, wordCount } from './text'
+import type { CompiledCard, CompiledDeck, Diagnostic, MarkerSlot } from './types'
+
+export interface DeckInput {
+  slug: string
+  title?: string
+  description?: string
+  /** `file` is relative to the deck folder: it becomes `source.file`. */
+  files: ReadonlyArray<{ file: string; text: string }>
+  /** Deck folder under `content/`: front matter is required. */
+  strict: boolean
+}
+
+export interface DeckCompilation extends CompiledDeck {
+  /** Where `content:ids` writes the markers still missing. */
+  markerSlots: MarkerSlot[]
+}
+
+/** Minimum-information rule: an answer longer than this is probably several cards. */
+export const maxAnswerWords = 60
+
+/** Compiles a deck: files in name order, ids deck-wide, HTML rendered, diagnostics sorted. */
+export function compileDeck(input: DeckInput): DeckCompilation {
+  const files = [...input.files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+  const results = files.map(({ file, text }) => compileFile(file, text, { deck: input.slug, strict: input.strict }))
+  const diagnostics = results.flatMap((result) => result.diagnostics)
+  checkTopics(results, diagnostics)
+  const blocks = uniqueBlocks(results)
+  const dropped = assignIds(input.slug, blocks, diagnostics)
+  const cards: CompiledCard[] = []
+  const prompts = new Map<string, string>()
+  const ids = new Set<string>()
+  for (const result of results) {
+    for (const draft of result.drafts) {
+      if (dropped.has(draft.block)) continue
+      const card = toCard(draft, result, input.slug)
+      if (ids.has(card.id)) continue
+      ids.add(card.id)
+      check(card, prompts, diagnostics)
+      cards.push(card)
+    }
+  }
+  const markerSlots: MarkerSlot[] = blocks
+    .filter(({ block }) => !block.marker && !block.unmarkable && !dropped.has(block))
+    .map(({ file, block }) => ({ file, line: block.anchorLine, at: block.at, id: block.id ?? '' }))
+  for (const result of results) orphanMarkers(result, blocks, diagnostics)
+  diagnostics.sort(byPlace)
+  return {
+    slug: input.slug,
+    title: input.title ?? humanize(input.slug),
+    description: input.description ?? '',
+    topics: results.map((result) => result.topic),
+    cards,
+    diagnostics,
+    markerSlots,
+  }
+}
+
+/** File, then line, errors before warnings. */
+export function byPlace(a: Diagnostic, b: Diagnostic): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1
+  return a.line - b.line || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)
+}
+
+function uniqueBlocks(results: readonly FileResult[]): Array<{ file: string; block: Block }> {
+  const seen = new Set<Block>()
+  const blocks: Array<{ file: string; block: Block }> = []
+  for (const result of results) {
+    for (const { block } of result.drafts) {
+      if (seen.has(block)) continue
+      seen.add(block)
+      blocks.push({ file: result.file, block })
+    }
+  }
+  return blocks
+}
+
+function toCard(draft: CardDraft, result: FileResult, deck: string): CompiledCard {
+  const { section } = draft.block
+  return {
+    id: `${draft.block.id}${draft.suffix}`,
+    deck,
+    topic: result.topic.slug,
+    kind: draft.kind,
+    tags: draft.tags,
+    prompt: plainText(draft.prompt),
+    answer: plainText(draft.answer),
+    promptHtml: renderHtml(draft.prompt),
+    answerHtml: renderHtml(draft.answer),
+    source: { file: result.file, line: draft.line, headings: section.headings, anchor: section.anchor },
+    group: [`${deck}/${result.topic.slug}`, ...section.headings].join(' › '),
+    marked: draft.block.marker !== undefined,
+  }
+}
+
+function check(card: CompiledCard, prompts: Map<string, string>, diagnostics: Diagnostic[]): void {
+  const at = { file: card.source.file, line: card.source.line }
+  const words = wordCount(card.answer)
+  if (words > maxAnswerWords) {
+    diagnostics.push({
+      severity: 'warning',
+      ...at,
+      code: 'long-answer',
+      message: `answer has ${words} words (over ${maxAnswerWords}): split it into smaller cards`,
+    })
+  }
+  const prompt = normalize(card.prompt)
+  const first = prompts.get(prompt)
+  if (first)
+    diagnostics.push({
+      severity: 'warning',
+      ...at,
+      code: 'duplicate-prompt',
+      message: `same prompt as ${first}: “${card.prompt}”`,
+    })
+  else prompts.set(prompt, `${at.file}:${at.line}`)
+}
+
+function checkTopics(results: readonly FileResult[], diagnostics: Diagnostic[]): void {
+  const files = new Map<string, string>()
+  for (const { topic, file } of results) {
+    const other = files.get(topic.slug)
+    if (other)
+      diagnostics.push({
+        severity: 'error',
+        file,
+        line: 1,
+        code: 'duplicate-topic',
+        message: `topic \`${topic.slug}\` is also used by ${other}`,
+      })
+    else files.set(topic.slug, file)
+  }
+}
+
+/** A marker on a line that makes no card: the card it named now gets a new id. */
+function orphanMarkers(
+  result: FileResult,
+  blocks: ReadonlyArray<{ file: string; block: Block }>,
+  diagnostics: Diagnostic[],
+): void {
+  const owned = new Set(
+    blocks.filter(({ file, block }) => file === result.file && block.marker).map(({ block }) => block.anchorLine),
+  )
+  for (const [line, id] of result.annotations.markers) {
+    if (owned.has(line)) continue
+    diagnostics.push({
+      severity: 'warning',
+      file: result.file,
+      line,
+      code: 'orphan-marker',
+      message: `id marker ${id} is not on a card's first line: that card's history stays with the retired id`,
+    })
+  }
+}

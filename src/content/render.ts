@@ -1,0 +1,35 @@
+import type { Root as HastRoot } from 'hast'
+import { defaultSchema, sanitize } from 'hast-util-sanitize'
+import { toHtml } from 'hast-util-to-html'
+import type { PhrasingContent, Root, RootContent } from 'mdast'
+import { toHast } from 'mdast-util-to-hast'
+
+const blockTypes = new Set([
+  'paragraph',
+  'heading',
+  'list',
+  'listItem',
+  'code',
+  'blockquote',
+  'table',
+  'thematicBreak',
+  'html',
+  'definition',
+  'footnoteDefinition',
+  'yaml',
+])
+
+/**
+ * Renders a card side to HTML once, at compile time. Raw HTML in the notes is dropped by
+ * `toHast` (no `allowDangerousHtml`), so id markers and comments never reach the page; the
+ * GitHub-style default schema then strips anything unsafe, such as `javascript:` links.
+ * @see https://github.com/syntax-tree/hast-util-sanitize#defaultschema
+ */
+export function renderHtml(nodes: readonly RootContent[]): string {
+  // Inline content becomes one paragraph, as Markdown would render it.
+  const inline = nodes.every((node) => !blockTypes.has(node.type))
+  const children: RootContent[] = inline ? [{ type: 'paragraph', children: nodes as PhrasingContent[] }] : [...nodes]
+  const root: Root = { type: 'root', children }
+  const hast = toHast(root) as HastRoot
+  return toHtml(sanitize(hast, defaultSchema) as HastRoot).trim()
+}

@@ -1,0 +1,101 @@
+import type { Paragraph, PhrasingContent } from 'mdast'
+import { lineOf, newBlock, type RuleContext, type Scope } from '../draft'
+import { takeTags, textNode, trimPhrasing } from '../phrasing'
+import { plainText } from '../text'
+
+interface Segment {
+  /** Cloze number (`==…==` counts as 1); undefined for plain text. */
+  number?: number
+  hint?: string
+  nodes: PhrasingContent[]
+}
+
+const opener = /==(?=\S|$)|\{\{c(\d+)::/
+
+/**
+ * Cloze cards: `==hidden==` (all hidden on one card) and Anki `{{c1::text::hint}}` (one card
+ * per number; the other numbers stay visible). The prompt shows `[…]` or `[hint]`; the answer
+ * is the hidden text.
+ */
+export function clozeCards(paragraph: Paragraph, scope: Scope, ctx: RuleContext): boolean {
+  const { nodes, tags } = takeTags(paragraph.children)
+  const line = lineOf(paragraph)
+  const segments = parseClozes(trimPhrasing(nodes))
+  if (segments === 'unclosed') {
+    ctx.report(line, 'unclosed-cloze', 'cloze is never closed (`==…==` or `{{c1::…}}`): no card', 'warning')
+    return false
+  }
+  if (!segments) return false
+  ctx.cardParagraphs.add(paragraph)
+  const numbers = [...new Set(segments.flatMap((segment) => (segment.number === undefined ? [] : [segment.number])))]
+  const block = newBlock(scope.section, line, ['cloze', plainText(promptFor(segments, undefined))])
+  for (const number of numbers.sort((a, b) => a - b)) {
+    const hidden = segments.filter((segment) => segment.number === number)
+    const answer: PhrasingContent[] = []
+    hidden.forEach((segment, index) => {
+      if (index > 0) answer.push(textNode('; '))
+      answer.push(...trimPhrasing(segment.nodes))
+    })
+    if (plainText(answer) === '') {
+      ctx.report(line, 'empty-answer', `cloze c${number} hides nothing`)
+      continue
+    }
+    const prompt = promptFor(segments, number)
+    ctx.emit({ block, kind: 'cloze', suffix: `-c${number}`, prompt, answer, tags, line })
+  }
+  return true
+}
+
+/** The text with cloze `number` hidden (all of them when `number` is undefined). */
+function promptFor(segments: Segment[], number: number | undefined): PhrasingContent[] {
+  return segments.flatMap((segment) => {
+    if (segment.number === undefined || (number !== undefined && segment.number !== number)) return segment.nodes
+    return [textNode(segment.hint ? `[${segment.hint}]` : '[…]')]
+  })
+}
+
+/** Splits top-level inline nodes into plain and cloze segments. */
+function parseClozes(nodes: PhrasingContent[]): Segment[] | 'unclosed' | undefined {
+  const segments: Segment[] = [{ nodes: [] }]
+  let open: '==' | '}}' | undefined
+  const current = () => segments[segments.length - 1] as Segment
+  const push = (value: string) => value !== '' && current().nodes.push(textNode(value))
+  for (const node of nodes) {
+    if (node.type !== 'text') {
+      current().nodes.push(node)
+      continue
+    }
+    let rest = node.value
+    while (rest !== '') {
+      if (!open) {
+        const match = opener.exec(rest)
+        if (!match) {
+          push(rest)
+          break
+        }
+        push(rest.slice(0, match.index))
+        open = match[1] === undefined ? '==' : '}}'
+        segments.push({ number: Number(match[1] ?? 1), nodes: [] })
+        rest = rest.slice(match.index + match[0].length)
+        continue
+      }
+      const close = rest.indexOf(open)
+      if (close < 0) {
+        push(rest)
+        break
+      }
+      let inside = rest.slice(0, close)
+      const hintAt = open === '}}' ? inside.lastIndexOf('::') : -1
+      if (hintAt >= 0) {
+        current().hint = inside.slice(hintAt + 2).trim()
+        inside = inside.slice(0, hintAt)
+      }
+      push(inside)
+      segments.push({ nodes: [] })
+      rest = rest.slice(close + open.length)
+      open = undefined
+    }
+  }
+  if (open) return 'unclosed'
+  return segments.some((segment) => segment.number !== undefined) ? segments : undefined
+}

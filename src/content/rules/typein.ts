@@ -1,0 +1,47 @@
+import type { Code, InlineCode, RootContent } from 'mdast'
+import { fenceLanguage } from '../annotations'
+import { lineOf, newBlock, type RuleContext, type Scope } from '../draft'
+import { dropTrailingColon, lastSentenceNodes, takeTags, trimPhrasing } from '../phrasing'
+import { plainText, wordCount } from '../text'
+
+const shells = new Set(['sh', 'bash', 'shell', 'console'])
+
+/**
+ * `typein`: a fenced shell block of one command right after a paragraph explaining it. The
+ * prompt is the paragraph's last sentence (the one that introduces the command), the answer
+ * the command without a leading `$ `. An explanation under 3 words ("For example:") is none.
+ */
+export function typeinCards(code: Code, previous: RootContent | undefined, scope: Scope, ctx: RuleContext): boolean {
+  if (!shells.has(fenceLanguage(code.lang, code.meta)) || previous?.type !== 'paragraph') return false
+  const command = oneCommand(code.value)
+  if (!command) return false
+  const { nodes, tags } = takeTags(previous.children)
+  const whole = trimPhrasing(nodes)
+  let prompt = dropTrailingColon(lastSentenceNodes(whole))
+  if (wordCount(plainText(prompt)) < 3) prompt = dropTrailingColon(whole)
+  if (wordCount(plainText(prompt)) < 3) return false
+  const line = lineOf(code)
+  const block = newBlock(scope.section, line, ['typein', plainText(prompt)], 'fence-info')
+  const answer: InlineCode = { type: 'inlineCode', value: command }
+  ctx.emit({ block, kind: 'typein', suffix: '', prompt, answer: [answer], tags, line: lineOf(previous) })
+  // The explanation belongs to the command: it is not also a heading's definition.
+  ctx.cardParagraphs.add(previous)
+  return true
+}
+
+/** The single command of a block: `$ ` lines if there are any (console output is skipped), else
+ * the non-comment lines, with `\` continuations joined. Undefined for zero or several commands. */
+export function oneCommand(value: string): string | undefined {
+  const lines = value.split('\n')
+  const prompted = lines.filter((line) => /^\s*\$\s/.test(line))
+  const candidates = prompted.length > 0 ? prompted : lines.filter((line) => line.trim() !== '' && !/^\s*#/.test(line))
+  const commands: string[] = []
+  let continued = false
+  for (const line of candidates) {
+    const text = line.trim().replace(/^\$\s+/, '')
+    if (continued) commands[commands.length - 1] += ` ${text.replace(/\\$/, '').trim()}`
+    else commands.push(text.replace(/\\$/, '').trim())
+    continued = /\\$/.test(text)
+  }
+  return commands.length === 1 && commands[0] ? commands[0].replace(/\s+/g, ' ') : undefined
+}

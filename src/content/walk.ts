@@ -1,0 +1,68 @@
+import type { List, Paragraph, RootContent } from 'mdast'
+import type { RuleContext, Scope } from './draft'
+import { trimPhrasing } from './phrasing'
+import { clozeCards } from './rules/cloze'
+import { enumerationCards, listContext } from './rules/enumeration'
+import { explicitCards } from './rules/explicit'
+import { chainCards, diagramCards } from './rules/sequence'
+import { isPlainTermList, matchTerm, termCards } from './rules/terms'
+import { typeinCards } from './rules/typein'
+
+/** Walks sibling blocks, giving each rule the block and its neighbours. */
+export function walkBlocks(blocks: readonly RootContent[], scope: Scope, ctx: RuleContext, from = 0): void {
+  for (let index = from; index < blocks.length; index += 1) {
+    const node = blocks[index]
+    if (!node || ctx.consumed.has(node)) continue
+    const previous = blocks[index - 1]
+    switch (node.type) {
+      case 'paragraph':
+        paragraphCards(node, previous, blocks[index + 1], scope, ctx)
+        break
+      case 'list':
+        walkList(node, previous, scope, ctx)
+        break
+      case 'code':
+        if (!typeinCards(node, previous, scope, ctx)) diagramCards(node, previous, scope, ctx)
+        break
+      case 'blockquote':
+        walkBlocks(node.children, { ...scope, topLevel: false }, ctx)
+        break
+    }
+  }
+}
+
+/** Explicit syntax wins over the automatic shapes: `::` > cloze > term > arrow chain. */
+function paragraphCards(
+  paragraph: Paragraph,
+  previous: RootContent | undefined,
+  next: RootContent | undefined,
+  scope: Scope,
+  ctx: RuleContext,
+): void {
+  if (explicitCards(paragraph, next, scope, ctx) || clozeCards(paragraph, scope, ctx)) return
+  const term = matchTerm(paragraph, false)
+  if (term) termCards(term, paragraph, undefined, scope, ctx)
+  else chainCards(paragraph, previous, scope, ctx)
+}
+
+function walkList(list: List, previous: RootContent | undefined, scope: Scope, ctx: RuleContext): void {
+  enumerationCards(list, previous, scope, ctx)
+  const plainTerms = isPlainTermList(list.children)
+  const listScope: Scope = { ...scope, context: listContext(previous) ?? scope.context }
+  for (const item of list.children) {
+    const first = item.children[0]
+    let inner: Scope = { ...scope, topLevel: false }
+    if (first?.type === 'paragraph' && !ctx.consumed.has(first)) {
+      const next = item.children[1]
+      const explicit = explicitCards(first, next, scope, ctx) || clozeCards(first, scope, ctx)
+      const term = explicit ? undefined : matchTerm(first, plainTerms)
+      if (term) {
+        termCards(term, first, item, listScope, ctx)
+        inner = { ...inner, context: trimPhrasing(term.nodes), parentTerms: [...scope.parentTerms, term.text] }
+      } else if (!explicit) {
+        chainCards(first, undefined, scope, ctx)
+      }
+    }
+    walkBlocks(item.children, inner, ctx, first?.type === 'paragraph' ? 1 : 0)
+  }
+}

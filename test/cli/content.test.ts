@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+
+const project = fileURLToPath(new URL('../..', import.meta.url))
+const tsx = join(project, 'node_modules/tsx/dist/cli.mjs')
+const root = mkdtempSync(join(tmpdir(), 'dockdeck-cli-'))
+afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+function run(...args: string[]) {
+  const out = spawnSync(process.execPath, [tsx, join(project, 'src/cli/content.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  })
+  return { code: out.status, stdout: out.stdout, stderr: out.stderr }
+}
+
+describe('the content CLI', () => {
+  mkdirSync(join(root, 'content/docker'), { recursive: true })
+  const deckFile = join(root, 'content/docker/cli.md')
+  writeFileSync(
+    deckFile,
+    '---\ndeck: docker\ntopic: cli\ntitle: The CLI\n---\n\n## Basics\n\n**docker ps**: lists running containers\n\nRemove a stopped container? :: docker rm\n',
+  )
+  writeFileSync(join(root, 'loose.md'), '# Loose\n\nWhat is <b>runc</b>? :: the OCI runtime\n')
+
+  it('exports any Markdown file as JSON and prints nothing else on stdout', () => {
+    const { code, stdout } = run('export', 'loose.md', '--json')
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout)).toEqual([
+      {
+        id: expect.stringMatching(/^[0-9a-f]{12}$/),
+        kind: 'basic',
+        topic: 'loose',
+        prompt: 'What is runc?',
+        answer: 'the OCI runtime',
+        source: { file: 'loose.md', line: 3, headings: ['Loose'], anchor: 'loose' },
+        html: { prompt: '<p>What is runc?</p>', answer: '<p>the OCI runtime</p>' },
+      },
+    ])
+  })
+
+  it('checks the content folder, listing cards per file', () => {
+    const { code, stdout } = run('check')
+    expect(code).toBe(0)
+    expect(stdout).toContain('  cli.md: 3 cards (basic 2, reverse 1)')
+    expect(stdout).toContain('3 cards in 1 deck(s): 0 error(s), 0 warning(s)')
+  })
+
+  it('writes the missing id markers once', () => {
+    expect(run('ids').stdout).toContain('content/docker/cli.md: 2 marker(s) added')
+    const once = readFileSync(deckFile, 'utf8')
+    expect(run('ids').stdout).toContain('0 marker(s) added')
+    expect(readFileSync(deckFile, 'utf8')).toBe(once)
+  })
+
+  it('exits 1 and names file and line when a deck has errors', () => {
+    writeFileSync(join(root, 'content/docker/broken.md'), '# No front matter\n')
+    const { code, stdout } = run('check')
+    expect(code).toBe(1)
+    expect(stdout).toContain('content/docker/broken.md:1: error: file has no front matter')
+  })
+})
