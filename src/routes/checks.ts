@@ -7,6 +7,7 @@ import { checkResults } from '../services/check-results'
 import { checkView, submitCheck } from '../services/checks'
 import { validate } from '../validation'
 import { resultsCsv } from '../views/pages/check-csv'
+import { created, errors, notMember, ok } from './openapi-responses'
 import { teamContext } from './teams'
 
 /** `/api/v1/checks`: taking a knowledge check and reading its results (issue 7). */
@@ -16,6 +17,7 @@ export const checkRoutes = new Hono<AppEnv>()
     describeRoute({
       tags: ['Checks'],
       summary: 'A check of your team: its questions without answers, and your score once submitted',
+      responses: ok('The check; `questions` is empty for members until it opens', notMember),
     }),
     auth('checks:read'),
     validate('param', checkParamSchema),
@@ -29,6 +31,9 @@ export const checkRoutes = new Hono<AppEnv>()
       description:
         '`choice` is the option id of a multiple-choice question, or the typed answer of a type-in question. ' +
         'Unanswered questions count as wrong. 409 `check_closed` before `opensAt` or after `closesAt`.',
+      responses: created('Your score, overall and by topic', notMember, {
+        409: '`check_closed` outside the window, or `conflict` when you have already submitted',
+      }),
     }),
     auth('checks:write'),
     validate('param', checkParamSchema),
@@ -41,6 +46,13 @@ export const checkRoutes = new Hono<AppEnv>()
       tags: ['Checks'],
       summary: 'Results (owners): per member, per topic, the five most missed questions, who is missing',
       description: '`?format=csv` answers `text/csv`: a row per member, a column per topic.',
+      responses: {
+        200: {
+          description: 'The results as JSON, or as CSV with `?format=csv`',
+          content: { 'application/json': {}, 'text/csv': { schema: { type: 'string' } } },
+        },
+        ...errors(notMember),
+      },
     }),
     auth('checks:read'),
     validate('param', checkParamSchema),

@@ -5,6 +5,7 @@ import { auth } from '../middleware/caller'
 import { inviteParamSchema } from '../schemas/teams'
 import { acceptInvite } from '../services/teams'
 import { validate } from '../validation'
+import { ok } from './openapi-responses'
 import { teamContext } from './teams'
 
 /** `/api/v1/invites`: accepting an invitation (issue 7). */
@@ -13,6 +14,11 @@ export const inviteRoutes = new Hono<AppEnv>().post(
   describeRoute({
     tags: ['Teams'],
     summary: 'Join a team with an invite code; the code then stops working',
+    responses: ok('`{team, role}`', {
+      404: 'No such invite',
+      409: 'You are already a member',
+      410: 'The invite was used or has expired',
+    }),
   }),
   auth('teams:write'),
   validate('param', inviteParamSchema),

@@ -57,6 +57,7 @@ const methods = ['get', 'put', 'post', 'delete', 'patch'] as const
 function completeOperation(operation: OpenAPIV3_1.OperationObject) {
   operation.responses ??= {}
   const responses = operation.responses as Record<string, OpenAPIV3_1.ResponseObject>
+  if (!Object.keys(responses).some((status) => status.startsWith('2'))) responses['200'] = { description: 'Success' }
   for (const [status, response] of Object.entries(responses))
     if (!response.description) response.description = status.startsWith('2') ? 'Success' : 'Error'
   const security = operation.security ?? []

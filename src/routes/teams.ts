@@ -22,6 +22,7 @@ import {
   teamDetail,
 } from '../services/teams'
 import { validate } from '../validation'
+import { created, errors, notMember, ok } from './openapi-responses'
 
 /** The signed-in caller as the team services take it; only called after `auth()`. */
 export function teamContext(c: Context<AppEnv>): TeamContext {
@@ -37,20 +38,24 @@ export function publicOrigin(c: Context<AppEnv>): string {
 export const teamRoutes = new Hono<AppEnv>()
   .post(
     '/',
-    describeRoute({ tags: ['Teams'], summary: 'Create a team; you become its owner' }),
+    describeRoute({ tags: ['Teams'], summary: 'Create a team; you become its owner', responses: created('The team') }),
     auth('teams:write'),
     validate('json', createTeamSchema),
     async (c) => c.json(await createTeam(teamContext(c), c.req.valid('json').name), 201),
   )
   .get(
     '/',
-    describeRoute({ tags: ['Teams'], summary: 'The teams you belong to, with your role' }),
+    describeRoute({ tags: ['Teams'], summary: 'The teams you belong to, with your role', responses: ok('Your teams') }),
     auth('teams:read'),
     async (c) => c.json(await listTeams(teamContext(c))),
   )
   .get(
     '/:id',
-    describeRoute({ tags: ['Teams'], summary: 'A team you belong to, with its members' }),
+    describeRoute({
+      tags: ['Teams'],
+      summary: 'A team you belong to, with its members',
+      responses: ok('The team', notMember),
+    }),
     auth('teams:read'),
     validate('param', teamParamSchema),
     async (c) => c.json(await teamDetail(teamContext(c), c.req.valid('param').id)),
@@ -60,6 +65,7 @@ export const teamRoutes = new Hono<AppEnv>()
     describeRoute({
       tags: ['Teams'],
       summary: 'Invite someone (owners): a single-use code and link, valid 7 days unless told otherwise',
+      responses: created('`{code, url, expiresAt}`: the code is shown only here', notMember),
     }),
     auth('teams:write'),
     validate('param', teamParamSchema),
@@ -72,7 +78,11 @@ export const teamRoutes = new Hono<AppEnv>()
   )
   .patch(
     '/:id/members/:userId',
-    describeRoute({ tags: ['Teams'], summary: "Change a member's role (owners); the last owner cannot step down" }),
+    describeRoute({
+      tags: ['Teams'],
+      summary: "Change a member's role (owners); the last owner cannot step down",
+      responses: ok('The new role', notMember, { 409: 'The last owner cannot step down' }),
+    }),
     auth('teams:write'),
     validate('param', memberParamSchema),
     validate('json', changeRoleSchema),
@@ -86,6 +96,7 @@ export const teamRoutes = new Hono<AppEnv>()
     describeRoute({
       tags: ['Teams'],
       summary: 'Remove a member (owners), or leave the team (your own id); the last owner cannot leave',
+      responses: { 204: { description: 'Removed' }, ...errors(notMember, { 409: 'The last owner cannot leave' }) },
     }),
     auth('teams:write'),
     validate('param', memberParamSchema),
@@ -97,7 +108,11 @@ export const teamRoutes = new Hono<AppEnv>()
   )
   .get(
     '/:id/checks',
-    describeRoute({ tags: ['Checks'], summary: "A team's knowledge checks, with whether you have submitted each" }),
+    describeRoute({
+      tags: ['Checks'],
+      summary: "A team's knowledge checks, with whether you have submitted each",
+      responses: ok('The checks, newest first', notMember),
+    }),
     auth('checks:read'),
     validate('param', teamParamSchema),
     async (c) => c.json(await listTeamChecks(teamContext(c), c.req.valid('param').id)),
@@ -107,6 +122,7 @@ export const teamRoutes = new Hono<AppEnv>()
     describeRoute({
       tags: ['Checks'],
       summary: 'Create a knowledge check (owners): one fixed question set for every member',
+      responses: created('The check (without its questions: read them with GET /checks/{id})', notMember),
     }),
     auth('checks:write'),
     validate('param', teamParamSchema),
