@@ -22,8 +22,8 @@ async function setup(settings: Record<string, unknown> = {}) {
 /** The value of the first input named `name` in a page. */
 function field(html: string, name: string): string {
   const match = new RegExp(`<input[^>]*name="${name}"[^>]*value="([^"]*)"`).exec(html)
-  if (!match?.[1] && match?.[1] !== '') throw new Error(`no field ${name}`)
-  return match[1].replaceAll('&amp;', '&')
+  if (!match) throw new Error(`no field ${name}`)
+  return (match[1] ?? '').replaceAll('&amp;', '&')
 }
 
 async function page(browser: Browser, path: string) {
@@ -105,6 +105,22 @@ describe('the review page without JavaScript', () => {
     const next = (await page(user.browser, '/review?deck=docker')).html
     expect(next).toContain('What is term 1 of architecture?')
     expect(next).toContain('19 left')
+    const otherGrade = await grade(user.browser, answer, 'easy')
+    expect(otherGrade.headers.get('location')).toBe('/review?deck=docker&notice=recorded')
+    expect(await db.select().from(reviewLogs).where(eq(reviewLogs.cardId, ids[0]!))).toHaveLength(1)
+  })
+
+  it('keeps each person’s answers, progress and undo to themselves', async () => {
+    const { app, user } = await setup()
+    const answer = (await reveal(user.browser, (await page(user.browser, '/review?deck=docker')).html)).html
+    await grade(user.browser, answer, 'good')
+    const other = await signUp(app, 'Grace')
+    const theirs = (await page(other.browser, '/review?deck=docker')).html
+    expect(theirs).toContain('What is term 0 of architecture?')
+    expect(theirs).toMatch(/<progress max="20" value="0"/)
+    const undo = await other.browser.submit('/review/undo', { deck: 'docker' })
+    expect(undo.headers.get('location')).toBe('/review?deck=docker&notice=nothing-to-undo')
+    expect((await page(user.browser, '/review?deck=docker')).html).toContain('What is term 1 of architecture?')
   })
 
   it('shows a notice and the next card when the card was answered in another tab', async () => {
