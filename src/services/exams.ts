@@ -13,8 +13,10 @@ export interface ExamResult extends ScoredExam {
   status: 'submitted'
   deck: string
   format: string
-  /** Start another exam with this seed (same deck and settings) to get the same questions. */
+  /** Start another exam with this seed (same deck, topics, count and format) to get the same questions. */
   seed: string
+  /** The topics asked for at the start; empty for every topic. */
+  askedTopics: string[]
   minutes: number | null
   passMark: number
   startedAt: string
@@ -82,6 +84,7 @@ export async function finalizeExam(ctx: ReviewContext, exam: LoadedExam): Promis
     deck: row.deck,
     format: row.format,
     seed: row.seed,
+    askedTopics: parseTopics(row.topics),
     minutes: row.minutes,
     passMark: row.passMark ?? 0.65,
     startedAt: iso(row.startedAt) as string,
@@ -155,10 +158,26 @@ export async function submitExam(ctx: ReviewContext, id: string): Promise<ExamRe
   return finalizeExam(ctx, await loadExam(ctx.db, ctx.userId, id, 'exam'))
 }
 
+export interface ExamSummary {
+  id: string
+  status: 'in_progress' | 'submitted'
+  startedAt: string
+  endsAt: string | null
+  submittedAt: string | null
+  score: number | null
+  passed: boolean | null
+  questionCount: number
+  topics: string[]
+  format: string
+  minutes: number | null
+  /** Given once the exam is over, to replay it. */
+  seed?: string | undefined
+}
+
 /** The caller's exams, newest first; an exam left running past its deadline is scored here. */
-export async function examHistory(ctx: ReviewContext, limit: number) {
+export async function examHistory(ctx: ReviewContext, limit: number): Promise<{ exams: ExamSummary[] }> {
   const rows = await listExams(ctx.db, ctx.userId, 'exam', limit)
-  const exams = []
+  const exams: ExamSummary[] = []
   for (const row of rows) {
     let { score, passed, submittedAt } = row
     if (submittedAt === null && row.endsAt !== null && ctx.now >= row.endsAt) {
@@ -168,7 +187,7 @@ export async function examHistory(ctx: ReviewContext, limit: number) {
     }
     exams.push({
       id: row.id,
-      status: submittedAt === null ? ('in_progress' as const) : ('submitted' as const),
+      status: submittedAt === null ? 'in_progress' : 'submitted',
       startedAt: iso(row.startedAt) as string,
       endsAt: iso(row.endsAt),
       submittedAt: iso(submittedAt),

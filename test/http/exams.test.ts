@@ -288,3 +288,57 @@ describe('feedback into the schedule and privacy', () => {
     expect((await user.browser.request(`/api/v1/exams/${exam.id}`)).status).toBe(200)
   })
 })
+
+describe('the exam pages without JavaScript', () => {
+  it('start an exam, save and flag answers, submit and show the result through plain forms', async () => {
+    const { user, cards } = await setup()
+    const started = await user.browser.submit('/exams', {
+      deck: 'docker',
+      questionCount: '3',
+      minutes: '5',
+      format: 'mcq',
+    })
+    expect(started.status).toBe(303)
+    const examUrl = started.headers.get('location') ?? ''
+    const examId = examUrl.split('/').pop() ?? ''
+    const page = await (await user.browser.request(examUrl)).text()
+    expect(page).toContain('Question 1')
+    expect(page).toMatch(/Time left.*5:00/s)
+    expect(page).not.toMatch(/style="/)
+    const api = (await (await user.browser.request(`/api/v1/exams/${examId}`)).json()) as Started
+    const q1 = api.questions[0] as PublicQuestion
+    const saved = await user.browser.submit(`/exams/${examId}/answer`, {
+      question: q1.id,
+      q: '1',
+      choice: rightOption(cards, q1)?.id ?? '',
+      go: 'next',
+    })
+    expect(saved.headers.get('location')).toBe(`/exams/${examId}?q=2`)
+    const q2 = api.questions[1] as PublicQuestion
+    await user.browser.submit(`/exams/${examId}/answer`, { question: q2.id, q: '2', flagged: 'true' })
+    const second = await (await user.browser.request(`/exams/${examId}?q=2`)).text()
+    expect(second).toContain('Remove flag')
+    expect(second).toMatch(/2<span class="visually-hidden">, not answered, flagged<\/span>/)
+    const submitted = await user.browser.submit(`/exams/${examId}/submit`, {})
+    expect(submitted.headers.get('location')).toBe(`/exams/${examId}/result`)
+    const result = await (await user.browser.request(`/exams/${examId}/result`)).text()
+    expect(result).toContain('1 of 3 questions right')
+    expect(result).toContain('<svg class="chart exam-bars"')
+    expect(result).toMatch(/href="\/decks\/docker\/notes\/(architecture|cli)#section-\d+"/)
+    expect((await user.browser.request(`/exams/${examId}`)).headers.get('location')).toBe(`/exams/${examId}/result`)
+  })
+
+  it('show the start form again with the field named when it is wrong', async () => {
+    const { user } = await setup()
+    const res = await user.browser.submit('/exams', {
+      deck: 'docker',
+      questionCount: '0',
+      minutes: '90',
+      format: 'mcq',
+    })
+    expect(res.status).toBe(400)
+    const html = await res.text()
+    expect(html).toContain('questionCount must be a whole number from 1 to 200')
+    expect(html).toMatch(/id="questionCount"[^>]*aria-invalid="true"/)
+  })
+})

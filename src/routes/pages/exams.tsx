@@ -1,5 +1,128 @@
+import type { Context } from 'hono'
 import { Hono } from 'hono'
+import { createMiddleware } from 'hono/factory'
+import { listDecks } from '../../db/queries/decks'
+import { loadDeckTopics } from '../../db/queries/exams'
 import type { AppEnv } from '../../env'
+import { AppError } from '../../errors'
+import { type FormBody, field, fields, pageQuerySchema, parseAnswerForm, parseExamForm } from '../../schemas/exam-forms'
+import { examParamSchema, readinessQuerySchema } from '../../schemas/exams'
+import { answerExamQuestion } from '../../services/exam-answers'
+import { createExam, examHistory, getExam, submitExam } from '../../services/exams'
+import { readiness } from '../../services/readiness'
+import { loadSettings } from '../../services/review'
+import { validate } from '../../validation'
+import { ExamQuestionPage } from '../../views/pages/exam-question'
+import { ExamResultPage } from '../../views/pages/exam-result'
+import { type ExamStartValues, ExamsPage } from '../../views/pages/exams'
+import { quizPages } from './quiz'
+import { reviewContext, signedIn } from './signed-in'
 
-/** Quiz, mock exam and result pages (issue 6). */
+const assets = { scripts: ['exam.js'], styles: ['exam.css'] }
+
+/** An exam page from the cache would show answers and time left that are no longer true. */
+const noStore = createMiddleware<AppEnv>(async (c, next) => {
+  await next()
+  c.header('cache-control', 'private, no-store')
+})
+
+async function home(c: Context<AppEnv>, slug: string, form?: { values: ExamStartValues; error: AppError }) {
+  const ctx = reviewContext(c)
+  const decks = await listDecks(ctx.db)
+  const deck = decks.find((d) => d.slug === slug) ?? decks[0]
+  if (!deck) throw new AppError(404, 'not_found', 'deck: there is no deck yet: add notes under content/ and sync them')
+  const [ready, history, settings] = await Promise.all([
+    readiness(ctx, deck.slug),
+    examHistory(ctx, 20),
+    loadSettings(ctx.db, ctx.userId),
+  ])
+  if (form) c.status(form.error.status)
+  return c.render(
+    <ExamsPage
+      csrfToken={c.var.csrfToken}
+      deck={deck}
+      decks={decks}
+      readiness={ready}
+      history={history.exams}
+      timeZone={settings.timezone}
+      values={form?.values}
+      error={form ? { field: form.error.options.field, message: form.error.message } : undefined}
+    />,
+    { title: 'Exams', ...assets },
+  )
+}
+
+/** Mock exam pages (issue 6): start, take (one question per page), submit, result; quizzes under /quiz. */
 export const examPages = new Hono<AppEnv>()
+  .use('/exams', signedIn, noStore)
+  .use('/exams/*', signedIn, noStore)
+  .get('/exams', validate('query', readinessQuerySchema), (c) => home(c, c.req.valid('query').deck))
+  .post('/exams', async (c) => {
+    const body = (await c.req.parseBody({ all: true })) as FormBody
+    try {
+      const exam = await createExam(reviewContext(c), parseExamForm(body))
+      return c.redirect(`/exams/${exam.id}`, 303)
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500 || field(body, 'seed')) throw error
+      const values = {
+        topics: fields(body, 'topics'),
+        questionCount: field(body, 'questionCount'),
+        minutes: field(body, 'minutes'),
+        format: field(body, 'format'),
+      }
+      return home(c, field(body, 'deck') || 'docker', { values, error })
+    }
+  })
+  .get('/exams/:id', validate('param', examParamSchema), validate('query', pageQuerySchema), async (c) => {
+    const ctx = reviewContext(c)
+    const exam = await getExam(ctx, c.req.valid('param').id)
+    if (exam.status === 'submitted') return c.redirect(`/exams/${exam.id}/result`, 303)
+    const q = Number(c.req.valid('query').q)
+    const firstOpen = exam.questions.findIndex((question) => !exam.answers[question.id]?.answered)
+    const index = Number.isInteger(q) && q >= 1 ? Math.min(q, exam.questionCount) - 1 : Math.max(firstOpen, 0)
+    const [settings, deck] = await Promise.all([loadSettings(ctx.db, ctx.userId), loadDeckTopics(ctx.db, exam.deck)])
+    const topics = Object.fromEntries(deck.topics.map((t) => [t.slug, t.title]))
+    return c.render(
+      <ExamQuestionPage
+        exam={exam}
+        index={index}
+        csrfToken={c.var.csrfToken}
+        timeZone={settings.timezone}
+        topics={topics}
+      />,
+      { title: `Exam · question ${index + 1}`, ...assets },
+    )
+  })
+  .post('/exams/:id/answer', validate('param', examParamSchema), async (c) => {
+    const { id } = c.req.valid('param')
+    const form = parseAnswerForm((await c.req.parseBody({ all: true })) as FormBody)
+    let go = form.go
+    if (form.input) {
+      try {
+        const saved = await answerExamQuestion(reviewContext(c), id, form.questionId, form.input)
+        // A DOMC item stays on the page until it ends, then moves on.
+        if ('finished' in saved && form.input.judgement !== undefined) go = saved.finished ? form.q + 1 : form.q
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'deadline_passed') return c.redirect(`/exams/${id}/result`, 303)
+        // Already submitted, or a DOMC judgement sent twice (back button): show the page as it is now.
+        if (error instanceof AppError && error.status === 409) return c.redirect(`/exams/${id}?q=${form.q}`, 303)
+        throw error
+      }
+    }
+    return c.redirect(`/exams/${id}?q=${Math.max(go, 1)}`, 303)
+  })
+  .post('/exams/:id/submit', validate('param', examParamSchema), async (c) => {
+    const result = await submitExam(reviewContext(c), c.req.valid('param').id)
+    return c.redirect(`/exams/${result.id}/result`, 303)
+  })
+  .get('/exams/:id/result', validate('param', examParamSchema), async (c) => {
+    const ctx = reviewContext(c)
+    const exam = await getExam(ctx, c.req.valid('param').id)
+    if (exam.status !== 'submitted') return c.redirect(`/exams/${exam.id}`, 303)
+    const settings = await loadSettings(ctx.db, ctx.userId)
+    return c.render(<ExamResultPage result={exam} csrfToken={c.var.csrfToken} timeZone={settings.timezone} />, {
+      title: 'Exam result',
+      ...assets,
+    })
+  })
+  .route('/', quizPages)

@@ -1,0 +1,100 @@
+import type { Context } from 'hono'
+import { Hono } from 'hono'
+import { createMiddleware } from 'hono/factory'
+import { listDecks } from '../../db/queries/decks'
+import { loadDeckTopics } from '../../db/queries/exams'
+import type { AppEnv } from '../../env'
+import { AppError } from '../../errors'
+import { type FormBody, field, fields, pageQuerySchema, parseQuizForm } from '../../schemas/exam-forms'
+import { examParamSchema, readinessQuerySchema } from '../../schemas/exams'
+import { answerQuiz, createQuiz, getQuiz } from '../../services/quizzes'
+import { validate } from '../../validation'
+import { QuizStartPage } from '../../views/pages/quiz'
+import { QuizQuestion } from '../../views/pages/quiz-question'
+import { QuizSummary } from '../../views/pages/quiz-summary'
+import { reviewContext, signedIn } from './signed-in'
+
+const assets = { scripts: ['exam.js'], styles: ['exam.css'] }
+
+const noStore = createMiddleware<AppEnv>(async (c, next) => {
+  await next()
+  c.header('cache-control', 'private, no-store')
+})
+
+async function start(
+  c: Context<AppEnv>,
+  slug: string,
+  form?: { values: { topics: string[]; count: string }; error: AppError },
+) {
+  const decks = await listDecks(c.var.db)
+  const deck = decks.find((d) => d.slug === slug) ?? decks[0]
+  if (!deck) throw new AppError(404, 'not_found', 'deck: there is no deck yet: add notes under content/ and sync them')
+  if (form) c.status(form.error.status)
+  return c.render(
+    <QuizStartPage
+      csrfToken={c.var.csrfToken}
+      deck={deck}
+      values={form?.values}
+      error={form ? { field: form.error.options.field, message: form.error.message } : undefined}
+    />,
+    { title: 'Quick quiz', ...assets },
+  )
+}
+
+/** Quick quiz pages (issue 6): pick topics, answer one question at a time, see the verdict at once. */
+export const quizPages = new Hono<AppEnv>()
+  .use('/quiz', signedIn, noStore)
+  .use('/quiz/*', signedIn, noStore)
+  .get('/quiz', validate('query', readinessQuerySchema), (c) => start(c, c.req.valid('query').deck))
+  .post('/quiz', async (c) => {
+    const body = (await c.req.parseBody({ all: true })) as FormBody
+    try {
+      const quiz = await createQuiz(reviewContext(c), parseQuizForm(body))
+      return c.redirect(`/quiz/${quiz.id}?q=1`, 303)
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error
+      const values = { topics: fields(body, 'topics'), count: field(body, 'count') }
+      return start(c, field(body, 'deck') || 'docker', { values, error })
+    }
+  })
+  .get('/quiz/:id', validate('param', examParamSchema), validate('query', pageQuerySchema), async (c) => {
+    const ctx = reviewContext(c)
+    const quiz = await getQuiz(ctx, c.req.valid('param').id)
+    const { q } = c.req.valid('query')
+    const open = quiz.questions.findIndex((question) => !quiz.answers[question.id])
+    if (q === 'done' || (q === undefined && open < 0))
+      return c.render(<QuizSummary quizId={quiz.id} questions={quiz.questions} verdicts={quiz.answers} />, {
+        title: 'Quiz score',
+        ...assets,
+      })
+    const index = q === undefined ? open : Math.min(Math.max(Number(q), 1), quiz.questionCount) - 1
+    const question = quiz.questions[index]
+    if (!question) throw new AppError(404, 'not_found', 'q: no such question')
+    const topics = (await loadDeckTopics(ctx.db, quiz.deck)).topics
+    return c.render(
+      <QuizQuestion
+        quizId={quiz.id}
+        question={question}
+        index={index}
+        total={quiz.questionCount}
+        verdict={quiz.answers[question.id]}
+        topicTitle={topics.find((t) => t.slug === question.topic)?.title ?? question.topic}
+        csrfToken={c.var.csrfToken}
+      />,
+      { title: `Quiz · question ${index + 1}`, ...assets },
+    )
+  })
+  .post('/quiz/:id/answer', validate('param', examParamSchema), async (c) => {
+    const { id } = c.req.valid('param')
+    const body = (await c.req.parseBody({ all: true })) as FormBody
+    const q = /^\d{1,3}$/.test(field(body, 'q')) ? field(body, 'q') : '1'
+    const choice = field(body, 'choice')
+    if (!choice) return c.redirect(`/quiz/${id}?q=${q}`, 303)
+    try {
+      await answerQuiz(reviewContext(c), id, field(body, 'question'), choice)
+    } catch (error) {
+      // Answered already (another tab, the back button): show the verdict that stands.
+      if (!(error instanceof AppError && error.status === 409)) throw error
+    }
+    return c.redirect(`/quiz/${id}?q=${q}`, 303)
+  })

@@ -1,0 +1,84 @@
+import type { Readiness } from '../../services/readiness'
+import { longDate, percent } from '../pages/exam-format'
+
+export interface ReadinessPanelProps {
+  readiness: Readiness
+  /** Heading level of the panel's title; 2 by default. */
+  level?: 2 | 3
+  /** Where the exam date is set. */
+  settingsUrl?: string
+}
+
+/**
+ * How ready the learner will be on the exam date: predicted recall per topic and overall against
+ * the target, and the reviews a day it takes. Pure: takes the readiness as props, does no I/O.
+ * Meters carry their value as text too, so colour is never the only cue.
+ */
+export function ReadinessPanel(props: ReadinessPanelProps) {
+  const r = props.readiness
+  const settings = props.settingsUrl ?? '/settings#examDate'
+  const Heading = props.level === 3 ? 'h3' : 'h2'
+  if (r.examDate === null)
+    return (
+      <section class="card readiness" aria-labelledby="readiness-title">
+        <Heading id="readiness-title">Exam readiness</Heading>
+        <p>
+          Set the date of your exam to see how much you will remember on the day, topic by topic.{' '}
+          <a href={settings}>Set your exam date</a>
+        </p>
+      </section>
+    )
+  return (
+    <section class="card readiness" aria-labelledby="readiness-title">
+      <Heading id="readiness-title">Ready for {longDate(r.examDate)}?</Heading>
+      <p>
+        <strong class={r.ready ? 'ok' : 'error'}>Predicted recall {percent(r.recall)}</strong> of {r.cards} cards,
+        target {percent(r.target)}. {r.daysLeft === 1 ? '1 day left' : `${r.daysLeft} days left`}.
+      </p>
+      {r.hint ? <p class="notice">{r.hint}</p> : null}
+      <p>
+        {r.ready && r.unseen === 0 && r.belowTarget === 0
+          ? 'You are on track: keep up your daily reviews.'
+          : `To reach the target: about ${r.reviewsPerDay} reviews a day (${r.unseen} cards not studied yet, ${r.belowTarget} fading below the target).`}
+      </p>
+      <table class="readiness-topics">
+        <caption class="visually-hidden">Predicted recall by topic on the exam date</caption>
+        <thead>
+          <tr>
+            <th scope="col">Topic</th>
+            <th scope="col">Predicted recall</th>
+            <th scope="col" class="num">
+              Not studied
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.topics.map((t) => (
+            <tr>
+              <th scope="row">{t.title}</th>
+              <td>
+                <span class="meter-row">
+                  <meter
+                    aria-label={`${t.title}: ${percent(t.recall)} predicted`}
+                    min={0}
+                    max={1}
+                    low={r.target - 0.2}
+                    high={r.target}
+                    optimum={1}
+                    value={Number(t.recall.toFixed(3))}
+                  />
+                  <span class="num">{percent(t.recall)}</span>
+                </span>
+              </td>
+              <td class="num">{`${t.unseen} of ${t.cards}`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="muted">
+        Recall is the FSRS prediction for the start of your exam day; cards you have not studied count as not known.{' '}
+        <a href={settings}>Change the exam date</a>
+      </p>
+    </section>
+  )
+}

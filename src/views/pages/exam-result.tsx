@@ -1,0 +1,134 @@
+import type { ResultQuestion } from '../../services/exam-result'
+import type { ExamResult } from '../../services/exams'
+import { CardHtml } from '../components/card-html'
+import { CsrfField } from '../components/csrf-field'
+import { ExamBars } from './exam-bars'
+import { dateTime, formatNames, percent } from './exam-format'
+
+export interface ExamResultPageProps {
+  result: ExamResult
+  csrfToken: string
+  timeZone: string
+}
+
+function Given(props: { question: ResultQuestion }) {
+  const given = props.question.given
+  if (!given) return <span class="muted">not answered</span>
+  if ('judgements' in given)
+    return (
+      <ul class="domc-judged">
+        {given.judgements.map((j) => (
+          <li>
+            {j.text} — you answered <strong>{j.judgement ? 'Yes' : 'No'}</strong>
+          </li>
+        ))}
+      </ul>
+    )
+  return <span class={'optionId' in given ? '' : 'typed-text'}>{given.text || '(empty)'}</span>
+}
+
+function QuestionResult(props: { question: ResultQuestion; number: number; topic: string }) {
+  const q = props.question
+  return (
+    <li class={`result-question ${q.correct ? 'is-right' : 'is-wrong'}`}>
+      <p class="question-meta">
+        <strong class={q.correct ? 'ok' : 'error'}>{q.correct ? '✓ Right' : '✗ Wrong'}</strong>
+        <span class="muted">
+          {' '}
+          · Question {props.number} · {formatNames[q.kind]} · {props.topic}
+          {q.flagged ? ' · ⚑ flagged' : ''}
+        </span>
+      </p>
+      <CardHtml html={q.promptHtml} class="card-html prompt" />
+      <dl class="result-answers">
+        <dt>Right answer</dt>
+        <dd class={q.kind === 'typein' ? 'typed-text' : ''}>{q.answer.text}</dd>
+        <dt>Your answer</dt>
+        <dd>
+          <Given question={q} />
+        </dd>
+      </dl>
+      <p class="source">
+        <a href={q.source.url}>Read the note</a>{' '}
+        <span class="muted">{q.source.file ? `(${q.source.file}, line ${q.source.line})` : ''}</span>
+      </p>
+    </li>
+  )
+}
+
+/** `/exams/:id/result`: pass or fail, the score by topic, and every question with its answer and note. */
+export function ExamResultPage(props: ExamResultPageProps) {
+  const r = props.result
+  const titles = Object.fromEntries(r.topics.map((t) => [t.topic, t.title]))
+  return (
+    <div class="exam-result">
+      <h1>Mock exam result</h1>
+      <section class={`card verdict ${r.passed ? 'passed' : 'failed'}`} aria-labelledby="verdict-title">
+        <h2 id="verdict-title" class={r.passed ? 'ok' : 'error'}>
+          {r.passed ? 'Passed' : 'Not passed'}: {percent(r.score)}
+        </h2>
+        <p>
+          {r.correct} of {r.total} questions right; the pass mark is {percent(r.passMark)}. Submitted{' '}
+          {dateTime(r.submittedAt, props.timeZone)}
+          {r.autoSubmitted ? ', automatically when the time ran out' : ''}.
+        </p>
+        <p class="muted">Questions you got wrong now count as lapses: they come back in your reviews soon.</p>
+      </section>
+      <section class="card" aria-labelledby="topics-title">
+        <h2 id="topics-title">Score by topic</h2>
+        <ExamBars topics={r.topics} passMark={r.passMark} />
+        <table class="topic-table">
+          <caption class="visually-hidden">Score by topic</caption>
+          <thead>
+            <tr>
+              <th scope="col">Topic</th>
+              <th scope="col" class="num">
+                Right
+              </th>
+              <th scope="col" class="num">
+                Score
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.topics.map((t) => (
+              <tr>
+                <th scope="row">{t.title}</th>
+                <td class="num">{`${t.correct} of ${t.total}`}</td>
+                <td class="num">{percent(t.correct / Math.max(t.total, 1))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="questions-title">
+        <h2 id="questions-title">Questions</h2>
+        <ol class="result-list">
+          {r.questions.map((q, i) => (
+            <QuestionResult question={q} number={i + 1} topic={titles[q.topic] ?? q.topic} />
+          ))}
+        </ol>
+      </section>
+      <div class="row result-actions">
+        <a class="button" href="/exams">
+          Back to exams
+        </a>
+        <form method="post" action="/exams">
+          <CsrfField token={props.csrfToken} />
+          <input type="hidden" name="deck" value={r.deck} />
+          <input type="hidden" name="seed" value={r.seed} />
+          {r.askedTopics.map((topic) => (
+            <input type="hidden" name="topics" value={topic} />
+          ))}
+          <input type="hidden" name="questionCount" value={String(r.total)} />
+          <input type="hidden" name="minutes" value={String(r.minutes ?? 90)} />
+          <input type="hidden" name="format" value={r.format} />
+          <input type="hidden" name="passMark" value={String(r.passMark)} />
+          <button type="submit" class="secondary">
+            Retake the same questions
+          </button>
+        </form>
+      </div>
+    </div>
+  )
+}

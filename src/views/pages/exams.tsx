@@ -1,0 +1,141 @@
+import type { DeckSummary } from '../../db/queries/decks'
+import type { ExamSummary } from '../../services/exams'
+import type { Readiness } from '../../services/readiness'
+import { CsrfField } from '../components/csrf-field'
+import { ReadinessPanel } from '../components/readiness-panel'
+import { dateTime, formatNames, percent } from './exam-format'
+import { TopicChoice } from './exam-topic-choice'
+
+export interface ExamStartValues {
+  topics: string[]
+  questionCount: string
+  minutes: string
+  format: string
+}
+
+export interface ExamsPageProps {
+  csrfToken: string
+  deck: DeckSummary
+  decks: DeckSummary[]
+  readiness: Readiness
+  history: ExamSummary[]
+  timeZone: string
+  values?: ExamStartValues
+  error?: { field?: string | undefined; message: string }
+}
+
+const defaults: ExamStartValues = { topics: [], questionCount: '55', minutes: '90', format: 'mixed' }
+
+function History(props: { history: ExamSummary[]; timeZone: string }) {
+  if (props.history.length === 0) return <p class="muted">No mock exams yet.</p>
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Started</th>
+          <th scope="col" class="num">
+            Questions
+          </th>
+          <th scope="col" class="num">
+            Score
+          </th>
+          <th scope="col">Result</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.history.map((exam) => (
+          <tr>
+            <td>{dateTime(exam.startedAt, props.timeZone)}</td>
+            <td class="num">{exam.questionCount}</td>
+            <td class="num">{exam.score === null ? '–' : percent(exam.score)}</td>
+            <td>
+              {exam.status === 'in_progress' ? (
+                <a href={`/exams/${exam.id}`}>Continue</a>
+              ) : (
+                <a href={`/exams/${exam.id}/result`}>{exam.passed ? 'Passed' : 'Not passed'}</a>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+/** `/exams`: start a timed mock exam, see readiness for the exam date, and past exams. */
+export function ExamsPage(props: ExamsPageProps) {
+  const values = props.values ?? defaults
+  const invalid = (name: string) => (props.error?.field === name ? 'true' : undefined)
+  return (
+    <div class="exams">
+      <h1>Exam preparation</h1>
+      <section class="card" aria-labelledby="start-title">
+        <h2 id="start-title">Start a mock exam</h2>
+        <p class="muted">
+          Timed like the Docker Certified Associate exam: 55 questions in 90 minutes, multiple choice and DOMC (one
+          option at a time, answered yes or no). Or try a <a href="/quiz">quick quiz</a> with instant feedback.
+        </p>
+        {props.error ? (
+          <p class="notice" role="alert">
+            {props.error.message}
+          </p>
+        ) : null}
+        <form method="post" action="/exams" class="exam-start">
+          <CsrfField token={props.csrfToken} />
+          <input type="hidden" name="deck" value={props.deck.slug} />
+          <TopicChoice topics={props.deck.topics} checked={values.topics} invalid={invalid('topics')} />
+          <div class="exam-fields">
+            <div>
+              <label for="questionCount">Questions</label>
+              <input
+                id="questionCount"
+                name="questionCount"
+                type="number"
+                min="1"
+                max="200"
+                required
+                value={values.questionCount}
+                aria-invalid={invalid('questionCount')}
+              />
+            </div>
+            <div>
+              <label for="minutes">Minutes</label>
+              <input
+                id="minutes"
+                name="minutes"
+                type="number"
+                min="1"
+                max="600"
+                required
+                value={values.minutes}
+                aria-invalid={invalid('minutes')}
+              />
+            </div>
+            <div>
+              <label for="format">Format</label>
+              <select id="format" name="format" aria-describedby="format-hint">
+                {['mixed', 'mcq', 'domc'].map((format) => (
+                  <option value={format} selected={values.format === format}>
+                    {formatNames[format]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <p id="format-hint" class="muted">
+            Mixed: each question comes as multiple choice or DOMC at random, as in the DCA exam; command cards are asked
+            as type-in.
+          </p>
+          <p>
+            <button type="submit">Start the exam</button>
+          </p>
+        </form>
+      </section>
+      <ReadinessPanel readiness={props.readiness} />
+      <section class="card" aria-labelledby="history-title">
+        <h2 id="history-title">Your mock exams</h2>
+        <History history={props.history} timeZone={props.timeZone} />
+      </section>
+    </div>
+  )
+}
