@@ -5,6 +5,7 @@ import type { Block, CardDraft, RuleContext, Section } from './draft'
 import { readFrontMatter } from './front-matter'
 import { parseMarkdown } from './parse'
 import { textNode, trimPhrasing } from './phrasing'
+import { renderNote } from './render'
 import { headingCards } from './rules/heading'
 import { createSlugger, fileSlug } from './slug'
 import { humanize, plainText } from './text'
@@ -33,7 +34,7 @@ export function compileFile(file: string, text: string, options: FileOptions): F
   const slug = fileSlug(file.split('/').pop() ?? file)
   const result: FileResult = {
     file,
-    topic: { deck: options.deck, slug, title: humanize(slug), file, sources: [] },
+    topic: { deck: options.deck, slug, title: humanize(slug), file, sources: [], html: '' },
     drafts: [],
     diagnostics,
     annotations: { markers: new Map(), noCardLines: new Set(), noCardRanges: [] },
@@ -78,9 +79,15 @@ export function compileFile(file: string, text: string, options: FileOptions): F
     title: matter.title ?? (title ? plainText(title) : humanize(slug)),
     file,
     sources: matter.sources,
+    html: '',
   }
   result.annotations = collectAnnotations(root, report)
   walkSections(blocks, title, result, report, properNouns(text))
+  const slugger = createSlugger()
+  const anchors = blocks.flatMap((node) =>
+    node.type === 'heading' ? [slugger(plainText(trimPhrasing(node.children)))] : [],
+  )
+  result.topic.html = renderNote(blocks, anchors)
   return result
 }
 

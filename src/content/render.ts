@@ -33,3 +33,22 @@ export function renderHtml(nodes: readonly RootContent[]): string {
   const hast = toHast(root) as HastRoot
   return toHtml(sanitize(hast, defaultSchema) as HastRoot).trim()
 }
+
+/**
+ * Renders a whole note for the "open the source" page: sanitised like card sides, then each
+ * heading, in order, gets the anchor the compiler gave its section (set after sanitising, since
+ * the sanitiser would prefix ids; the slugs are letters, digits and dashes only).
+ */
+export function renderNote(blocks: readonly RootContent[], headingAnchors: readonly string[]): string {
+  const hast = sanitize(toHast({ type: 'root', children: [...blocks] }) as HastRoot, defaultSchema) as HastRoot
+  let next = 0
+  const visit = (node: HastRoot | HastRoot['children'][number]) => {
+    if (node.type === 'element' && /^h[1-6]$/.test(node.tagName)) {
+      const anchor = headingAnchors[next++]
+      if (anchor) node.properties = { ...node.properties, id: anchor }
+    }
+    if ('children' in node) for (const child of node.children) visit(child as HastRoot['children'][number])
+  }
+  visit(hast)
+  return toHtml(hast).trim()
+}

@@ -37,6 +37,8 @@ export interface CompiledTopic {
   title: string
   file: string
   sources: string[]
+  /** The whole note as sanitised HTML, headings carrying the same anchors as `CardSource.anchor`. */
+  html: string
 }
 
 export interface Diagnostic {

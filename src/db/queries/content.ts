@@ -124,6 +124,7 @@ function topicWrites(
       title: topic.title,
       file: topic.file,
       sources: JSON.stringify(topic.sources),
+      html: topic.html,
       position,
     }
     const before = old.get(topic.slug)
@@ -133,6 +134,7 @@ function topicWrites(
       before.title === row.title &&
       before.file === row.file &&
       before.sources === row.sources &&
+      before.html === row.html &&
       before.position === position
     if (same) return
     writes.push(
@@ -141,7 +143,7 @@ function topicWrites(
         .values(row)
         .onConflictDoUpdate({
           target: [topics.deck, topics.slug],
-          set: { title: row.title, file: row.file, sources: row.sources, position },
+          set: { title: row.title, file: row.file, sources: row.sources, html: row.html, position },
         }),
     )
   })

@@ -20,6 +20,7 @@ describe('diagnostics', () => {
         title: 'Docker Engine architecture',
         file: 'architecture.md',
         sources: [],
+        html: expect.stringContaining('<p>'),
       },
     ])
   })
