@@ -74,6 +74,25 @@ describe('choice items and answer forms', () => {
     expect(wrongOf(target, [target, ...sentences, ...fragments]).sort()).toEqual(definitions.slice(0, 3).sort())
   })
 
+  it('prefers wrong answers about what the question asks', () => {
+    const ask = {
+      prompt: 'How does docker pause suspend the processes?',
+      answer: 'With the freezer cgroup.',
+      group: 'g',
+    }
+    const target = card({ id: 't', ...ask })
+    const offTopic = ['With a base image.', 'Through the REST API.', 'By the OOM killer.'].map((answer, i) =>
+      card({ id: `o${i}`, answer, group: 'g' }),
+    )
+    const onTopic = [
+      'It sends SIGSTOP to the processes.',
+      'It cannot pause them on Linux.',
+      'The daemon will suspend the shim.',
+    ]
+    const relevant = onTopic.map((answer, i) => card({ id: `r${i}`, answer, group: 'h' }))
+    expect(wrongOf(target, [target, ...offTopic, ...relevant]).sort()).toEqual([...onTopic].sort())
+  })
+
   it('keeps a basic card answered with a docker command among commands', () => {
     const target = card({ id: 't', answer: 'docker plugin ls' })
     const prose = definitions.map((answer, i) => card({ id: `p${i}`, answer }))

@@ -82,3 +82,24 @@ export function isVariant(a: string, b: string): boolean {
   }
   return false
 }
+
+/** Words too common to say what a text is about. */
+const stopWords = new Set(
+  'about after also because before being between both does each from have into just like made make many more most must only other over same some such than that their them then there these they this those through under used uses using what when where which while with within without would your docker container containers'.split(
+    ' ',
+  ),
+)
+
+function topicWords(text: string): Set<string> {
+  return new Set(tokens(text).filter((word) => word.length >= 4 && !stopWords.has(word)))
+}
+
+/**
+ * Whether a wrong answer is about what the question is about: it shares a significant word with
+ * the prompt (headings included). An option on another subject is ruled out without knowledge.
+ */
+export function isRelevant(card: Pick<CompiledCard, 'prompt'>, other: Pick<CompiledCard, 'answer'>): boolean {
+  const words = topicWords(card.prompt)
+  for (const word of topicWords(other.answer)) if (words.has(word)) return true
+  return false
+}

@@ -1,5 +1,5 @@
 import type { CardKind, CompiledCard } from '../../content/types'
-import { answerForm, definesNamedTerm, isVariant, isYesNo } from './answer-form'
+import { answerForm, definesNamedTerm, isRelevant, isVariant, isYesNo } from './answer-form'
 import { hash32, type Rng } from './rng'
 import { nearEqual, shapeDistance, similarShape } from './similarity'
 
@@ -29,8 +29,8 @@ function tier(card: CompiledCard, other: CompiledCard): number | undefined {
 /**
  * Picks up to `count` wrong answers for `card` from `pool`, best first. Order of preference:
  * similar shape (length within ×3) before dissimilar, then the card's topic before the rest of
- * the deck, then the answer's form (see `answerForm`), then same group, then same kind, then
- * closest length; ties broken at random by `rng`. A candidate is dropped when it is near-equal
+ * the deck, then the answer's form (see `answerForm`), then (unless the answer is a term) answers
+ * that share a word with the prompt (`isRelevant`), then same group, then same kind, then closest length; ties broken at random by `rng`. A candidate is dropped when it is near-equal
  * to the correct answer, to the prompt (the forward card of a reverse pair) or to a distractor
  * already taken; when it is a variant of the correct term (`containerd-shim-runc-v2` for
  * `containerd-shim`); when it answers a yes/no question; or when it defines a term that the
@@ -55,7 +55,9 @@ export function pickDistractors(
       const distance = shapeDistance(card.answer, other.answer)
       const similar = distance <= similarShape ? 0 : 1
       const otherForm = answerForm(other.answer) === form ? 0 : 1
-      const key = [similar, t === 2 ? 1 : 0, otherForm, t, other.kind === card.kind ? 0 : 1, distance]
+      // Terms rarely share words with their peers; for them a shared word is more often a giveaway.
+      const relevant = form === 'term' || isRelevant(card, other) ? 0 : 1
+      const key = [similar, t === 2 ? 1 : 0, otherForm, relevant, t, other.kind === card.kind ? 0 : 1, distance]
       key.push(hash32(`${salt}:${other.id}`))
       return [{ other, key }]
     })
