@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { scopes } from '../auth/scopes'
+import { weakPasswordReason } from '../security/password-policy'
 
 export const emailSchema = v.pipe(
   v.string('must be a string'),
@@ -17,11 +18,26 @@ export const passwordSchema = v.pipe(
   v.maxLength(128, 'must be at most 128 characters'),
 )
 
-export const registerSchema = v.object({
-  email: emailSchema,
-  password: passwordSchema,
-  name: v.optional(v.pipe(v.string('must be a string'), v.trim(), v.maxLength(100, 'must be at most 100 characters'))),
-})
+export const registerSchema = v.pipe(
+  v.object({
+    email: emailSchema,
+    password: passwordSchema,
+    name: v.optional(
+      v.pipe(v.string('must be a string'), v.trim(), v.maxLength(100, 'must be at most 100 characters')),
+    ),
+  }),
+  v.forward(
+    v.partialCheck(
+      [['email'], ['password']],
+      (input) => weakPasswordReason(input.password, input.email) === undefined,
+      (issue) => {
+        const input = issue.input as { email: string; password: string }
+        return `${weakPasswordReason(input.password, input.email) ?? 'is too easy to guess'}: choose another`
+      },
+    ),
+    ['password'],
+  ),
+)
 
 export const loginSchema = v.object({
   email: emailSchema,

@@ -58,6 +58,9 @@ describe('registration', () => {
     ['an overlong name', { email: 'b@example.com', password, name: 'n'.repeat(101) }, 'name'],
     ['a missing email', { password }, 'email'],
     ['a number for a password', { email: 'b@example.com', password: 123456789012 }, 'password'],
+    ['a common password', { email: 'b@example.com', password: 'Password1234' }, 'password'],
+    ['a run of digits', { email: 'b@example.com', password: '1234567890123' }, 'password'],
+    ['a password containing the email', { email: 'johnsmith@example.com', password: 'johnsmith-2026!' }, 'password'],
   ])('rejects %s with a 400 problem naming the field', async (_label, body, field) => {
     const { app } = await createTestApp()
     const res = await new Browser(app).request('/api/v1/auth/register', { method: 'POST', json: body })
