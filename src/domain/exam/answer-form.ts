@@ -1,4 +1,5 @@
 import type { CompiledCard } from '../../content/types'
+import { wordCount } from './similarity'
 
 /**
  * The grammatical form of an answer. An option whose form differs from the others gives
@@ -56,11 +57,10 @@ export function subjectOf(card: Pick<CompiledCard, 'kind' | 'prompt' | 'answer'>
  * most users interact with Docker?", whose answer is "the docker CLI").
  */
 export function definesNamedTerm(card: CompiledCard, other: CompiledCard): boolean {
-  const subject = subjectOf(other)
-  if (!subject) return false
-  const term = words(subject)
-  if (term.trim().length < 3) return false
-  return words(ownPrompt(card)).includes(term) || words(card.answer).includes(term)
+  const term = textOf(other).subject
+  if (!term) return false
+  const { prompt, answer } = textOf(card)
+  return prompt.includes(term) || answer.includes(term)
 }
 
 const tokens = (text: string) =>
@@ -98,8 +98,52 @@ function topicWords(text: string): Set<string> {
  * Whether a wrong answer is about what the question is about: it shares a significant word with
  * the prompt (headings included). An option on another subject is ruled out without knowledge.
  */
-export function isRelevant(card: Pick<CompiledCard, 'prompt'>, other: Pick<CompiledCard, 'answer'>): boolean {
-  const words = topicWords(card.prompt)
-  for (const word of topicWords(other.answer)) if (words.has(word)) return true
+export function isRelevant(card: CompiledCard, other: CompiledCard): boolean {
+  const words = textOf(card).promptWords
+  for (const word of textOf(other).answerWords) if (words.has(word)) return true
   return false
 }
+
+interface CardText {
+  form: AnswerForm
+  /** `words()` of the own prompt, the answer and the subject (if long enough to mean anything). */
+  prompt: string
+  answer: string
+  subject: string | undefined
+  promptWords: Set<string>
+  answerWords: Set<string>
+  /** `wordCount` of the answer. */
+  length: number
+}
+
+/**
+ * Each card's text, split once: an exam compares every question with every card of the deck,
+ * so splitting on each comparison cost over a hundred milliseconds for 55 questions.
+ */
+const texts = new WeakMap<CompiledCard, CardText>()
+
+function textOf(card: CompiledCard): CardText {
+  let text = texts.get(card)
+  if (!text) {
+    const subject = subjectOf(card)
+    const term = subject === undefined ? '' : words(subject)
+    text = {
+      form: answerForm(card.answer),
+      prompt: words(ownPrompt(card)),
+      answer: words(card.answer),
+      subject: term.trim().length >= 3 ? term : undefined,
+      promptWords: topicWords(card.prompt),
+      answerWords: topicWords(card.answer),
+      length: wordCount(card.answer),
+    }
+    texts.set(card, text)
+  }
+  return text
+}
+
+/** How different two answers are in shape (`shapeDistance`), from word counts computed once per card. */
+export const shapeDistanceOf = (a: CompiledCard, b: CompiledCard): number =>
+  Math.abs(Math.log((textOf(a).length + 1) / (textOf(b).length + 1)))
+
+/** `answerForm` of a card's answer, computed once per card. */
+export const formOf = (card: CompiledCard): AnswerForm => textOf(card).form

@@ -1,7 +1,7 @@
 import type { CardKind, CompiledCard } from '../../content/types'
-import { answerForm, definesNamedTerm, isRelevant, isVariant, isYesNo } from './answer-form'
+import { definesNamedTerm, formOf, isRelevant, isVariant, shapeDistanceOf } from './answer-form'
 import { hash32, type Rng } from './rng'
-import { nearEqual, shapeDistance, similarShape } from './similarity'
+import { nearEqual, similarShape } from './similarity'
 
 /**
  * Kinds whose answer is a single phrase or sentence and can stand as an option.
@@ -45,16 +45,16 @@ export function pickDistractors(
   // Ties are broken by a seeded hash of each card id rather than by shuffling the pool, so the
   // choice for one card does not change when unrelated cards are added to the deck.
   const salt = rng().toString(36)
-  const form = answerForm(card.answer)
+  const form = formOf(card)
   const ranked = pool
     .flatMap((other) => {
       const t = tier(card, other)
       if (t === undefined || other.id === card.id) return []
       if (!choiceKinds.has(other.kind) || family(other) !== family(card)) return []
-      if (isYesNo(other.answer) || definesNamedTerm(card, other)) return []
-      const distance = shapeDistance(card.answer, other.answer)
+      if (formOf(other) === 'yes-no' || definesNamedTerm(card, other)) return []
+      const distance = shapeDistanceOf(card, other)
       const similar = distance <= similarShape ? 0 : 1
-      const otherForm = answerForm(other.answer) === form ? 0 : 1
+      const otherForm = formOf(other) === form ? 0 : 1
       // Terms rarely share words with their peers; for them a shared word is more often a giveaway.
       const relevant = form === 'term' || isRelevant(card, other) ? 0 : 1
       const key = [similar, t === 2 ? 1 : 0, otherForm, relevant, t, other.kind === card.kind ? 0 : 1, distance]
