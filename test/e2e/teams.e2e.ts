@@ -93,6 +93,9 @@ describe('team knowledge checks in a real browser', () => {
     const csv = await owner.request.get(`${checkUrl.replace('/checks/', '/api/v1/checks/')}/results?format=csv`)
     expect(csv.headers()['content-type']).toMatch(/^text\/csv/)
     expect((await csv.text()).split('\r\n')[0]).toMatch(/^name,email,submitted_at,correct,total,score_percent,/)
+    await owner.goto(`${origin}/api/docs`)
+    await owner.getByRole('heading', { level: 1, name: 'API reference' }).waitFor()
+    await owner.screenshot({ path: screenshotPath('api-docs.png') })
     expect(errors).toEqual([])
 
     const cookies = await ownerContext.cookies()

@@ -251,3 +251,34 @@ describe('API rate limits', () => {
     expect(res.headers.get('ratelimit')).toBe('"default";r=599;t=60')
   })
 })
+
+describe('team pages without JavaScript', () => {
+  it('creates a team, invites, joins and refuses the last owner leaving, all with plain forms', async () => {
+    const { app } = await createTestApp()
+    const owner = await signUp(app, 'Olivia')
+    const created = await owner.browser.submit('/teams', { name: 'Ops' })
+    expect(created.status).toBe(303)
+    const teamPath = created.headers.get('location') ?? ''
+    expect(teamPath).toMatch(/^\/teams\/[\w-]+$/)
+    const invited = await owner.browser.submit(`${teamPath}/invites`, {})
+    const url = /value="(http:\/\/[^"]+\/invites\/[\w-]{22})"/.exec(await invited.text())?.[1]
+    expect(url).toBeDefined()
+    const max = await signUp(app, 'Max')
+    const path = new URL(url!).pathname
+    expect(await (await max.browser.request(path)).text()).toContain('Join Ops')
+    const joined = await max.browser.submit(path, {})
+    expect(joined.headers.get('location')).toBe(teamPath)
+    const leave = await owner.browser.submit(`${teamPath}/members/${owner.userId}/remove`, {})
+    expect(leave.status).toBe(409)
+    expect(await leave.text()).toContain('promote another member to owner before leaving')
+    expect((await max.browser.request(`${teamPath}`)).status).toBe(200)
+    expect((await (await signUp(app, 'Eve')).browser.request(teamPath)).status).toBe(404)
+  })
+
+  it('sends a signed-out visitor of an invite link to sign in and back', async () => {
+    const { app } = await createTestApp()
+    const res = await app.request('/invites/AAAAAAAAAAAAAAAAAAAAAA')
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe('/signin?next=%2Finvites%2FAAAAAAAAAAAAAAAAAAAAAA')
+  })
+})

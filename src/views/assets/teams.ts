@@ -9,6 +9,7 @@ const teamsCss = `
 .role-owner{border-color:var(--accent);color:var(--accent)}
 .inline-form{display:inline;margin:0}
 .actions{display:flex;gap:.6rem;flex-wrap:wrap;align-items:center}
+.invite-form{margin-top:.8rem}
 .invite-link{display:flex;gap:.5rem;flex-wrap:wrap;align-items:center}
 .invite-link input{flex:1;min-width:12rem;font-family:ui-monospace,monospace;font-size:.9rem}
 .status{font-weight:600}

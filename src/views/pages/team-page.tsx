@@ -36,7 +36,7 @@ function Invite(props: Pick<TeamPageProps, 'team' | 'invite' | 'csrfToken'>) {
       ) : (
         <p class="hint">Each link lets one person join and expires after 7 days.</p>
       )}
-      <form method="post" action={`/teams/${props.team.id}/invites`}>
+      <form method="post" action={`/teams/${props.team.id}/invites`} class="invite-form">
         <CsrfField token={props.csrfToken} />
         <button type="submit" class={props.invite ? 'secondary' : undefined}>
           {props.invite ? 'Create another link' : 'Create invite link'}
