@@ -61,9 +61,6 @@ describe('a timed mock exam in Chromium', () => {
     page.on('console', (message) => {
       if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) errors.push(message.text())
     })
-    page.on('response', (response) => {
-      if (response.status() >= 400) console.log('failed', response.status(), response.url())
-    })
     await signUp(page, server.origin)
     const settings = await page.request.put(`${server.origin}/api/v1/settings`, { data: { examDate: '2030-03-01' } })
     expect(settings.status()).toBe(200)
