@@ -23,8 +23,7 @@ describe('the progress page', () => {
     const html = await res.text()
     expect(html).toContain('No reviews yet')
     expect(html).toMatch(/<a class="button" href="\/review">Start your first review<\/a>/)
-    expect(html).not.toContain('Reviews per day')
-    expect(html).toContain('Recall by topic')
+    expect(html).not.toContain('<svg')
   })
 
   it('draws a year of history as four charts with titles, descriptions and tables', async () => {

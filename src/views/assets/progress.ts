@@ -3,7 +3,8 @@ import { type Asset, css } from './asset'
 /**
  * The SVG charts (`views/components/chart-*`), for any page that draws one: add `charts.css` to
  * its styles. Colours come only from the app's light/dark variables; hover targets are
- * transparent rects so a `<title>` shows anywhere over a column or a week.
+ * transparent rects so a `<title>` shows anywhere over a column or a week. A wide chart in a
+ * `.scroll` box opens scrolled to its newest (right) end on a phone: `direction: rtl`, no script.
  */
 const chartsCss = `
 .svg-chart{margin:0 0 1.2rem}
@@ -17,6 +18,7 @@ const chartsCss = `
 .svg-chart .bar.low{fill:var(--warn)}
 .svg-chart .grid{stroke:var(--line);stroke-width:1}
 .svg-chart .target{stroke:var(--ok);stroke-width:2;stroke-dasharray:5 4}
+.svg-chart .key{fill:var(--ok);font-weight:700}
 .svg-chart .line{fill:none;stroke:var(--accent);stroke-width:2.5;stroke-linejoin:round}
 .svg-chart .dot{stroke:var(--accent);stroke-width:6;stroke-linecap:round}
 .svg-chart .hit{fill:transparent}
@@ -28,7 +30,8 @@ const chartsCss = `
 .svg-chart .heat-3{fill-opacity:.78}
 .svg-chart .chart-heatmap rect:hover{stroke:var(--fg);stroke-width:1.5}
 .svg-chart .chart-heatmap{width:100%;min-width:36rem;height:auto}
-.svg-chart .scroll{overflow-x:auto}
+.svg-chart .scroll{overflow-x:auto;direction:rtl}
+.svg-chart .scroll>svg{direction:ltr}
 .svg-chart details{margin:.5rem 0 0}
 .svg-chart summary{cursor:pointer;color:var(--accent)}
 .svg-chart details table{margin-top:.4rem;font-size:.92rem}

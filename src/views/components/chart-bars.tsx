@@ -13,21 +13,24 @@ export interface BarChartProps {
   title: string
   description: string
   rows: BarRow[]
-  /** A share to mark with a dashed line (a target); bars below it are drawn as `low`. */
+  /** A share to mark on every row with a dashed tick (a target); bars below it are drawn as `low`. */
   target?: { share: number; label: string }
 }
 
-const rowHeight = 44
+const rowHeight = 42
+/** Share of the width the bars get; the rest, on the right, holds each row's value. */
+const track = 0.7
 
 /**
- * Horizontal bars, one row per item (topics, decks), for any page. x and widths are
- * percentages of the chart's width, so labels keep their size on a phone. Every row prints its
+ * Horizontal bars, one row per item (topics, decks), for any page: the label on its own line
+ * (so a long topic name has the whole width on a phone), then the bar and its value. x and
+ * widths are percentages of the chart's width, so text keeps its size. Every row prints its
  * value, so colour is never the only cue. Wrap it in `ChartFigure` for the table fallback.
  */
 export function BarChart(props: BarChartProps) {
-  const height = props.rows.length * rowHeight + (props.target ? 22 : 4)
+  const height = props.rows.length * rowHeight + (props.target ? 20 : 4)
   const target = props.target
-  const anchor = !target ? 'middle' : target.share > 0.8 ? 'end' : target.share < 0.2 ? 'start' : 'middle'
+  const targetX = target ? percentText(target.share * track, 2) : '0'
   return (
     <svg class="chart-bars" width="100%" height={height} role="img" aria-labelledby={chartLabelIds(props.id)}>
       <ChartLabel id={props.id} title={props.title} description={props.description} />
@@ -36,39 +39,31 @@ export function BarChart(props: BarChartProps) {
         const low = target && row.share !== null && row.share < target.share
         return (
           <g>
-            <text x="0" y={y + 15}>
+            <text x="0" y={y + 13}>
               {row.label}
             </text>
-            <text class="value" x="100%" y={y + 15} text-anchor="end">
-              {row.valueText}
-            </text>
-            <rect class="track" x="0" y={y + 22} width="100%" height="14" rx="3" />
+            <rect class="track" x="0" y={y + 20} width={percentText(track)} height="14" rx="3" />
             {row.share ? (
               <rect
                 class={low ? 'bar low' : 'bar'}
                 x="0"
-                y={y + 22}
-                width={percentText(row.share, 2)}
+                y={y + 20}
+                width={percentText(row.share * track, 2)}
                 height="14"
                 rx="3"
               />
             ) : null}
+            {target ? <line class="target" x1={targetX} x2={targetX} y1={y + 17} y2={y + 37} /> : null}
+            <text class="value" x={percentText(track + 0.02)} y={y + 32}>
+              {row.valueText}
+            </text>
           </g>
         )
       })}
       {target ? (
-        <>
-          <line
-            class="target"
-            x1={percentText(target.share, 2)}
-            x2={percentText(target.share, 2)}
-            y1="18"
-            y2={height - 16}
-          />
-          <text class="axis" x={percentText(target.share, 2)} y={height - 3} text-anchor={anchor}>
-            {target.label}
-          </text>
-        </>
+        <text class="axis" x={targetX} y={height - 3} text-anchor={target.share > 0.8 ? 'end' : 'middle'}>
+          {target.label}
+        </text>
       ) : null}
     </svg>
   )

@@ -30,6 +30,13 @@ export function ColumnChart(props: ColumnChartProps) {
   const n = Math.max(1, props.columns.length)
   const every = props.labelEvery ?? 7
   const x = (i: number) => `${((i / n) * 100).toFixed(3)}%`
+  // Centred under their column, but the first starts at the left edge and late ones end at the right.
+  const labelAt = (i: number) =>
+    i === 0
+      ? { x: x(0), 'text-anchor': 'start' }
+      : i / n > 0.8
+        ? { x: x(i + 1), 'text-anchor': 'end' }
+        : { x: x(i + 0.5), 'text-anchor': 'middle' }
   return (
     <svg class="chart-columns" width="100%" height={height} role="img" aria-labelledby={chartLabelIds(props.id)}>
       <ChartLabel id={props.id} title={props.title} description={props.description} />
@@ -57,7 +64,7 @@ export function ColumnChart(props: ColumnChartProps) {
               </rect>
             ) : null}
             {i % every === 0 ? (
-              <text class="axis" x={x(i)} y={top + plot + 16}>
+              <text class="axis" {...labelAt(i)} y={top + plot + 16}>
                 {column.label}
               </text>
             ) : null}

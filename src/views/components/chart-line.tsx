@@ -21,7 +21,7 @@ export interface LineChartProps {
   target?: { value: number; label: string }
 }
 
-const top = 10
+const top = 26
 const plot = 150
 const height = top + plot + 26
 const plotX = 12
@@ -63,7 +63,8 @@ export function LineChart(props: LineChartProps) {
       {target ? (
         <>
           <line class="target" x1={`${plotX}%`} x2="100%" y1={px(target.value)} y2={px(target.value)} />
-          <text class="axis" x="100%" y={px(target.value) - 4} text-anchor="end">
+          <text class="axis" x="100%" y="12" text-anchor="end">
+            <tspan class="key">– – </tspan>
             {target.label}
           </text>
         </>
@@ -76,6 +77,7 @@ export function LineChart(props: LineChartProps) {
         viewBox={`0 0 ${Math.max(1, n - 1)} 100`}
         preserveAspectRatio="none"
         overflow="visible"
+        aria-hidden="true"
       >
         {props.points.map((point, i) => (
           <rect class="hit" x={i - 0.5} y="0" width="1" height="100">

@@ -24,7 +24,8 @@ export function ProgressTiles(props: { progress: Progress }) {
         <li class="tile">
           <h2>Streak</h2>
           <span class="figure">{plural(streak.reviewed.current, 'day')}</span>
-          <p>{`Longest ${plural(streak.reviewed.longest, 'day')}; all due done ${plural(streak.allDueDone.current, 'day')} running`}</p>
+          <p>{`Longest ${plural(streak.reviewed.longest, 'day')}`}</p>
+          <p>{`All due cards done ${plural(streak.allDueDone.current, 'day')} in a row`}</p>
         </li>
         <li class="tile">
           <h2>Retention, 30 days</h2>

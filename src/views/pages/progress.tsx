@@ -72,14 +72,12 @@ export function ProgressPage(props: ProgressPageProps) {
           <CalendarChart calendar={progress.calendar} />
           <ForecastChart forecast={progress.forecast} />
           <RetentionChart retention={progress.retention} target={progress.desiredRetention} />
+          <TopicChart topics={progress.topics} target={progress.desiredRetention} />
+          <p class="progress-export">
+            Download your whole review history: <a href="/api/v1/reviews/export?format=csv">CSV</a> or{' '}
+            <a href="/api/v1/reviews/export?format=json">JSON</a>.
+          </p>
         </>
-      ) : null}
-      <TopicChart topics={progress.topics} target={progress.desiredRetention} />
-      {studied ? (
-        <p class="progress-export">
-          Download your whole review history: <a href="/api/v1/reviews/export?format=csv">CSV</a> or{' '}
-          <a href="/api/v1/reviews/export?format=json">JSON</a>.
-        </p>
       ) : null}
     </>
   )
