@@ -31,7 +31,7 @@ export type NodeEnv = v.InferOutput<typeof nodeEnvSchema>
 export const workerEnvSchema = v.object({
   DATABASE_URL: v.pipe(
     v.string('is not set: run `wrangler secret put DATABASE_URL`'),
-    v.regex(/^(libsql:|https:|wss:)/, 'must be a Turso URL (libsql:// or https://)'),
+    v.regex(/^(libsql:|https:)/, 'must be a Turso URL (libsql:// or https://)'),
   ),
   DATABASE_AUTH_TOKEN: v.optional(v.string()),
   PUBLIC_ORIGIN: v.optional(v.pipe(v.string(), v.url('must be a URL'))),

@@ -1,5 +1,5 @@
-import { createClient } from '@libsql/client/web'
-import { drizzle } from 'drizzle-orm/libsql/web'
+import { createClient } from '@libsql/client/http'
+import { drizzle } from 'drizzle-orm/libsql/http'
 import { createApp } from './app'
 import { ConfigError, parseEnv, workerEnvSchema } from './config'
 import { schema } from './db/schema'
@@ -7,7 +7,8 @@ import type { Bindings } from './env'
 import { AppError } from './errors'
 
 /**
- * Cloudflare Workers entry. The libSQL web client is built per request from the bindings,
+ * Cloudflare Workers entry. The libSQL HTTP client (Turso over HTTPS; the WebSocket transport
+ * of the `web` client is left out to keep the bundle small) is built per request from the bindings,
  * never at module scope: an isolate serves many requests and must not share a connection
  * across them. Migrations are applied beforehand with `npm run db:migrate`.
  */

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../env'
 import { type AppError, problemResponse } from '../errors'
-import { Layout } from './layout'
+import { renderPage } from './layout'
 import { ErrorPage } from './pages/error-page'
 
 function wantsJson(c: Context): boolean {
@@ -14,10 +14,5 @@ function wantsJson(c: Context): boolean {
 export function renderError(c: Context<AppEnv>, error: AppError): Response | Promise<Response> {
   if (wantsJson(c)) return problemResponse(c, error)
   for (const [name, value] of Object.entries(error.options.headers ?? {})) c.header(name, value)
-  return c.html(
-    <Layout title="Error" caller={c.var.caller ?? null} csrfToken={c.var.csrfToken ?? ''}>
-      <ErrorPage status={error.status} message={error.message} />
-    </Layout>,
-    error.status,
-  )
+  return renderPage(c, <ErrorPage status={error.status} message={error.message} />, { title: 'Error' }, error.status)
 }

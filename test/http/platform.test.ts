@@ -52,7 +52,10 @@ describe('errors and headers', () => {
     const res = await app.request('/nothing-here', { headers: { accept: 'text/html' } })
     expect(res.status).toBe(404)
     expect(res.headers.get('content-type')).toMatch(/text\/html/)
-    expect(await res.text()).toContain('Page not found')
+    const html = await res.text()
+    expect(html).toMatch(/^<!DOCTYPE html><html lang="en">/)
+    expect(html).toContain('Page not found')
+    expect(await (await app.request('/signin')).text()).toMatch(/^<!DOCTYPE html>/)
   })
 
   it('sends a CSP without inline scripts, HSTS and no-sniff on every response', async () => {
