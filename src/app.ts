@@ -87,6 +87,8 @@ export function createApp(deps: AppDeps) {
   })
   app.route('/healthz', healthRoutes)
   app.route('/assets', assetRoutes)
+  // The API description needs no database: served before the db middleware, on a Worker without one too.
+  app.route('/api', openapiRoutes)
 
   app.use(
     bodyLimit({
@@ -106,7 +108,6 @@ export function createApp(deps: AppDeps) {
   })
   app.use(resolveCaller)
   app.use('/api/v1/*', rateLimit)
-  app.route('/api', openapiRoutes)
 
   app.route('/api/v1', apiRoutes)
 

@@ -1,9 +1,8 @@
 import { Hono } from 'hono'
 import { generateSpecs } from 'hono-openapi'
 import type { OpenAPIV3_1 } from 'openapi-types'
-import { readCsrfCookie } from '../auth/cookies'
 import type { AppEnv } from '../env'
-import { Layout } from '../views/layout'
+import { renderPage } from '../views/layout'
 import { ApiDocsPage } from '../views/pages/api-docs'
 import { apiRoutes } from './api'
 
@@ -93,11 +92,6 @@ export function apiDocument(): Promise<ApiDocument> {
 /** `/api/openapi.json` and `/api/docs`: the API described (issue 7). */
 export const openapiRoutes = new Hono<AppEnv>()
   .get('/openapi.json', async (c) => c.json(await apiDocument()))
-  .get('/docs', async (c) => {
-    const document = await apiDocument()
-    return c.html(
-      <Layout title="API reference" caller={c.var.caller} csrfToken={readCsrfCookie(c) ?? ''} styles={['api-docs.css']}>
-        <ApiDocsPage document={document} />
-      </Layout>,
-    )
-  })
+  .get('/docs', async (c) =>
+    renderPage(c, <ApiDocsPage document={await apiDocument()} />, { title: 'API reference', styles: ['api-docs.css'] }),
+  )

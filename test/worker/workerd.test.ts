@@ -35,6 +35,17 @@ describe('the Worker in workerd', () => {
     expect(res.headers.get('content-type')).toBe('application/problem+json')
   })
 
+  it('serves the OpenAPI document and its reference page without a database', async () => {
+    const res = await worker.fetch('/api/openapi.json')
+    expect(res.status).toBe(200)
+    const document = (await res.json()) as { openapi: string; paths: Record<string, unknown> }
+    expect(document.openapi).toBe('3.1.0')
+    expect(Object.keys(document.paths).length).toBeGreaterThan(20)
+    const docs = await worker.fetch('/api/docs')
+    expect(docs.status).toBe(200)
+    expect(await docs.text()).toContain('/review/next')
+  })
+
   it('serves the stylesheet with a CSP on the response', async () => {
     const res = await worker.fetch('/assets/app.css')
     expect(res.status).toBe(200)
