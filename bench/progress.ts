@@ -1,6 +1,13 @@
+import { join } from 'node:path'
+import type { InStatement } from '@libsql/client'
+import { drizzle } from 'drizzle-orm/libsql'
+import { createApp } from '../src/app'
 import type { Db } from '../src/db/index'
-import { cardStates, reviewLogs } from '../src/db/schema'
+import { cardStates, cards, decks, reviewLogs, schema, topics, users } from '../src/db/schema'
 import { type CardMemory, createScheduler, type RatingName } from '../src/domain/scheduling'
+import { recordingClient } from './lib/recording-client'
+import { benchPasswordParams, migratedFile, registerUser, tempDir } from './lib/setup'
+import { percentile, printTable } from './lib/stats'
 
 const DAY = 86_400_000
 
@@ -100,3 +107,104 @@ export async function insertHistory(db: Db, history: { logs: LogRow[]; states: S
     if (first) await db.batch([first, ...rest])
   }
 }
+
+const topicCount = 10
+const cardsPerTopic = 1000
+const warmup = 5
+const runs = Number(process.env.BENCH_ITERATIONS ?? 50)
+
+/** A deck of 10 topics x 1000 cards, ids interleaved across topics in the order new cards come. */
+async function seedBenchDeck(db: Db, now: number): Promise<string[]> {
+  await db.insert(decks).values({ slug: 'docker', title: 'Docker', updatedAt: now })
+  const names = Array.from({ length: topicCount }, (_, t) => `topic-${t}`)
+  await db
+    .insert(topics)
+    .values(names.map((slug, t) => ({ deck: 'docker', slug, title: `Topic ${t}`, file: `${slug}.md` })))
+  const rows = names.flatMap((topic, t) =>
+    Array.from({ length: cardsPerTopic }, (_, i) => ({
+      ...{
+        id: `docker-${topic}-${i}`,
+        deck: 'docker',
+        topic,
+        kind: 'basic',
+        prompt: `Prompt ${i}`,
+        answer: `Answer ${i}`,
+      },
+      ...{
+        promptHtml: `<p>Prompt ${i}</p>`,
+        answerHtml: `<p>Answer ${i}</p>`,
+        sourceFile: `${topic}.md`,
+        sourceLine: i,
+      },
+      ...{ group: topic, position: i * topicCount + t, contentHash: `h${i}`, createdAt: now, updatedAt: now },
+    })),
+  )
+  for (let i = 0; i < rows.length; i += 500) await db.insert(cards).values(rows.slice(i, i + 500))
+  return rows.sort((a, b) => a.position - b.position).map((r) => r.id)
+}
+
+const ms = (values: number[]) => ({ p50: percentile(values, 50), p99: percentile(values, 99) })
+
+/**
+ * `GET /api/v1/progress` for a learner with ~100k answers over a year (America/New_York, so the
+ * year crosses two DST changes), through `app.request`, beside each SQL statement it sends timed
+ * alone on the same libSQL client: the heaviest one, and all of them back to back.
+ */
+export async function run(): Promise<void> {
+  const started = performance.now()
+  const { client, db: plainDb } = await migratedFile(join(tempDir(), 'progress.db'))
+  const start = Date.UTC(2025, 0, 1)
+  const now = start + 365 * DAY + 14 * 3_600_000
+  const ids = await seedBenchDeck(plainDb, now)
+  const { cookie, userId } = await registerUser(plainDb, 'learner@example.com')
+  const settings = JSON.stringify({ timezone: 'America/New_York', dayStartsAt: 4 })
+  await plainDb.update(users).set({ settings })
+  const history = simulateHistory({ userId, cardIds: ids, start, days: 365, newPerDay: 28 })
+  await insertHistory(plainDb, history)
+  const setupMs = performance.now() - started
+
+  const recorder = recordingClient(client)
+  const db = drizzle(recorder.client, { schema })
+  const app = createApp({ database: () => db, clock: () => now, passwordParams: benchPasswordParams })
+  const endpoint: number[] = []
+  for (let i = 0; i < warmup + runs; i++) {
+    if (i === warmup) recorder.mark()
+    const t0 = performance.now()
+    const res = await app.request('http://127.0.0.1/api/v1/progress', { headers: { cookie } })
+    if (res.status !== 200) throw new Error(`progress answered ${res.status}: ${await res.text()}`)
+    await res.arrayBuffer()
+    if (i >= warmup) endpoint.push(performance.now() - t0)
+    if (i === warmup) recorder.stop()
+  }
+
+  const statements: InStatement[] = (recorder.groups[0] ?? []).flatMap((r) => (r.kind === 'batch' ? r.stmts : [r.stmt]))
+  const times = statements.map(() => [] as number[])
+  const all: number[] = []
+  for (let i = 0; i < warmup + runs; i++) {
+    const t0 = performance.now()
+    for (const [k, stmt] of statements.entries()) {
+      const s0 = performance.now()
+      await client.execute(stmt)
+      if (i >= warmup) times[k]?.push(performance.now() - s0)
+    }
+    if (i >= warmup) all.push(performance.now() - t0)
+  }
+  const heaviest = times.map((t, k) => ({ k, ...ms(t) })).sort((a, b) => b.p50 - a.p50)[0]
+  const sqlOf = (stmt: InStatement | undefined) => (typeof stmt === 'string' ? stmt : (stmt?.sql ?? ''))
+  const label = sqlOf(statements[heaviest?.k ?? 0])
+    .replace(/\s+/g, ' ')
+    .slice(0, 60)
+  printTable(
+    `progress: ${history.logs.length} answers, ${history.states.length} cards seen, ${ids.length} in the deck`,
+    [
+      { measured: 'GET /api/v1/progress (app.request)', ...ms(endpoint) },
+      { measured: `heaviest query: ${label}…`, p50: heaviest?.p50 ?? 0, p99: heaviest?.p99 ?? 0 },
+      { measured: `all ${statements.length} statements, back to back`, ...ms(all) },
+    ],
+  )
+  const overhead = percentile(endpoint, 50) - percentile(all, 50)
+  console.log(`endpoint over its SQL at p50: ${overhead.toFixed(1)} ms; setup ${(setupMs / 1000).toFixed(1)} s`)
+  client.close()
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run()

@@ -1,6 +1,6 @@
 import type { Db } from '../db/index'
 import { loadProgressBasics, loadProgressRows } from '../db/queries/progress'
-import { buildProgress, type Progress, progressGrid, recallAt, startOffsets } from '../domain/progress'
+import { buildProgress, dayIndexOf, type Progress, progressGrid, recallAt } from '../domain/progress'
 import { createScheduler, parseSettings } from '../domain/scheduling'
 
 export interface ProgressQuery {
@@ -19,9 +19,8 @@ export async function loadProgress(query: ProgressQuery): Promise<Progress> {
   const grid = progressGrid(now, basics.firstReview, settings)
   const rows = await loadProgressRows(db, userId, deck, {
     now,
-    since: grid.starts[0] ?? 0,
+    dayStarts: grid.starts.slice(0, dayIndexOf(grid, now) + 2),
     until: grid.starts.at(-1) ?? now,
-    offsets: startOffsets(grid),
   })
   const { w } = createScheduler(settings).parameters
   return buildProgress({

@@ -1,10 +1,9 @@
-import { type SQL, sql } from 'drizzle-orm'
-import type { ActivityRow, CardGroup, DueBucket, TopicTotal } from '../../domain/progress'
+import { sql } from 'drizzle-orm'
+import type { CardGroup, DayActivity, DueBucket, TopicTotal } from '../../domain/progress'
 import type { Db } from '../index'
 import { cardStates, cards, decks, reviewLogs, topics, users } from '../schema'
 
 const QUARTER_HOUR = 900_000
-const DAY = 86_400_000
 
 /** Inlined as SQL integer literals: bound JS numbers may arrive as REAL and turn `/` into real division. */
 const int = (value: number) => sql.raw(String(Math.trunc(value)))
@@ -33,45 +32,51 @@ export async function loadProgressBasics(db: Db, userId: string, deck: string | 
   return { settingsJson: settings[0]?.settings ?? '{}', firstReview: first[0]?.first ?? null, topics: totals }
 }
 
-interface ActivitySqlRow extends Omit<ActivityRow, 'check'> {
-  single: number | null
-  reviewedAt: number
-  rating: number
-  previousReview: number | null
-  wasDue: number | null
-}
+/** The `due` in `before`: read straight from the prefix `encodeBefore` writes, JSON-parsed otherwise. */
+const dueBefore = sql`(case when substr(l.before, 1, 7) = '{"due":' then cast(substr(l.before, 8) as integer)
+  else json_extract(l.before, '$.due') end)`
 
 /**
- * One pass over the user's logs (not undone) since `since`, summed per quarter hour. Two
- * questions need the study day of more than one instant, which SQL cannot know across DST:
- * whether a review-state answer is the card's first of the day (its previous review, the
- * ts-fsrs `due` column, on an earlier day), and whether a card was answered on a later day than
- * it fell due (`before.due`). With every day starting between `low` and `high` ms after UTC
- * midnight, integer division settles most logs; the few it cannot settle come back one per row.
+ * The user's answers (not undone) summed per study day. The day starts come from the domain's
+ * day grid (exact across DST) as a JSON array, and each day is one range scan of the
+ * (user_id, reviewed_at) index, so nothing is sorted and every day test is exact:
+ * - a review-state answer is the card's first of the day when its previous review (the ts-fsrs
+ *   `due` column holds the previous `last_review`) is before the day's start;
+ * - `earliestDue` is the earliest `before.due` of the day's answers: when it is before the day's
+ *   start, a card waited past the end of every day from that one to this.
+ * Parsing `before` costs more than the rest of the query; reading the prefix halves that.
  */
-function activityQuery(db: Db, userId: string, deck: string | undefined, since: number, low: number, high: number) {
-  const day = (instant: SQL, offset: number) => sql`(${instant} - ${int(offset)}) / ${int(DAY)}`
-  const at = sql`l.reviewed_at`
-  const previous = sql`l.due`
-  const wasDue = sql`json_extract(l.before, '$.due')`
-  const reviewAnswer = sql`l.state = 2 and l.origin = 'review'`
-  // 1: certainly the day's first answer, 0: certainly not, 2: ask the day grid.
-  const first = sql`case when not (${reviewAnswer}) then 0
-    when ${day(at, high)} > ${day(previous, low)} then 1
-    when ${day(at, low)} <= ${day(previous, high)} then 0 else 2 end`
-  const late = sql`(l.state != 0 and ${day(at, low)} > ${day(wasDue, high)})`
-  return db.all<ActivitySqlRow>(sql`
-    select l.reviewed_at / ${int(QUARTER_HOUR)} * ${int(QUARTER_HOUR)} as bucket,
-      count(*) as reviews, sum(l.rating = 1) as again, sum(coalesce(l.duration_ms, 0)) as "timeMs",
-      sum(l.state = 0 and l.origin = 'review') as introduced, sum(${reviewAnswer}) as "reviewAnswers",
-      sum(${first} = 1 and l.rating > 1) as passed, sum(${first} = 1 and l.rating = 1) as failed,
-      case when ${first} = 2 or ${late} then l.id end as single,
-      max(l.reviewed_at) as "reviewedAt", max(l.rating) as rating,
-      max(case when ${first} = 2 then ${previous} end) as "previousReview",
-      max(case when ${late} then ${wasDue} end) as "wasDue"
-    from ${reviewLogs} l ${deck ? sql`join ${cards} on ${cards.id} = l.card_id` : sql``}
-    where l.user_id = ${userId} and l.reviewed_at >= ${since} and l.undone_at is null ${inDeck(deck)}
-    group by 1, single`)
+function activityQuery(db: Db, userId: string, deck: string | undefined, starts: string) {
+  const answer = sql`l.state = 2 and l.origin = 'review'`
+  const first = sql`${answer} and l.due < d.value`
+  return db.all<{ day: number; sums: string }>(sql`
+    select d.key as day, (
+      select json_array(count(*), sum(l.rating = 1), sum(coalesce(l.duration_ms, 0)),
+        sum(l.state = 0 and l.origin = 'review'), sum(${answer}),
+        sum(${first} and l.rating > 1), sum(${first} and l.rating = 1), min(case when l.state != 0 then ${dueBefore} end))
+      from ${reviewLogs} l ${deck ? sql`join ${cards} on ${cards.id} = l.card_id and ${cards.deck} = ${deck}` : sql``}
+      where l.user_id = ${userId} and l.undone_at is null
+        and l.reviewed_at >= d.value and l.reviewed_at < json_extract(${starts}, '$[' || (d.key + 1) || ']')
+    ) as sums
+    from json_each(${starts}) d where d.key < json_array_length(${starts}) - 1`)
+}
+
+function dayActivity({ day, sums }: { day: number; sums: string }): DayActivity {
+  const [reviews, again, timeMs, introduced, reviewAnswers, passed, failed, earliestDue] = JSON.parse(sums) as (
+    | number
+    | null
+  )[]
+  return {
+    day,
+    reviews: reviews ?? 0,
+    again: again ?? 0,
+    timeMs: timeMs ?? 0,
+    introduced: introduced ?? 0,
+    reviewAnswers: reviewAnswers ?? 0,
+    passed: passed ?? 0,
+    failed: failed ?? 0,
+    earliestDue: earliestDue ?? null,
+  }
 }
 
 type CardGroupSqlRow = Omit<CardGroup, 'memory'> & { memory: string | null }
@@ -111,27 +116,22 @@ function pairs(memory: string | null): [number, number][] {
 
 export interface ProgressWindow {
   now: number
-  /** Start of the first study day to read logs from. */
-  since: number
+  /** Starts of the study days to sum answers over, then the end of the last one. */
+  dayStarts: readonly number[]
   /** End of the last forecast day. */
   until: number
-  /** Least and greatest offset of a day start from UTC midnight (see `startOffsets`). */
-  offsets: { low: number; high: number }
 }
 
-/** The activity rows, card groups and due buckets, in one round trip. */
+/** The answers per study day, card groups and due buckets, in one round trip. */
 export async function loadProgressRows(db: Db, userId: string, deck: string | undefined, window: ProgressWindow) {
-  const { now, since, until, offsets } = window
+  const { now, dayStarts, until } = window
   const [activity, groups, due] = await db.batch([
-    activityQuery(db, userId, deck, since, offsets.low, offsets.high),
+    activityQuery(db, userId, deck, JSON.stringify(dayStarts)),
     cardGroupsQuery(db, userId, deck, now),
     dueBucketsQuery(db, userId, deck, now, until),
   ])
   return {
-    activity: activity.map(
-      ({ single, reviewedAt, rating, previousReview, wasDue, ...sums }): ActivityRow =>
-        single === null ? sums : { ...sums, check: { reviewedAt, rating, previousReview, wasDue } },
-    ),
+    activity: activity.map(dayActivity),
     cards: groups.map(
       (g): CardGroup => ({
         ...g,

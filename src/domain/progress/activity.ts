@@ -1,13 +1,9 @@
 import { type DayGrid, dayCount, dayIndexOf } from './days'
 
-/**
- * Review logs summed per quarter hour by SQL (every UTC offset in use is a multiple of 15
- * minutes, so a quarter hour never straddles two study days), or one log on its own when SQL
- * could not tell its study day apart from a neighbour's.
- */
-export interface ActivityRow {
-  /** Start of the quarter hour, epoch ms. */
-  bucket: number
+/** The user's answers on one study day of the grid, summed by SQL. */
+export interface DayActivity {
+  /** Index of the day in the grid. */
+  day: number
   reviews: number
   again: number
   timeMs: number
@@ -18,27 +14,14 @@ export interface ActivityRow {
   /** First-of-the-day answers to review cards, passed (hard/good/easy) and failed (again). */
   passed: number
   failed: number
-  /** Set on a single log that needs an exact look at its study day. */
-  check?: LogCheck
+  /** The earliest time a card answered that day had fell due, or null (only new cards). */
+  earliestDue: number | null
 }
 
-export interface LogCheck {
-  reviewedAt: number
-  rating: number
-  /** The card's previous review, when this is a review-state answer that may not be the day's first. */
-  previousReview: number | null
-  /** When the card was due, if it was answered on a later study day than that. */
-  wasDue: number | null
-}
+type Totals = Exclude<keyof DayActivity, 'day' | 'earliestDue'>
+const totals: Totals[] = ['reviews', 'again', 'timeMs', 'introduced', 'reviewAnswers', 'passed', 'failed']
 
-export interface DailyActivity {
-  reviews: number[]
-  again: number[]
-  timeMs: number[]
-  introduced: number[]
-  reviewAnswers: number[]
-  passed: number[]
-  failed: number[]
+export type DailyActivity = Record<Totals, number[]> & {
   /** Days that ended with a due card not done, as +1/-1 marks (prefix sums give the count). */
   overdueMarks: number[]
 }
@@ -54,40 +37,23 @@ export function markOverdue(grid: DayGrid, marks: number[], due: number, done: n
   marks[to] = (marks[to] ?? 0) - 1
 }
 
-/** Adds the rows into per-day totals over the grid; rows outside it are dropped. */
-export function foldActivity(grid: DayGrid, rows: readonly ActivityRow[]): DailyActivity {
+/**
+ * Lays the days out as arrays over the grid. A card answered on a later day than it fell due
+ * left every day from its due day to the day before unfinished: only the day's earliest due
+ * time matters, since the ranges of the others end on the same day and start no earlier.
+ */
+export function foldActivity(grid: DayGrid, days: readonly DayActivity[]): DailyActivity {
   const n = dayCount(grid)
-  const zeros = () => new Array<number>(n).fill(0)
-  const days: DailyActivity = {
-    reviews: zeros(),
-    again: zeros(),
-    timeMs: zeros(),
-    introduced: zeros(),
-    reviewAnswers: zeros(),
-    passed: zeros(),
-    failed: zeros(),
-    overdueMarks: new Array<number>(n + 1).fill(0),
+  const daily = Object.fromEntries(totals.map((key) => [key, new Array<number>(n).fill(0)])) as DailyActivity
+  daily.overdueMarks = new Array<number>(n + 1).fill(0)
+  for (const day of days) {
+    if (day.day < 0 || day.day >= n) continue
+    for (const key of totals) daily[key][day.day] = day[key]
+    const start = grid.starts[day.day] as number
+    if (day.earliestDue !== null && day.earliestDue < start)
+      markOverdue(grid, daily.overdueMarks, day.earliestDue, start)
   }
-  const add = (key: Exclude<keyof DailyActivity, 'overdueMarks'>, i: number, value: number) => {
-    days[key][i] = (days[key][i] ?? 0) + value
-  }
-  for (const row of rows) {
-    const i = dayIndexOf(grid, row.bucket)
-    if (i < 0 || i >= n) continue
-    add('reviews', i, row.reviews)
-    add('again', i, row.again)
-    add('timeMs', i, row.timeMs)
-    add('introduced', i, row.introduced)
-    add('reviewAnswers', i, row.reviewAnswers)
-    add('passed', i, row.passed)
-    add('failed', i, row.failed)
-    const check = row.check
-    if (!check) continue
-    if (check.previousReview !== null && dayIndexOf(grid, check.previousReview) < i)
-      add(check.rating === 1 ? 'failed' : 'passed', i, 1)
-    if (check.wasDue !== null) markOverdue(grid, days.overdueMarks, check.wasDue, check.reviewedAt)
-  }
-  return days
+  return daily
 }
 
 /** Which days ended with a due card left undone, from the marks. */

@@ -1,5 +1,5 @@
 import { addStudyDays, type StudySettings, studyDayOf } from '../scheduling'
-import { type ActivityRow, foldActivity, markOverdue, overdueDays } from './activity'
+import { type DayActivity, foldActivity, markOverdue, overdueDays } from './activity'
 import {
   type CardCounts,
   type CardGroup,
@@ -22,7 +22,8 @@ export interface ProgressInput {
   now: number
   settings: Pick<StudySettings, 'desiredRetention' | 'newCardsPerDay' | 'maxReviewsPerDay'>
   grid: DayGrid
-  activity: readonly ActivityRow[]
+  /** Answers per study day, for the days up to today. */
+  activity: readonly DayActivity[]
   cards: readonly CardGroup[]
   /** Seen cards not suspended, by due time up to the end of the forecast. */
   due: readonly DueBucket[]
@@ -56,7 +57,7 @@ export function progressGrid(
   return dayGrid(from, addStudyDays(today, forecastDays - 1), timezone, dayStartsAt)
 }
 
-/** Every figure of the progress page from per-quarter-hour activity and the card states. */
+/** Every figure of the progress page from the answers per day and the card states. */
 export function buildProgress(input: ProgressInput): Progress {
   const { grid, now, cards, settings } = input
   const today = dayIndexOf(grid, now)

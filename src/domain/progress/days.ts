@@ -51,19 +51,3 @@ export function dayIndexOf(grid: DayGrid, instant: number): number {
   }
   return lo
 }
-
-/**
- * The least and greatest offset of a day start from UTC midnight of its date, over the grid.
- * A day `d` starts at `Date.parse(d) + offset`, so SQL can tell "certainly the same day" and
- * "certainly another day" apart with integer arithmetic and leave only the rest to `dayIndexOf`.
- */
-export function startOffsets(grid: DayGrid): { low: number; high: number } {
-  let low = Number.POSITIVE_INFINITY
-  let high = Number.NEGATIVE_INFINITY
-  grid.starts.forEach((start, i) => {
-    const offset = start - (Date.parse(grid.first) + i * DAY)
-    if (offset < low) low = offset
-    if (offset > high) high = offset
-  })
-  return { low, high }
-}

@@ -1,4 +1,4 @@
-export { type ActivityRow, type DailyActivity, foldActivity, type LogCheck, markOverdue, overdueDays } from './activity'
+export { type DailyActivity, type DayActivity, foldActivity, markOverdue, overdueDays } from './activity'
 export {
   buildProgress,
   calendarDays,
@@ -18,7 +18,7 @@ export {
   type TopicTotal,
   topicProgress,
 } from './cards'
-export { type DayGrid, dayAt, dayCount, dayGrid, dayIndexOf, startOffsets } from './days'
+export { type DayGrid, dayAt, dayCount, dayGrid, dayIndexOf } from './days'
 export { recallAt } from './recall'
 export { type RetentionWindow, retentionWindow, weeklyRetention } from './retention'
 export { type Streak, streakOf } from './streak'
