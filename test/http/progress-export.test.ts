@@ -136,6 +136,17 @@ describe('GET /api/v1/reviews/export', () => {
     ])
   })
 
+  it('exports a log whose `before` is not JSON with an empty due, and still answers the stats', async () => {
+    const { user, db, kept } = await setup()
+    const { id: _id, ...row } = kept[0]!
+    await db.insert(reviewLogs).values({ ...row, before: 'not json', reviewedAt: row.reviewedAt + 1 })
+    const logs = (await (await user.browser.request('/api/v1/reviews/export?format=json')).json()) as {
+      dueBefore: string | null
+    }[]
+    expect(logs.map((l) => l.dueBefore === null)).toEqual([false, true, false, false, false])
+    expect((await user.browser.request('/api/v1/progress')).status).toBe(200)
+  })
+
   it('refuses an unknown format naming the field, and callers without progress:read', async () => {
     const { app, user } = await setup()
     const bad = await user.browser.request('/api/v1/reviews/export?format=xml')

@@ -32,9 +32,9 @@ export async function loadProgressBasics(db: Db, userId: string, deck: string | 
   return { settingsJson: settings[0]?.settings ?? '{}', firstReview: first[0]?.first ?? null, topics: totals }
 }
 
-/** The `due` in `before`: read straight from the prefix `encodeBefore` writes, JSON-parsed otherwise. */
+/** The `due` in `before`: read from the prefix `encodeBefore` writes, else parsed (null if not JSON). */
 const dueBefore = sql`(case when substr(l.before, 1, 7) = '{"due":' then cast(substr(l.before, 8) as integer)
-  else json_extract(l.before, '$.due') end)`
+  when json_valid(l.before) then json_extract(l.before, '$.due') end)`
 
 /**
  * The user's answers (not undone) summed per study day. The day starts come from the domain's
@@ -173,7 +173,7 @@ export async function* exportedLogPages(db: Db, userId: string, pageSize = 500):
     const page = await db.all<ExportedLog>(sql`
       select l.id, l.card_id as "cardId", ${cards.deck} as deck, ${cards.topic} as topic, l.rating,
         l.reviewed_at as "reviewedAt", l.duration_ms as "durationMs", l.state as "stateBefore",
-        json_extract(l.before, '$.due') as "dueBefore", l.state_after as "stateAfter", l.due_after as "dueAfter", l.origin
+        ${dueBefore} as "dueBefore", l.state_after as "stateAfter", l.due_after as "dueAfter", l.origin
       from ${reviewLogs} l left join ${cards} on ${cards.id} = l.card_id
       where l.user_id = ${userId} and l.undone_at is null and l.reviewed_at >= ${after.reviewedAt}
         and (l.reviewed_at > ${after.reviewedAt} or l.id > ${after.id})
