@@ -32,6 +32,11 @@ export interface ProgressInput {
   recall: (stability: number, lastReview: number) => number
 }
 
+/**
+ * `today.dueLeft` is what the review queue still has today (learning cards, then reviews up to
+ * the daily limit); the `reviewed` streak counts days with an answer, `allDueDone` days that
+ * ended with no card due left undone (counted from the first day studied).
+ */
 export interface Progress {
   today: { date: string; reviewed: number; again: number; timeMs: number; dueLeft: number; newLeft: number }
   streak: { reviewed: Streak; allDueDone: Streak }
