@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { InStatement } from '@libsql/client'
 import { drizzle } from 'drizzle-orm/libsql'
@@ -152,7 +153,8 @@ const ms = (values: number[]) => ({ p50: percentile(values, 50), p99: percentile
  */
 export async function run(): Promise<void> {
   const started = performance.now()
-  const { client, db: plainDb } = await migratedFile(join(tempDir(), 'progress.db'))
+  const dir = tempDir()
+  const { client, db: plainDb } = await migratedFile(join(dir, 'progress.db'))
   const start = Date.UTC(2025, 0, 1)
   const now = start + 365 * DAY + 14 * 3_600_000
   const ids = await seedBenchDeck(plainDb, now)
@@ -203,6 +205,7 @@ export async function run(): Promise<void> {
   const overhead = percentile(endpoint, 50) - percentile(all, 50)
   console.log(`endpoint over its SQL at p50: ${overhead.toFixed(1)} ms; setup ${(setupMs / 1000).toFixed(1)} s`)
   client.close()
+  rmSync(dir, { recursive: true, force: true })
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run()
