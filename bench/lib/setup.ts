@@ -40,7 +40,7 @@ export function copyDatabase(from: string, to: string): void {
 export const benchPasswordParams = { logN: 4, r: 8, p: 1 }
 
 /** Registers a user through the app and returns the session cookie header. */
-export async function registerUser(db: Db, email = 'bench@example.com'): Promise<{ cookie: string; userId: string }> {
+export async function registerUser(db: Db, email = 'learner@example.com'): Promise<{ cookie: string; userId: string }> {
   const app = createApp({ database: () => db, passwordParams: benchPasswordParams })
   const res = await app.request('http://127.0.0.1/api/v1/auth/register', {
     method: 'POST',

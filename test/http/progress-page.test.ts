@@ -67,3 +67,22 @@ describe('the progress page', () => {
     expect(html).toContain('3 cards are waiting.')
   })
 })
+
+describe('the progress page and exam readiness', () => {
+  it('shows the readiness panel, asking for an exam date until one is set, and is linked from home', async () => {
+    const t = await createTestApp()
+    await seedDeck(t.db)
+    const { browser } = await signUp(t.app)
+    expect(await (await browser.request('/')).text()).toContain('href="/progress"')
+    const res = await browser.request('/progress')
+    const before = await res.text()
+    expect(res.status, before.slice(-600)).toBe(200)
+    expect(before).toContain('Exam readiness')
+    expect(before).toContain('Set your exam date')
+    await browser.request('/api/v1/settings', { method: 'PUT', json: { examDate: '2026-03-01' } })
+    const after = await (await browser.request('/progress')).text()
+    expect(after).toContain('Ready for')
+    expect(after).toContain('Predicted recall')
+    expect(after).not.toContain('Set your exam date')
+  })
+})

@@ -2,7 +2,9 @@ import { Hono } from 'hono'
 import { listDecks } from '../../db/queries/decks'
 import type { AppEnv } from '../../env'
 import { loadProgress } from '../../services/progress'
+import { readiness } from '../../services/readiness'
 import { validate } from '../../validation'
+import { ReadinessPanel } from '../../views/components/readiness-panel'
 import { ProgressPage } from '../../views/pages/progress'
 import { progressQuerySchema, resolveDeck } from '../progress'
 import { signedIn } from './signed-in'
@@ -14,12 +16,18 @@ export const progressPages = new Hono<AppEnv>().get(
   validate('query', progressQuerySchema),
   async (c) => {
     const deck = await resolveDeck(c.var.db, c.req.valid('query').deck)
-    const progress = await loadProgress({ db: c.var.db, userId: c.var.caller!.userId, now: c.var.now, deck })
+    const ctx = { db: c.var.db, userId: c.var.caller!.userId, now: c.var.now }
     const decks = (await listDecks(c.var.db)).map((d) => ({ slug: d.slug, title: d.title }))
-    // Exam readiness (issue 6) goes in as `readiness={<ReadinessPanel … />}`.
-    return c.render(<ProgressPage progress={progress} decks={decks} deck={deck} />, {
+    // Readiness is per deck: the one shown, else the first.
+    const examDeck = deck ?? decks[0]?.slug
+    const [progress, ready] = await Promise.all([
+      loadProgress({ ...ctx, deck }),
+      examDeck ? readiness(ctx, examDeck) : undefined,
+    ])
+    const panel = ready ? <ReadinessPanel readiness={ready} /> : undefined
+    return c.render(<ProgressPage progress={progress} decks={decks} deck={deck} readiness={panel} />, {
       title: 'Progress',
-      styles: ['charts.css', 'progress.css'],
+      styles: ['charts.css', 'progress.css', 'exam.css'],
     })
   },
 )

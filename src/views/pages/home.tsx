@@ -110,7 +110,10 @@ export function HomePage(props: HomeProps) {
   return (
     <>
       <h1>Your decks</h1>
-      <p class="muted">{`Reviewed today: ${props.doneToday}`}</p>
+      <p class="muted">
+        {`Reviewed today: ${props.doneToday}. `}
+        <a href="/progress">See your progress</a> · <a href="/exams">Practise for the exam</a>
+      </p>
       {props.decks.length === 0 ? (
         <p class="card">No decks yet. Add Markdown notes under content/ and run npm run content:sync.</p>
       ) : null}
