@@ -10,6 +10,8 @@ header.site{display:flex;gap:1rem;align-items:center;flex-wrap:wrap;padding:.6re
 header.site .brand{font-weight:700;text-decoration:none;color:var(--fg)}
 header.site nav{display:flex;gap:.9rem;flex-wrap:wrap;flex:1}
 header.site form{margin:0}
+header.site form .muted{display:inline-block;max-width:14rem;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;vertical-align:bottom}
+@media (max-width:40rem){header.site form .muted{display:none}}
 main{max-width:52rem;margin:0 auto;padding:1rem}
 h1{font-size:1.6rem;margin:.4rem 0 1rem}
 .card{background:var(--card);border:1px solid var(--line);border-radius:.6rem;padding:1rem 1.2rem;margin:0 0 1rem}
