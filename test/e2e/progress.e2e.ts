@@ -48,7 +48,7 @@ describe('the progress dashboard in a real browser', () => {
     await page.getByLabel('Password').fill(password)
     await page.getByLabel('Password').press('Enter')
     await page.waitForURL(`${server.origin}/`)
-    await page.getByRole('link', { name: 'Progress' }).click()
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click()
     await page.waitForURL(`${server.origin}/progress`)
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your progress')
     expect(await page.getByRole('heading', { name: 'No reviews yet' }).isVisible()).toBe(true)
