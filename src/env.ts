@@ -16,6 +16,8 @@ export interface Caller {
   /** Hash of the session secret, for sign-out and rotation. */
   sessionHash?: string
   tokenId?: string
+  /** The user's study settings as stored (JSON), read with the session or token at no extra query. */
+  settings: string
   /** Scopes of a token; a browser session may do everything its user may. */
   scopes: readonly string[] | 'all'
 }

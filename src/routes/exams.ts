@@ -12,6 +12,7 @@ import {
 import { answerExamQuestion } from '../services/exam-answers'
 import { createExam, examHistory, getExam, submitExam } from '../services/exams'
 import { validate } from '../validation'
+import { callerContext } from './context'
 
 const tags = ['Exams']
 
@@ -27,7 +28,7 @@ export const examRoutes = new Hono<AppEnv>()
     auth('review'),
     validate('query', historyQuerySchema),
     async (c) => {
-      const ctx = { db: c.var.db, userId: c.var.caller!.userId, now: c.var.now }
+      const ctx = callerContext(c)
       return c.json(await examHistory(ctx, c.req.valid('query').limit))
     },
   )
@@ -42,7 +43,7 @@ export const examRoutes = new Hono<AppEnv>()
     auth('review'),
     validate('json', createExamSchema),
     async (c) => {
-      const ctx = { db: c.var.db, userId: c.var.caller!.userId, now: c.var.now }
+      const ctx = callerContext(c)
       return c.json(await createExam(ctx, c.req.valid('json')), 201)
     },
   )
@@ -52,7 +53,7 @@ export const examRoutes = new Hono<AppEnv>()
     auth('review'),
     validate('param', examParamSchema),
     async (c) => {
-      const ctx = { db: c.var.db, userId: c.var.caller!.userId, now: c.var.now }
+      const ctx = callerContext(c)
       return c.json(await getExam(ctx, c.req.valid('param').id))
     },
   )
@@ -68,7 +69,7 @@ export const examRoutes = new Hono<AppEnv>()
     validate('param', questionParamSchema),
     validate('json', examAnswerSchema),
     async (c) => {
-      const ctx = { db: c.var.db, userId: c.var.caller!.userId, now: c.var.now }
+      const ctx = callerContext(c)
       const { id, questionId } = c.req.valid('param')
       return c.json(await answerExamQuestion(ctx, id, questionId, c.req.valid('json')))
     },
@@ -82,7 +83,7 @@ export const examRoutes = new Hono<AppEnv>()
     auth('review'),
     validate('param', examParamSchema),
     async (c) => {
-      const ctx = { db: c.var.db, userId: c.var.caller!.userId, now: c.var.now }
+      const ctx = callerContext(c)
       return c.json(await submitExam(ctx, c.req.valid('param').id))
     },
   )

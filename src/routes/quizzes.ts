@@ -5,6 +5,7 @@ import { auth } from '../middleware/caller'
 import { createQuizSchema, examParamSchema, questionParamSchema, quizAnswerSchema } from '../schemas/exams'
 import { answerQuiz, createQuiz, getQuiz } from '../services/quizzes'
 import { validate } from '../validation'
+import { callerContext } from './context'
 
 const tags = ['Quizzes']
 
@@ -16,7 +17,7 @@ export const quizRoutes = new Hono<AppEnv>()
     auth('review'),
     validate('json', createQuizSchema),
     async (c) => {
-      const ctx = { db: c.var.db, userId: c.var.caller!.userId, now: c.var.now }
+      const ctx = callerContext(c)
       return c.json(await createQuiz(ctx, c.req.valid('json')), 201)
     },
   )
@@ -26,7 +27,7 @@ export const quizRoutes = new Hono<AppEnv>()
     auth('review'),
     validate('param', examParamSchema),
     async (c) => {
-      const ctx = { db: c.var.db, userId: c.var.caller!.userId, now: c.var.now }
+      const ctx = callerContext(c)
       return c.json(await getQuiz(ctx, c.req.valid('param').id))
     },
   )
@@ -41,7 +42,7 @@ export const quizRoutes = new Hono<AppEnv>()
     validate('param', questionParamSchema),
     validate('json', quizAnswerSchema),
     async (c) => {
-      const ctx = { db: c.var.db, userId: c.var.caller!.userId, now: c.var.now }
+      const ctx = callerContext(c)
       const { id, questionId } = c.req.valid('param')
       return c.json(await answerQuiz(ctx, id, questionId, c.req.valid('json').choice))
     },

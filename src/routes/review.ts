@@ -5,6 +5,7 @@ import { auth } from '../middleware/caller'
 import { nextQuerySchema } from '../schemas/review'
 import { nextCard } from '../services/review'
 import { validate } from '../validation'
+import { callerContext } from './context'
 
 /** `/api/v1/review`: what to study next. */
 export const reviewRoutes = new Hono<AppEnv>().get(
@@ -14,13 +15,6 @@ export const reviewRoutes = new Hono<AppEnv>().get(
   validate('query', nextQuerySchema),
   async (c) => {
     const { deck, topic, mode } = c.req.valid('query')
-    const caller = c.var.caller!
-    return c.json(
-      await nextCard(
-        { db: c.var.db, userId: caller.userId, now: c.var.now },
-        { deck, topic: topic || undefined },
-        mode,
-      ),
-    )
+    return c.json(await nextCard(callerContext(c), { deck, topic: topic || undefined }, mode))
   },
 )

@@ -5,6 +5,7 @@ import { auth } from '../middleware/caller'
 import { answerSchema, idempotencyHeaderSchema } from '../schemas/review'
 import { answerCard, undoLastReview } from '../services/review'
 import { validate } from '../validation'
+import { callerContext } from './context'
 
 /** `/api/v1/reviews`: answering cards, idempotently, and undoing answers. */
 export const reviewsRoutes = new Hono<AppEnv>()
@@ -19,7 +20,7 @@ export const reviewsRoutes = new Hono<AppEnv>()
     validate('json', answerSchema),
     async (c) => {
       const key = c.req.valid('header')['idempotency-key']
-      const ctx = { db: c.var.db, userId: c.var.caller!.userId, now: c.var.now }
+      const ctx = callerContext(c)
       const result = await answerCard(ctx, c.req.valid('json'), key)
       return c.json(result.body, result.status)
     },
@@ -29,7 +30,7 @@ export const reviewsRoutes = new Hono<AppEnv>()
     describeRoute({ tags: ['Review'], summary: 'Undo the latest answer (repeatable, one step at a time)' }),
     auth('review'),
     async (c) => {
-      const ctx = { db: c.var.db, userId: c.var.caller!.userId, now: c.var.now }
+      const ctx = callerContext(c)
       return c.json(await undoLastReview(ctx))
     },
   )

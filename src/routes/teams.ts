@@ -22,11 +22,12 @@ import {
   teamDetail,
 } from '../services/teams'
 import { validate } from '../validation'
+import { callerContext } from './context'
 import { created, errors, notMember, ok } from './openapi-responses'
 
 /** The signed-in caller as the team services take it; only called after `auth()`. */
 export function teamContext(c: Context<AppEnv>): TeamContext {
-  return { db: c.var.db, userId: c.var.caller!.userId, now: c.var.now }
+  return callerContext(c)
 }
 
 /** Where links sent outside the page point: the configured public origin, else this request's. */

@@ -32,6 +32,8 @@ export interface ReviewContext {
   db: Db
   userId: string
   now: number
+  /** The settings JSON read with the caller's session, which saves a query per request. */
+  settingsJson?: string
 }
 
 const stateNames = ['new', 'learning', 'review', 'relearning'] as const
@@ -89,8 +91,26 @@ export function presentCard(card: CardRow) {
   }
 }
 
+/** Parsed settings by their stored JSON: most requests of a user carry the same string. */
+const parsedSettings = new Map<string, StudySettings>()
+
+function parseCached(json: string): StudySettings {
+  let settings = parsedSettings.get(json)
+  if (!settings) {
+    settings = parseSettings(json)
+    if (parsedSettings.size >= 1000) parsedSettings.clear()
+    parsedSettings.set(json, settings)
+  }
+  return { ...settings }
+}
+
 export async function loadSettings(db: Db, userId: string): Promise<StudySettings> {
-  return parseSettings(await loadSettingsJson(db, userId))
+  return parseCached(await loadSettingsJson(db, userId))
+}
+
+/** The caller's settings: from the session when it brought them, else from the database. */
+async function settingsOf(ctx: ReviewContext): Promise<StudySettings> {
+  return ctx.settingsJson === undefined ? loadSettings(ctx.db, ctx.userId) : parseCached(ctx.settingsJson)
 }
 
 /**
@@ -98,7 +118,7 @@ export async function loadSettings(db: Db, userId: string): Promise<StudySetting
  * mode, due cards come weakest first by recall predicted on the exam date (`nextExamCard`).
  */
 export async function nextCard(ctx: ReviewContext, scope: QueueScope, mode: 'normal' | 'exam' = 'normal') {
-  const settings = await loadSettings(ctx.db, ctx.userId)
+  const settings = await settingsOf(ctx)
   const window = sqlWindow(settings, ctx.now)
   const { candidates, available, doneToday } = await loadQueueCandidates(ctx.db, ctx.userId, scope, window)
   const queue = buildQueue(candidates, { ...settings, now: ctx.now, dayEnd: window.dayEnd, doneToday })
@@ -185,7 +205,7 @@ export async function answerCard(
     })
   if (input.shownAt && state && state.updatedAt > Date.parse(input.shownAt)) throw conflict()
 
-  const settings = await loadSettings(ctx.db, ctx.userId)
+  const settings = await settingsOf(ctx)
   const scheduler = createScheduler(settings)
   const before = state ? memoryOf(state) : null
   const { next, log } = scheduler.rate(before, input.rating, ctx.now)
@@ -252,7 +272,7 @@ export async function undoLastReview(ctx: ReviewContext) {
   if (!latest) throw new AppError(409, 'conflict', 'there is no review to undo')
   const { log, state } = latest
   if (!state) throw new AppError(409, 'conflict', 'the reviewed card has no schedule to restore')
-  const settings = await loadSettings(ctx.db, ctx.userId)
+  const settings = await settingsOf(ctx)
   const restored = createScheduler(settings).undo(memoryOf(state), log)
   const flags = JSON.parse(log.before) as { suspended?: boolean; leech?: boolean; buriedUntil?: number | null }
   const ok = await recordUndo(
@@ -288,7 +308,7 @@ export type CardAction = 'suspend' | 'unsuspend' | 'bury'
 export async function changeCard(ctx: ReviewContext, cardId: string, action: CardAction) {
   const { card } = await findCardWithState(ctx.db, ctx.userId, cardId)
   if (!card) throw new AppError(404, 'not_found', 'id: no such card', { field: 'id' })
-  const settings = await loadSettings(ctx.db, ctx.userId)
+  const settings = await settingsOf(ctx)
   const flags =
     action === 'suspend'
       ? { suspended: true }
@@ -308,7 +328,7 @@ export async function changeCard(ctx: ReviewContext, cardId: string, action: Car
 export async function previewCard(ctx: ReviewContext, cardId: string) {
   const { card, state } = await findCardWithState(ctx.db, ctx.userId, cardId)
   if (!card || card.retiredAt !== null) throw new AppError(404, 'not_found', 'card: no such card', { field: 'card' })
-  const settings = await loadSettings(ctx.db, ctx.userId)
+  const settings = await settingsOf(ctx)
   const preview = createScheduler(settings).previewIntervals(state ? memoryOf(state) : null, ctx.now)
   return {
     card: presentCard(card),

@@ -142,16 +142,15 @@ export async function findCard(db: Db, cardId: string): Promise<CardRow | undefi
   return db.query.cards.findFirst({ where: eq(cards.id, cardId) })
 }
 
+/** A card and the user's state for it (if any), in one statement. */
 export async function findCardWithState(db: Db, userId: string, cardId: string) {
-  const [card, state] = await db.batch([
-    db.select().from(cards).where(eq(cards.id, cardId)).limit(1),
-    db
-      .select()
-      .from(cardStates)
-      .where(and(eq(cardStates.userId, userId), eq(cardStates.cardId, cardId)))
-      .limit(1),
-  ])
-  return { card: card[0], state: state[0] }
+  const [row] = await db
+    .select({ card: cards, state: cardStates })
+    .from(cards)
+    .leftJoin(cardStates, and(eq(cardStates.cardId, cards.id), eq(cardStates.userId, userId)))
+    .where(eq(cards.id, cardId))
+    .limit(1)
+  return { card: row?.card, state: row?.state ?? undefined }
 }
 
 export async function loadSettingsJson(db: Db, userId: string): Promise<string> {

@@ -15,6 +15,7 @@ export async function findLiveSession(db: Db, idHash: string, now: number, idleM
       userId: users.id,
       email: users.email,
       name: users.name,
+      settings: users.settings,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -19,6 +19,7 @@ export async function findToken(db: Db, tokenHash: string) {
       userId: users.id,
       email: users.email,
       name: users.name,
+      settings: users.settings,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))

@@ -6,6 +6,7 @@ import { readiness } from '../../services/readiness'
 import { validate } from '../../validation'
 import { ReadinessPanel } from '../../views/components/readiness-panel'
 import { ProgressPage } from '../../views/pages/progress'
+import { callerContext } from '../context'
 import { progressQuerySchema, resolveDeck } from '../progress'
 import { signedIn } from './signed-in'
 
@@ -16,7 +17,7 @@ export const progressPages = new Hono<AppEnv>().get(
   validate('query', progressQuerySchema),
   async (c) => {
     const deck = await resolveDeck(c.var.db, c.req.valid('query').deck)
-    const ctx = { db: c.var.db, userId: c.var.caller!.userId, now: c.var.now }
+    const ctx = callerContext(c)
     const decks = (await listDecks(c.var.db)).map((d) => ({ slug: d.slug, title: d.title }))
     // Readiness is per deck: the one shown, else the first.
     const examDeck = deck ?? decks[0]?.slug

@@ -1,7 +1,5 @@
-import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../../env'
-import type { ReviewContext } from '../../services/review'
 
 /** Pages need a signed-in person: everyone else is sent to sign in, then back to the page. */
 export const signedIn = createMiddleware<AppEnv>(async (c, next) => {
@@ -12,6 +10,4 @@ export const signedIn = createMiddleware<AppEnv>(async (c, next) => {
 })
 
 /** The review service's context for the signed-in caller (use after `signedIn`). */
-export function reviewContext(c: Context<AppEnv>): ReviewContext {
-  return { db: c.var.db, userId: c.var.caller!.userId, now: c.var.now }
-}
+export { callerContext as reviewContext } from '../context'
