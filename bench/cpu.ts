@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { createApp } from '../src/app'
 import { syncContent } from '../src/db/queries/content'
-import { benchPasswordParams, migratedFile, registerUser, tempDir } from './lib/setup'
+import { benchPasswordParams, benchRateLimit, migratedFile, registerUser, tempDir } from './lib/setup'
 import { percentile, printTable } from './lib/stats'
 
 const requests = Number(process.env.BENCH_CPU_REQUESTS ?? 1000)
@@ -30,7 +30,12 @@ async function measure(scenario: Scenario) {
   // Time moves 5 minutes per answer, so learning cards come back and the queue mixes states;
   // when the day's queue is empty the clock jumps a day.
   let now = Date.now()
-  const app = createApp({ database: () => db, passwordParams: benchPasswordParams, clock: () => now })
+  const app = createApp({
+    database: () => db,
+    passwordParams: benchPasswordParams,
+    rateLimit: benchRateLimit,
+    clock: () => now,
+  })
   await app.request('http://127.0.0.1/api/v1/settings', {
     method: 'PUT',
     headers: { cookie, 'content-type': 'application/json' },

@@ -7,6 +7,7 @@ import { schema } from '../src/db/schema'
 import { type Recorded, recordingClient, replay } from './lib/recording-client'
 import {
   benchPasswordParams,
+  benchRateLimit,
   closeFile,
   copyDatabase,
   migratedFile,
@@ -45,7 +46,7 @@ async function httpVersusFloor(): Promise<void> {
   const opened = await openFile(appPath)
   const recorder = recordingClient(opened.client)
   const db = drizzle(recorder.client, { schema })
-  const app = createApp({ database: () => db, passwordParams: benchPasswordParams })
+  const app = createApp({ database: () => db, passwordParams: benchPasswordParams, rateLimit: benchRateLimit })
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 })
   await new Promise((resolve) => server.once('listening', resolve))
   const address = server.address()
@@ -63,7 +64,7 @@ async function httpVersusFloor(): Promise<void> {
       card: { id: string } | null
     }
     const afterNext = performance.now()
-    if (!next.card) throw new Error('the queue ran dry: raise newCardsPerDay')
+    if (!next.card) throw new Error(`the queue ran dry at pair ${i}: ${JSON.stringify(next)}`)
     recorder.mark()
     measured.push(timed)
     const res = await fetch(`${origin}/api/v1/reviews`, {

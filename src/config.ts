@@ -24,6 +24,15 @@ export const nodeEnvSchema = v.object({
   ),
   CONTENT_DIR: v.optional(v.pipe(v.string(), v.nonEmpty('must not be empty')), 'content'),
   PUBLIC_ORIGIN: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
+  RATE_LIMIT_PER_MINUTE: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,7}$/, 'must be a whole number of requests'),
+      v.transform(Number),
+      v.minValue(1, 'must be at least 1'),
+    ),
+    '600',
+  ),
 })
 export type NodeEnv = v.InferOutput<typeof nodeEnvSchema>
 

@@ -31,6 +31,7 @@ async function main() {
       }
     },
     publicOrigin: env.PUBLIC_ORIGIN,
+    rateLimit: { limit: env.RATE_LIMIT_PER_MINUTE, windowMs: 60_000 },
   })
   const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
     const ms = Math.round(performance.now() - started)

@@ -39,6 +39,9 @@ export function copyDatabase(from: string, to: string): void {
 /** Cheap KDF: the benchmarks measure studying, not password hashing. */
 export const benchPasswordParams = { logN: 4, r: 8, p: 1 }
 
+/** Benchmarks answer far faster than a person could: no per-user rate limit in the way. */
+export const benchRateLimit = { limit: 1_000_000, windowMs: 60_000 }
+
 /** Registers a user through the app and returns the session cookie header. */
 export async function registerUser(db: Db, email = 'learner@example.com'): Promise<{ cookie: string; userId: string }> {
   const app = createApp({ database: () => db, passwordParams: benchPasswordParams })
