@@ -34,7 +34,10 @@ describe('a full mock exam on the shipped Docker deck', () => {
           : question.kind === 'domc'
             ? { optionId: question.options?.[0]?.id, judgement: true }
             : { text: 'docker ps' }
-      const put = await browser.request(`/api/v1/exams/${exam.id}/answers/${question.id}`, { method: 'PUT', json: body })
+      const put = await browser.request(`/api/v1/exams/${exam.id}/answers/${question.id}`, {
+        method: 'PUT',
+        json: body,
+      })
       expect(put.status, JSON.stringify(question)).toBe(200)
     }
     const submitted = await browser.request(`/api/v1/exams/${exam.id}/submit`, { method: 'POST' })
