@@ -1,7 +1,8 @@
-import type { CardKind, CompiledCard } from '../content/types'
 import type { Db } from '../db/index'
-import { loadDeckTopics, loadLiveCards } from '../db/queries/exams'
-import type { CardRow } from '../db/queries/review'
+import { loadDeckTopics, loadLiveCards, parseList, toCompiledCard } from '../db/queries/exams'
+
+export { toCompiledCard }
+
 import { buildExam, EmptyExamError, type Exam, type ExamFormat, type Question } from '../domain/exam'
 import { AppError } from '../errors'
 import { randomSecret } from '../security/secrets'
@@ -9,38 +10,6 @@ import { randomSecret } from '../security/secrets'
 export interface TopicName {
   slug: string
   title: string
-}
-
-function parseList(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json)
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []
-  } catch {
-    return []
-  }
-}
-
-/** A `cards` row in the shape the exam domain reads (the notes compiler's `CompiledCard`). */
-export function toCompiledCard(row: CardRow): CompiledCard {
-  return {
-    id: row.id,
-    deck: row.deck,
-    topic: row.topic,
-    kind: row.kind as CardKind,
-    tags: parseList(row.tags),
-    prompt: row.prompt,
-    answer: row.answer,
-    promptHtml: row.promptHtml,
-    answerHtml: row.answerHtml,
-    source: {
-      file: row.sourceFile,
-      line: row.sourceLine,
-      headings: parseList(row.sourceHeadings),
-      anchor: row.sourceAnchor,
-    },
-    group: row.group,
-    marked: false,
-  }
 }
 
 /** Where the note behind a card is shown: its topic page, at the card's heading. */

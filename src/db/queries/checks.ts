@@ -1,37 +1,15 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
-import type { CardKind, CompiledCard } from '../../content/types'
+import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import type { CompiledCard } from '../../content/types'
 import type { Db } from '../index'
-import { cards, checkSubmissions, checks, users } from '../schema'
+import { checkSubmissions, checks, users } from '../schema'
+import { loadLiveCards, toCompiledCard } from './exams'
 
 export type CheckRow = typeof checks.$inferSelect
 export type SubmissionRow = typeof checkSubmissions.$inferSelect
 
 /** The live cards of a deck in the shape the exam builder takes. */
 export async function loadDeckCards(db: Db, deck: string): Promise<CompiledCard[]> {
-  const rows = await db
-    .select()
-    .from(cards)
-    .where(and(eq(cards.deck, deck), isNull(cards.retiredAt)))
-    .orderBy(asc(cards.position))
-  return rows.map((row) => ({
-    id: row.id,
-    deck: row.deck,
-    topic: row.topic,
-    kind: row.kind as CardKind,
-    tags: JSON.parse(row.tags) as string[],
-    prompt: row.prompt,
-    answer: row.answer,
-    promptHtml: row.promptHtml,
-    answerHtml: row.answerHtml,
-    source: {
-      file: row.sourceFile,
-      line: row.sourceLine,
-      headings: JSON.parse(row.sourceHeadings) as string[],
-      anchor: row.sourceAnchor,
-    },
-    group: row.group,
-    marked: false,
-  }))
+  return (await loadLiveCards(db, deck)).map(toCompiledCard)
 }
 
 export async function insertCheck(db: Db, check: typeof checks.$inferInsert): Promise<void> {

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm'
+import type { CardKind, CompiledCard } from '../../content/types'
 import type { Db } from '../index'
 import { cardStates, cards, decks, examAnswers, exams, topics } from '../schema'
+import type { CardRow } from './review'
 
 export type ExamRow = typeof exams.$inferSelect
 export type ExamAnswerRow = typeof examAnswers.$inferSelect
@@ -20,6 +22,39 @@ export async function loadDeckTopics(db: Db, deck: string) {
 }
 
 /** The live cards of a deck in a fixed order, so the same seed builds the same exam. */
+/** A JSON list column read defensively: anything but an array of strings reads as empty. */
+export function parseList(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json)
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+/** A `cards` row in the shape the exam domain reads (the notes compiler's `CompiledCard`). */
+export function toCompiledCard(row: CardRow): CompiledCard {
+  return {
+    id: row.id,
+    deck: row.deck,
+    topic: row.topic,
+    kind: row.kind as CardKind,
+    tags: parseList(row.tags),
+    prompt: row.prompt,
+    answer: row.answer,
+    promptHtml: row.promptHtml,
+    answerHtml: row.answerHtml,
+    source: {
+      file: row.sourceFile,
+      line: row.sourceLine,
+      headings: parseList(row.sourceHeadings),
+      anchor: row.sourceAnchor,
+    },
+    group: row.group,
+    marked: false,
+  }
+}
+
 export async function loadLiveCards(db: Db, deck: string) {
   return db
     .select()
