@@ -1,29 +1,18 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, newContext, type Server, screenshotPath, startServer } from './harness'
+import { describe, expect, it } from 'vitest'
+import { newContext, screenshotPath, useServerAndBrowser } from './harness'
 
 describe('accounts in a real browser', () => {
-  let server: Server
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const env = useServerAndBrowser()
 
   it('signs up, signs out and signs back in with the keyboard', async () => {
-    const context = await newContext(browser)
+    const context = await newContext(env.browser)
     const page = await context.newPage()
     const email = `e2e-${Date.now()}@example.com`
-    await page.goto(`${server.origin}/signup`)
+    await page.goto(`${env.server.origin}/signup`)
     await page.getByLabel('Email').fill(email)
     await page.getByLabel('Password').fill('correct horse battery staple')
     await page.getByLabel('Password').press('Enter')
-    await page.waitForURL(`${server.origin}/`)
+    await page.waitForURL(`${env.server.origin}/`)
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your decks')
     await page.screenshot({ path: screenshotPath('home-signed-in.png'), fullPage: true })
     await page.getByRole('button', { name: 'Sign out' }).click()
@@ -34,7 +23,7 @@ describe('accounts in a real browser', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('wrong')
     await page.getByLabel('Password').fill('correct horse battery staple')
     await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.waitForURL(`${server.origin}/`)
+    await page.waitForURL(`${env.server.origin}/`)
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your decks')
     await context.close()
   })

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, newContext, type Server, screenshotPath, startServer } from './harness'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { newContext, screenshotPath, useServerAndBrowser } from './harness'
 
 async function signUp(page: Page, origin: string) {
   await page.goto(`${origin}/signup`)
@@ -42,30 +42,22 @@ async function answerWithKeys(page: Page, key: Map<string, string>, right: boole
 }
 
 describe('a timed mock exam in Chromium', () => {
-  let server: Server
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const env = useServerAndBrowser()
 
   it('runs a 5-question, 2-minute exam from the start form to the result page', async () => {
-    const context = await newContext(browser)
+    const context = await newContext(env.browser)
     const page = await context.newPage()
     const errors: string[] = []
     page.on('console', (message) => {
       if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) errors.push(message.text())
     })
-    await signUp(page, server.origin)
-    const settings = await page.request.put(`${server.origin}/api/v1/settings`, { data: { examDate: '2030-03-01' } })
+    await signUp(page, env.server.origin)
+    const settings = await page.request.put(`${env.server.origin}/api/v1/settings`, {
+      data: { examDate: '2030-03-01' },
+    })
     expect(settings.status()).toBe(200)
 
-    await page.goto(`${server.origin}/exams`)
+    await page.goto(`${env.server.origin}/exams`)
     await expect.poll(() => page.locator('.readiness h2').textContent()).toContain('1 March 2030')
     await page.getByLabel('Questions').fill('5')
     await page.getByLabel('Minutes').fill('2')
@@ -79,7 +71,7 @@ describe('a timed mock exam in Chromium', () => {
     await expect.poll(() => face.textContent(), { timeout: 5000 }).not.toBe(first)
     expect(await page.locator('.navigator-grid li').count()).toBe(5)
 
-    const key = await answerKey(page, server.origin)
+    const key = await answerKey(page, env.server.origin)
     const kinds: string[] = []
     for (let n = 1; n <= 5; n++) {
       await page.goto(`${page.url().replace(/\?.*$/, '')}?q=${n}`)
@@ -102,7 +94,7 @@ describe('a timed mock exam in Chromium', () => {
     // some question shapes (reverse cards, reworded options) defeat: so the page must agree with
     // the server's scoring rather than with a fixed figure. Scoring itself is tested over HTTP.
     const examId = /\/exams\/([\w-]+)\/result$/.exec(page.url())?.[1]
-    const scored = (await (await page.request.get(`${server.origin}/api/v1/exams/${examId}`)).json()) as {
+    const scored = (await (await page.request.get(`${env.server.origin}/api/v1/exams/${examId}`)).json()) as {
       result?: { score: number; passed: boolean }
       score?: number
       passed?: boolean
@@ -124,10 +116,10 @@ describe('a timed mock exam in Chromium', () => {
   })
 
   it('shows the result and a quiz verdict in dark mode on a phone', async () => {
-    const context = await browser.newContext({ colorScheme: 'dark', viewport: { width: 390, height: 844 } })
+    const context = await env.browser.newContext({ colorScheme: 'dark', viewport: { width: 390, height: 844 } })
     const page = await context.newPage()
-    await signUp(page, server.origin)
-    await page.goto(`${server.origin}/quiz`)
+    await signUp(page, env.server.origin)
+    await page.goto(`${env.server.origin}/quiz`)
     await page.getByLabel('Questions').fill('3')
     await page.getByRole('button', { name: 'Start the quiz' }).click()
     await page.waitForURL(/\/quiz\/[\w-]+\?q=1$/)
@@ -135,7 +127,7 @@ describe('a timed mock exam in Chromium', () => {
     await page.waitForSelector('.quiz-verdict')
     expect(await page.locator('.verdict-line').textContent()).toMatch(/Right|Not quite/)
     await page.screenshot({ path: screenshotPath('quiz-verdict-dark-phone.png'), fullPage: true })
-    await page.goto(`${server.origin}/exams`)
+    await page.goto(`${env.server.origin}/exams`)
     await page.getByLabel('Questions').fill('3')
     await page.getByRole('button', { name: 'Start the exam' }).click()
     await page.waitForURL(/\/exams\/[\w-]+$/)

@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Browser, type BrowserContext, chromium } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
+import { startNodeServer } from '../helpers/node-server'
 
 export interface Server {
   origin: string
@@ -13,34 +14,15 @@ export interface Server {
 /** Starts `src/node.ts` on a fresh database file and a free port, as `npm start` would. */
 export async function startServer(env: Record<string, string> = {}): Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), 'dockdeck-e2e-'))
-  const dbUrl = `file:${join(dir, 'e2e.db')}`
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
-    env: { ...process.env, DATABASE_URL: dbUrl, PORT: '0', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  const origin = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000)
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /serving (http:\/\/[\d.]+:\d+)/.exec(output)
-      if (match?.[1]) {
-        clearTimeout(timer)
-        resolve(match[1])
-      }
-    }
-    child.stdout?.on('data', onData)
-    child.stderr?.on('data', onData)
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)))
-  })
+  const dbPath = join(dir, 'e2e.db')
+  const running = await startNodeServer(dbPath, env)
   return {
-    origin,
-    dbUrl,
+    origin: running.origin,
+    dbUrl: `file:${dbPath}`,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve))
-        child.kill('SIGTERM')
-        await exited
+      if (running.child.exitCode === null) {
+        running.child.kill('SIGTERM')
+        await running.exited
       }
       rmSync(dir, { recursive: true, force: true })
     },
@@ -81,4 +63,21 @@ export async function newContext(
 export function screenshotPath(name: string): string {
   mkdirSync('test-results', { recursive: true })
   return join('test-results', name)
+}
+
+/**
+ * The server and the browser of one test file: started before its tests, stopped after.
+ * Read `env.server` and `env.browser` inside tests (they are set once `beforeAll` has run).
+ */
+export function useServerAndBrowser(serverEnv: Record<string, string> = {}): { server: Server; browser: Browser } {
+  const env = {} as { server: Server; browser: Browser }
+  beforeAll(async () => {
+    env.server = await startServer(serverEnv)
+    env.browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await env.browser?.close()
+    await env.server?.stop()
+  })
+  return env
 }

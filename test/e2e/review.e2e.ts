@@ -1,7 +1,7 @@
 import { createClient } from '@libsql/client'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, newContext, type Server, screenshotPath, startServer } from './harness'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { newContext, screenshotPath, useServerAndBrowser } from './harness'
 
 const grades = ['1', '2', '3', '4', '3', '3', '4', '2', '3', '1']
 
@@ -57,27 +57,17 @@ async function tabTo(page: Page, text: string) {
 }
 
 describe('daily review in a real browser', () => {
-  let server: Server
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const env = useServerAndBrowser()
 
   for (const javaScriptEnabled of [true, false]) {
     const how = javaScriptEnabled ? 'shortcut keys' : 'Tab and Enter with JavaScript off'
     it(`reviews ten cards, undoes one and checks a typed command with ${how}`, async () => {
-      const context = await newContext(browser, { javaScriptEnabled })
+      const context = await newContext(env.browser, { javaScriptEnabled })
       const page = await context.newPage()
-      await signUp(page, server.origin)
-      const before = await homeCount(page, server.origin)
+      await signUp(page, env.server.origin)
+      const before = await homeCount(page, env.server.origin)
       expect(before).toBeGreaterThan(10)
-      await page.goto(`${server.origin}/review?deck=docker`)
+      await page.goto(`${env.server.origin}/review?deck=docker`)
       let graded = ''
       const timings: number[] = []
       for (const [i, grade] of grades.entries()) {
@@ -109,7 +99,7 @@ describe('daily review in a real browser', () => {
       await expect.poll(() => page.getByRole('status').first().textContent()).toContain('undone')
 
       // Type-in cards live in the cli topic: bury the others (B) until one comes up.
-      await page.goto(`${server.origin}/review?deck=docker&topic=cli`)
+      await page.goto(`${env.server.origin}/review?deck=docker&topic=cli`)
       for (let i = 0; i < 40 && (await page.locator('#typed').count()) === 0; i++) {
         if (javaScriptEnabled) await press(page, 'b')
         else {
@@ -131,16 +121,16 @@ describe('daily review in a real browser', () => {
       await press(page, javaScriptEnabled ? '3' : 'Enter')
       expect(page.url()).toMatch(/\/review\?deck=docker&topic=cli$/)
 
-      expect(await homeCount(page, server.origin)).toBeLessThan(before)
+      expect(await homeCount(page, env.server.origin)).toBeLessThan(before)
       await context.close()
     })
   }
 
   it('reveals with Space and grades with a number key even when focus left the buttons', async () => {
-    const context = await newContext(browser)
+    const context = await newContext(env.browser)
     const page = await context.newPage()
-    await signUp(page, server.origin)
-    await page.goto(`${server.origin}/review?deck=docker`)
+    await signUp(page, env.server.origin)
+    await page.goto(`${env.server.origin}/review?deck=docker`)
     const card = await cardShown(page)
     await page.locator('.review-card').click()
     expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true)
@@ -154,7 +144,7 @@ describe('daily review in a real browser', () => {
   })
 
   it('records how long each answer took only when JavaScript measures it', async () => {
-    const client = createClient({ url: server.dbUrl })
+    const client = createClient({ url: env.server.dbUrl })
     const rows = await client.execute('select duration_ms from review_logs where undone_at is null')
     client.close()
     const timed = rows.rows.filter((r) => r.duration_ms !== null)
@@ -165,10 +155,10 @@ describe('daily review in a real browser', () => {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`renders the answer side of a type-in card in ${colorScheme} mode`, async () => {
-      const context = await newContext(browser, { colorScheme })
+      const context = await newContext(env.browser, { colorScheme })
       const page = await context.newPage()
-      await signUp(page, server.origin)
-      await page.goto(`${server.origin}/review?deck=docker&topic=cli`)
+      await signUp(page, env.server.origin)
+      await page.goto(`${env.server.origin}/review?deck=docker&topic=cli`)
       for (let i = 0; i < 40 && (await page.locator('#typed').count()) === 0; i++) {
         await press(page, 'b')
       }

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, newContext, type Server, screenshotPath, startServer } from './harness'
+import type { BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { newContext, screenshotPath, useServerAndBrowser } from './harness'
 
 async function signUp(context: BrowserContext, origin: string, name: string): Promise<Page> {
   const page = await context.newPage()
@@ -32,21 +32,11 @@ async function takeCheck(page: Page, pick: 'first' | 'last') {
 }
 
 describe('team knowledge checks in a real browser', () => {
-  let server: Server
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const env = useServerAndBrowser()
 
   it('lets an owner create a team and a check, members take it, and the owner read the results', async () => {
-    const origin = server.origin
-    const ownerContext = await newContext(browser)
+    const origin = env.server.origin
+    const ownerContext = await newContext(env.browser)
     const owner = await signUp(ownerContext, origin, 'Olivia')
     const errors: string[] = []
     owner.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
@@ -72,7 +62,7 @@ describe('team knowledge checks in a real browser', () => {
       const inviteUrl = await owner.getByLabel(/Send this link/).inputValue()
       expect(inviteUrl).toMatch(/\/invites\/[\w-]{22}$/)
       if (i === 1) await owner.screenshot({ path: screenshotPath('team-page.png'), fullPage: true })
-      const context = await newContext(browser, { javaScriptEnabled: member.javaScript })
+      const context = await newContext(env.browser, { javaScriptEnabled: member.javaScript })
       const page = await signUp(context, origin, member.name)
       await page.goto(inviteUrl)
       await page.getByRole('button', { name: 'Join Platform team' }).click()
@@ -100,7 +90,7 @@ describe('team knowledge checks in a real browser', () => {
 
     const cookies = await ownerContext.cookies()
     await ownerContext.close()
-    const dark = await browser.newContext({ colorScheme: 'dark', viewport: { width: 390, height: 844 } })
+    const dark = await env.browser.newContext({ colorScheme: 'dark', viewport: { width: 390, height: 844 } })
     await dark.addCookies(cookies)
     const phone = await dark.newPage()
     await phone.goto(`${checkUrl}/results`)

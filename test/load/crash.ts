@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startNodeServer } from './server'
+import { startNodeServer } from '../helpers/node-server'
 import { verify } from './verify'
-import { newStats, report, signUpLearner, study } from './workload'
+import { learnersEnv, newStats, report, signUpLearner, study } from './workload'
 
 /**
  * `npm run test:crash`: learners study while the server is killed with SIGKILL at several
@@ -18,7 +18,7 @@ const run = Date.now().toString(36)
 const stats = newStats()
 let failed = false
 
-let server = await startNodeServer(dbPath)
+let server = await startNodeServer(dbPath, learnersEnv)
 try {
   const learners = await Promise.all(Array.from({ length: users }, (_, i) => signUpLearner(server.origin, i, run)))
   for (const [round, delay] of killAfterMs.entries()) {
@@ -37,7 +37,7 @@ try {
     report(`round ${round + 1}: killed after ${delay} ms`, roundStats, performance.now() - started)
     stats.acks.push(...roundStats.acks)
     for (const [code, n] of roundStats.statuses) stats.statuses.set(code, (stats.statuses.get(code) ?? 0) + n)
-    server = await startNodeServer(dbPath)
+    server = await startNodeServer(dbPath, learnersEnv)
     const health = await fetch(`${server.origin}/healthz`)
     if (health.status !== 200) throw new Error(`after restart /healthz answered ${health.status}`)
   }

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startNodeServer } from './server'
+import { startNodeServer } from '../helpers/node-server'
 import { verify } from './verify'
-import { newStats, report, signUpLearner, study } from './workload'
+import { learnersEnv, newStats, report, signUpLearner, study } from './workload'
 
 /**
  * `npm run test:load`: the real Node server on the embedded file database, 50 learners
@@ -16,7 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), 'dockdeck-load-'))
 const dbPath = join(dir, 'load.db')
 const run = Date.now().toString(36)
 
-const server = await startNodeServer(dbPath)
+const server = await startNodeServer(dbPath, learnersEnv)
 let failed = false
 try {
   const started = performance.now()

@@ -7,18 +7,13 @@ export interface RunningServer {
   exited: Promise<number | null>
 }
 
-/** Starts the real Node server (`src/node.ts`) on a database file and waits for its log line. */
-export async function startNodeServer(dbPath: string, port = 0): Promise<RunningServer> {
+/**
+ * Starts the real Node server (`src/node.ts`, as `npm start` does) on a database file and a
+ * free port, and waits for the log line that says where it serves.
+ */
+export async function startNodeServer(dbPath: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
-    // The learners are scripts answering as fast as the server allows: well over the 600
-    // requests a minute a person could make, so the per-user limit is raised for the run.
-    env: {
-      ...process.env,
-      DATABASE_URL: `file:${dbPath}`,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      RATE_LIMIT_PER_MINUTE: '100000',
-    },
+    env: { ...process.env, DATABASE_URL: `file:${dbPath}`, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
