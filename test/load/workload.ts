@@ -69,19 +69,27 @@ export async function study(
   shouldStop: () => boolean = () => false,
   keyPrefix = '',
 ): Promise<void> {
+  let previous: string | undefined
   for (let i = 0; i < reviews && !shouldStop(); i++) {
     try {
-      const next = await timed(stats, `${origin}/api/v1/review/next?deck=docker`, {
-        headers: { cookie: learner.cookie },
-      })
-      const body = (await next.json()) as { card: { id: string } | null }
-      if (!body.card) return
+      // Every third answer goes back to the card answered just before (an early review, as a
+      // learner re-checking a card would), so card states build on several logs, not one.
+      let cardId = i % 3 === 2 ? previous : undefined
+      if (!cardId) {
+        const next = await timed(stats, `${origin}/api/v1/review/next?deck=docker`, {
+          headers: { cookie: learner.cookie },
+        })
+        const body = (await next.json()) as { card: { id: string } | null }
+        if (!body.card) return
+        cardId = body.card.id
+      }
+      previous = cardId
       const key = `${keyPrefix}l${learner.index}-r${i}`
       const send = () =>
         timed(stats, `${origin}/api/v1/reviews`, {
           method: 'POST',
           headers: { cookie: learner.cookie, 'content-type': 'application/json', 'idempotency-key': key },
-          body: JSON.stringify({ cardId: body.card!.id, rating: ratings[(learner.index + i) % ratings.length] }),
+          body: JSON.stringify({ cardId, rating: ratings[(learner.index + i) % ratings.length] }),
         })
       let res = await send()
       await res.arrayBuffer()
@@ -89,7 +97,7 @@ export async function study(
         res = await send()
         await res.arrayBuffer()
       }
-      if (res.status === 201) stats.acks.push({ user: learner.index, key, cardId: body.card.id })
+      if (res.status === 201) stats.acks.push({ user: learner.index, key, cardId })
     } catch {
       stats.networkErrors += 1
       if (shouldStop()) return
