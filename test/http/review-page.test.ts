@@ -338,3 +338,16 @@ describe('the settings page', () => {
     expect(api.fuzz).toBe(true)
   })
 })
+
+describe('exam mode on the review page', () => {
+  it('carries mode=exam through reveal and grading, and is offered by the readiness panel', async () => {
+    const { app, db } = await createTestApp()
+    await seedDeck(db)
+    const { browser } = await signUp(app)
+    await browser.request('/api/v1/settings', { method: 'PUT', json: { examDate: '2026-03-01' } })
+    expect(await (await browser.request('/progress')).text()).toContain('href="/review?deck=docker&amp;mode=exam"')
+    const page = await (await browser.request('/review?deck=docker&mode=exam')).text()
+    expect(page).toContain('exam mode')
+    expect(page).toContain('name="mode" value="exam"')
+  })
+})

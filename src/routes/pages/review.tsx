@@ -26,7 +26,11 @@ import { ReviewDone } from '../../views/pages/review-done'
 import { settingsPages } from './settings'
 import { reviewContext, signedIn } from './signed-in'
 
-const scopeEntries = { deck: nextQuerySchema.entries.deck, topic: nextQuerySchema.entries.topic }
+const scopeEntries = {
+  deck: nextQuerySchema.entries.deck,
+  topic: nextQuerySchema.entries.topic,
+  mode: nextQuerySchema.entries.mode,
+}
 
 const pageQuerySchema = v.object({
   ...scopeEntries,
@@ -63,9 +67,10 @@ const cardActionSchema = v.object({
   action: v.picklist(['suspend', 'unsuspend', 'bury'] as const, 'action must be suspend, unsuspend or bury'),
 })
 
-const toScope = (form: { deck: string; topic?: string | undefined }): ReviewScope => ({
+const toScope = (form: { deck: string; topic?: string | undefined; mode?: string | undefined }): ReviewScope => ({
   deck: form.deck,
   topic: form.topic || undefined,
+  mode: form.mode === 'exam' ? 'exam' : undefined,
 })
 
 /** The deck and topic with their display title; a 404 naming the field when either is unknown. */
@@ -74,7 +79,8 @@ async function loadScope(c: Context<AppEnv>, scope: ReviewScope) {
   if (!names.deck) throw new AppError(404, 'not_found', `deck: no deck "${scope.deck}"`, { field: 'deck' })
   if (scope.topic && !names.topic)
     throw new AppError(404, 'not_found', `topic: no topic "${scope.topic}"`, { field: 'topic' })
-  return names.topic ? `${names.deck.title} · ${names.topic.title}` : names.deck.title
+  const title = names.topic ? `${names.deck.title} · ${names.topic.title}` : names.deck.title
+  return scope.mode === 'exam' ? `${title} · exam mode` : title
 }
 
 const render = (c: Context<AppEnv>, title: string, node: Parameters<Context<AppEnv>['render']>[0]) =>
@@ -94,7 +100,7 @@ export const reviewPages = new Hono<AppEnv>()
     const q = c.req.valid('query')
     const ctx = reviewContext(c)
     const scope = toScope(q)
-    const [title, next] = await Promise.all([loadScope(c, scope), nextCard(ctx, scope)])
+    const [title, next] = await Promise.all([loadScope(c, scope), nextCard(ctx, scope, scope.mode)])
     const frame = {
       scope,
       title,
@@ -117,7 +123,7 @@ export const reviewPages = new Hono<AppEnv>()
     const q = c.req.valid('query')
     const ctx = reviewContext(c)
     const scope = toScope(q)
-    const [title, next] = await Promise.all([loadScope(c, scope), nextCard(ctx, scope)])
+    const [title, next] = await Promise.all([loadScope(c, scope), nextCard(ctx, scope, scope.mode)])
     // Usually the card shown is still the next one; otherwise (an undone card, a stale tab) load it.
     const shown = next.card?.id === q.card && next.card && next.intervals ? next : await previewCard(ctx, q.card)
     const card = shown.card!

@@ -41,6 +41,12 @@ export function ReadinessPanel(props: ReadinessPanelProps) {
           ? 'You are on track: keep up your daily reviews.'
           : `To reach the target: about ${r.reviewsPerDay} reviews a day (${r.unseen} cards not studied yet, ${r.belowTarget} fading below the target).`}
       </p>
+      <p>
+        <a class="button secondary" href={`/review?deck=${encodeURIComponent(r.deck)}&mode=exam`}>
+          Review in exam mode
+        </a>{' '}
+        <span class="muted">due cards weakest first, by the recall predicted on the exam date</span>
+      </p>
       <table class="readiness-topics">
         <caption class="visually-hidden">Predicted recall by topic on the exam date</caption>
         <thead>

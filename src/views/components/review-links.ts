@@ -1,13 +1,16 @@
-/** What is being studied: a deck, optionally narrowed to one topic. */
+/** What is being studied: a deck, optionally narrowed to one topic, optionally in exam mode. */
 export interface ReviewScope {
   deck: string
   topic?: string | undefined
+  /** Exam mode: due cards weakest first by the recall predicted on the exam date. */
+  mode?: 'exam' | undefined
 }
 
 /** `path?deck=…&topic=…&extra…`, leaving out empty values. */
 export function reviewUrl(path: string, scope: ReviewScope, extra: Record<string, string | undefined> = {}): string {
   const params = new URLSearchParams({ deck: scope.deck })
   if (scope.topic) params.set('topic', scope.topic)
+  if (scope.mode) params.set('mode', scope.mode)
   for (const [name, value] of Object.entries(extra)) if (value !== undefined && value !== '') params.set(name, value)
   return `${path}?${params}`
 }
