@@ -1,7 +1,6 @@
-import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
-import { secureHeaders } from 'hono/secure-headers'
+import { Hono } from 'hono/tiny'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { SchedulingError } from './domain/scheduling'
 import type { AppDeps, AppEnv } from './env'
@@ -9,6 +8,7 @@ import { AppError, type ErrorCode } from './errors'
 import { resolveCaller } from './middleware/caller'
 import { csrfProtection } from './middleware/csrf'
 import { rateLimit } from './middleware/rate-limit'
+import { secureResponses } from './middleware/security-headers'
 import { apiRoutes } from './routes/api'
 import { assetRoutes } from './routes/assets'
 import { healthRoutes } from './routes/health'
@@ -62,23 +62,7 @@ export function createApp(deps: AppDeps) {
   }
   const app = new Hono<AppEnv>()
 
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-      strictTransportSecurity: 'max-age=31536000; includeSubDomains',
-      referrerPolicy: 'same-origin',
-    }),
-  )
+  app.use(secureResponses)
   app.use(async (c, next) => {
     c.set('deps', resolved)
     c.set('now', resolved.clock())

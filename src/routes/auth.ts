@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono } from 'hono/tiny'
 import { describeRoute } from 'hono-openapi'
 import { clearSessionCookie, writeSessionCookie } from '../auth/cookies'
 import { deleteSession } from '../db/queries/sessions'

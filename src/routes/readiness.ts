@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono } from 'hono/tiny'
 import { describeRoute } from 'hono-openapi'
 import type { AppEnv } from '../env'
 import { auth } from '../middleware/caller'

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono } from 'hono/tiny'
 import { describeRoute } from 'hono-openapi'
 import { saveSettingsJson } from '../db/queries/review'
 import { applySettingsUpdate, studySettingsUpdateSchema } from '../domain/scheduling'

@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import { Hono } from 'hono'
+import { Hono } from 'hono/tiny'
 import { describeRoute } from 'hono-openapi'
 import type { AppEnv } from '../env'
 import { auth } from '../middleware/caller'

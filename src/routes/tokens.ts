@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono } from 'hono/tiny'
 import { describeRoute } from 'hono-openapi'
 import { scopes as allScopes } from '../auth/scopes'
 import { insertToken, listTokens, revokeToken } from '../db/queries/tokens'

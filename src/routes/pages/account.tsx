@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono } from 'hono/tiny'
 import { clearSessionCookie, writeSessionCookie } from '../../auth/cookies'
 import { deleteSession } from '../../db/queries/sessions'
 import type { AppEnv } from '../../env'

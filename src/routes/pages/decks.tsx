@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono } from 'hono/tiny'
 import * as v from 'valibot'
 import { listCards, listDecks } from '../../db/queries/decks'
 import { findScope } from '../../db/queries/home'

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono } from 'hono/tiny'
 import { listDecks } from '../../db/queries/decks'
 import { loadHomeCounts, topicKey } from '../../db/queries/home'
 import { sqlWindow } from '../../domain/scheduling'

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono } from 'hono/tiny'
 import { listDecks } from '../../db/queries/decks'
 import type { AppEnv } from '../../env'
 import { loadProgress } from '../../services/progress'

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
-import { Hono } from 'hono'
 import { createMiddleware } from 'hono/factory'
+import { Hono } from 'hono/tiny'
 import { listDecks } from '../../db/queries/decks'
 import { loadDeckTopics } from '../../db/queries/exams'
 import type { AppEnv } from '../../env'

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
-import { Hono } from 'hono'
 import { createMiddleware } from 'hono/factory'
+import { Hono } from 'hono/tiny'
 import * as v from 'valibot'
 import { findScope, loadToday } from '../../db/queries/home'
 import { ratingNames, SchedulingError, sqlWindow } from '../../domain/scheduling'

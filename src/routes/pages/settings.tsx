@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono } from 'hono/tiny'
 import * as v from 'valibot'
 import { saveSettingsJson } from '../../db/queries/review'
 import { applySettingsUpdate, type StudySettings, studySettingsUpdateSchema } from '../../domain/scheduling'

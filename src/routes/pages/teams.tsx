@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import { Hono } from 'hono'
+import { Hono } from 'hono/tiny'
 import { listDecks } from '../../db/queries/decks'
 import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
