@@ -59,6 +59,21 @@ describe('the home page', () => {
     expect(topicRow((await html(user.browser, '/')).body, 'cli')).toEqual(['1', '9', '9 / 10'])
   })
 
+  it('caps the due count at what the daily review limit still allows, but never holds back learning cards', async () => {
+    const { user, clock, ids } = await setup({ maxReviewsPerDay: 2 })
+    for (const id of ids.slice(0, 4)) await answer(user.browser, id, 'easy') // four reviews due in days
+    await answer(user.browser, ids[4]!, 'again') // one learning card
+    // Twenty days on (the reviews fall due), visiting every five so the session stays alive.
+    for (let day = 0; day < 4; day++) {
+      clock.advance(5 * 86_400_000)
+      await html(user.browser, '/')
+    }
+    const body = (await html(user.browser, '/')).body
+    // 4 reviews and 1 learning card are due; the limit lets 2 reviews through: 1 + 2.
+    expect(topicRow(body, 'architecture')[0]).toBe('3')
+    expect(body).toContain('<strong data-count="due">3</strong> due')
+  })
+
   it('leaves suspended cards out of every count', async () => {
     const { user, ids } = await setup()
     await user.browser.request(`/api/v1/cards/${ids[0]}/suspend`, { method: 'POST' })

@@ -7,6 +7,8 @@ import { cardStates, cards, decks, reviewLogs, topics } from '../schema'
 export interface TopicCounts {
   /** Learning cards due now plus review cards due today (before the daily review limit). */
   due: number
+  /** Of `due`, the learning and relearning cards: the daily review limit does not hold them back. */
+  learning: number
   /** Cards never studied (or reset to new), suspended and buried ones left out. */
   unseen: number
 }
@@ -32,7 +34,12 @@ export async function loadHomeCounts(db: Db, userId: string, window: SqlWindow):
   )
   const [due, unseen, done] = await db.batch([
     db
-      .select({ deck: cards.deck, topic: cards.topic, n: count() })
+      .select({
+        deck: cards.deck,
+        topic: cards.topic,
+        n: count(),
+        learning: sql<number>`sum(case when ${cardStates.state} in (1, 3) then 1 else 0 end)`.mapWith(Number),
+      })
       .from(cardStates)
       .innerJoin(cards, eq(cards.id, cardStates.cardId))
       .where(
@@ -58,12 +65,12 @@ export async function loadHomeCounts(db: Db, userId: string, window: SqlWindow):
     const key = topicKey(deck, topic)
     let found = counts.get(key)
     if (!found) {
-      found = { due: 0, unseen: 0 }
+      found = { due: 0, learning: 0, unseen: 0 }
       counts.set(key, found)
     }
     return found
   }
-  for (const row of due) entry(row.deck, row.topic).due = row.n
+  for (const row of due) Object.assign(entry(row.deck, row.topic), { due: row.n, learning: row.learning })
   for (const row of unseen) entry(row.deck, row.topic).unseen = row.n
   return { topics: counts, doneToday: summarizeToday(done) }
 }

@@ -13,18 +13,27 @@ export const homePages = new Hono<AppEnv>().get('/', async (c) => {
   const { db, now } = c.var
   const [decks, settings] = await Promise.all([listDecks(db), loadSettings(db, caller.userId)])
   const counts = await loadHomeCounts(db, caller.userId, sqlWindow(settings, now))
-  // New cards share one daily limit across decks, as the review queue counts them.
+  // New cards and reviews share daily limits across decks, as the review queue counts them;
+  // learning cards are never held back.
   const newQuota = Math.max(0, settings.newCardsPerDay - counts.doneToday.newCards)
+  const reviewQuota = Math.max(0, settings.maxReviewsPerDay - counts.doneToday.reviews)
+  const dueToday = (learning: number, due: number) => learning + Math.min(due - learning, reviewQuota)
   const homeDecks: HomeDeck[] = decks.map((deck) => {
-    const topics = deck.topics.map((topic) => {
-      const found = counts.topics.get(topicKey(deck.slug, topic.slug)) ?? { due: 0, unseen: 0 }
-      return { ...topic, due: found.due, unseen: found.unseen, newToday: Math.min(found.unseen, newQuota) }
+    const found = deck.topics.map((topic) => counts.topics.get(topicKey(deck.slug, topic.slug)))
+    const topics = deck.topics.map((topic, i) => {
+      const { due, learning, unseen } = found[i] ?? { due: 0, learning: 0, unseen: 0 }
+      return { ...topic, due: dueToday(learning, due), unseen, newToday: Math.min(unseen, newQuota) }
     })
-    const unseen = topics.reduce((sum, t) => sum + t.unseen, 0)
+    const sum = (pick: (t: { due: number; learning: number; unseen: number }) => number) =>
+      found.reduce((total, t) => total + (t ? pick(t) : 0), 0)
+    const unseen = sum((t) => t.unseen)
     return {
       ...deck,
       topics,
-      due: topics.reduce((sum, t) => sum + t.due, 0),
+      due: dueToday(
+        sum((t) => t.learning),
+        sum((t) => t.due),
+      ),
       unseen,
       newToday: Math.min(unseen, newQuota),
     }
