@@ -4,13 +4,14 @@ import { saveSettingsJson } from '../db/queries/review'
 import { applySettingsUpdate, studySettingsUpdateSchema } from '../domain/scheduling'
 import type { AppEnv } from '../env'
 import { auth } from '../middleware/caller'
-import { loadSettings } from '../services/review'
+import { callerSettings } from '../services/review'
 import { validate } from '../validation'
+import { callerContext } from './context'
 
 /** `/api/v1/settings`: the user's study settings (retention, limits, steps, day boundary). */
 export const settingsRoutes = new Hono<AppEnv>()
   .get('/', describeRoute({ tags: ['Settings'], summary: 'Your study settings' }), auth('review'), async (c) =>
-    c.json(await loadSettings(c.var.db, c.var.caller!.userId)),
+    c.json(await callerSettings(callerContext(c))),
   )
   .put(
     '/',
@@ -19,7 +20,7 @@ export const settingsRoutes = new Hono<AppEnv>()
     validate('json', studySettingsUpdateSchema),
     async (c) => {
       const userId = c.var.caller!.userId
-      const next = applySettingsUpdate(await loadSettings(c.var.db, userId), c.req.valid('json'))
+      const next = applySettingsUpdate(await callerSettings(callerContext(c)), c.req.valid('json'))
       await saveSettingsJson(c.var.db, userId, JSON.stringify(next))
       return c.json(next)
     },

@@ -1,9 +1,8 @@
 import { loadDeckMemories, loadDeckTopics } from '../db/queries/exams'
-import { loadSettingsJson } from '../db/queries/review'
 import { projectRecall, reviewsNeededPerDay } from '../domain/exam'
-import { createScheduler, examStartsAt, parseSettings, sqlWindow } from '../domain/scheduling'
+import { createScheduler, examStartsAt, sqlWindow } from '../domain/scheduling'
 import { AppError } from '../errors'
-import type { ReviewContext } from './review'
+import { callerSettings, type ReviewContext } from './review'
 
 const dayMs = 24 * 60 * 60 * 1000
 
@@ -51,7 +50,7 @@ export const noExamDateHint =
 export async function readiness(ctx: ReviewContext, deck: string): Promise<Readiness> {
   const found = await loadDeckTopics(ctx.db, deck)
   if (!found.deck) throw new AppError(404, 'not_found', `deck: no deck "${deck}"`, { field: 'deck' })
-  const settings = parseSettings(await loadSettingsJson(ctx.db, ctx.userId))
+  const settings = await callerSettings(ctx)
   const target = settings.desiredRetention
   const examAt = examStartsAt(settings)
   if (examAt === null || settings.examDate === undefined) return { deck, examDate: null, target, hint: noExamDateHint }

@@ -104,13 +104,25 @@ function parseCached(json: string): StudySettings {
   return { ...settings }
 }
 
-export async function loadSettings(db: Db, userId: string): Promise<StudySettings> {
-  return parseCached(await loadSettingsJson(db, userId))
+/** The caller's settings: from the session when it brought them, else from the database. */
+export async function callerSettings(ctx: ReviewContext): Promise<StudySettings> {
+  return parseCached(ctx.settingsJson ?? (await loadSettingsJson(ctx.db, ctx.userId)))
 }
 
-/** The caller's settings: from the session when it brought them, else from the database. */
-async function settingsOf(ctx: ReviewContext): Promise<StudySettings> {
-  return ctx.settingsJson === undefined ? loadSettings(ctx.db, ctx.userId) : parseCached(ctx.settingsJson)
+/** A card as the review flow shows it, with the interval each answer would give it now. */
+function withIntervals(card: CardRow, state: CardStateRow | undefined, settings: StudySettings, now: number) {
+  const preview = createScheduler(settings).previewIntervals(state ? memoryOf(state) : null, now)
+  return {
+    card: presentCard(card),
+    intervals: {
+      again: formatInterval(preview.again),
+      hard: formatInterval(preview.hard),
+      good: formatInterval(preview.good),
+      easy: formatInterval(preview.easy),
+    },
+    intervalsMs: preview,
+    state: state ? presentState(card.id, state) : null,
+  }
 }
 
 /**
@@ -118,7 +130,7 @@ async function settingsOf(ctx: ReviewContext): Promise<StudySettings> {
  * mode, due cards come weakest first by recall predicted on the exam date (`nextExamCard`).
  */
 export async function nextCard(ctx: ReviewContext, scope: QueueScope, mode: 'normal' | 'exam' = 'normal') {
-  const settings = await settingsOf(ctx)
+  const settings = await callerSettings(ctx)
   const window = sqlWindow(settings, ctx.now)
   const { candidates, available, doneToday } = await loadQueueCandidates(ctx.db, ctx.userId, scope, window)
   const queue = buildQueue(candidates, { ...settings, now: ctx.now, dayEnd: window.dayEnd, doneToday })
@@ -140,19 +152,9 @@ export async function nextCard(ctx: ReviewContext, scope: QueueScope, mode: 'nor
   }
   const { card, state } = await findCardWithState(ctx.db, ctx.userId, first.cardId)
   if (!card) throw new AppError(404, 'not_found', 'the card disappeared while it was being fetched')
-  const scheduler = createScheduler(settings)
-  const preview = scheduler.previewIntervals(state ? memoryOf(state) : null, ctx.now)
   return {
     ...base,
-    card: presentCard(card),
-    intervals: {
-      again: formatInterval(preview.again),
-      hard: formatInterval(preview.hard),
-      good: formatInterval(preview.good),
-      easy: formatInterval(preview.easy),
-    },
-    intervalsMs: preview,
-    state: state ? presentState(card.id, state) : null,
+    ...withIntervals(card, state, settings, ctx.now),
   }
 }
 
@@ -205,7 +207,7 @@ export async function answerCard(
     })
   if (input.shownAt && state && state.updatedAt > Date.parse(input.shownAt)) throw conflict()
 
-  const settings = await settingsOf(ctx)
+  const settings = await callerSettings(ctx)
   const scheduler = createScheduler(settings)
   const before = state ? memoryOf(state) : null
   const { next, log } = scheduler.rate(before, input.rating, ctx.now)
@@ -272,7 +274,7 @@ export async function undoLastReview(ctx: ReviewContext) {
   if (!latest) throw new AppError(409, 'conflict', 'there is no review to undo')
   const { log, state } = latest
   if (!state) throw new AppError(409, 'conflict', 'the reviewed card has no schedule to restore')
-  const settings = await settingsOf(ctx)
+  const settings = await callerSettings(ctx)
   const restored = createScheduler(settings).undo(memoryOf(state), log)
   const flags = JSON.parse(log.before) as { suspended?: boolean; leech?: boolean; buriedUntil?: number | null }
   const ok = await recordUndo(
@@ -308,7 +310,7 @@ export type CardAction = 'suspend' | 'unsuspend' | 'bury'
 export async function changeCard(ctx: ReviewContext, cardId: string, action: CardAction) {
   const { card } = await findCardWithState(ctx.db, ctx.userId, cardId)
   if (!card) throw new AppError(404, 'not_found', 'id: no such card', { field: 'id' })
-  const settings = await settingsOf(ctx)
+  const settings = await callerSettings(ctx)
   const flags =
     action === 'suspend'
       ? { suspended: true }
@@ -328,18 +330,7 @@ export async function changeCard(ctx: ReviewContext, cardId: string, action: Car
 export async function previewCard(ctx: ReviewContext, cardId: string) {
   const { card, state } = await findCardWithState(ctx.db, ctx.userId, cardId)
   if (!card || card.retiredAt !== null) throw new AppError(404, 'not_found', 'card: no such card', { field: 'card' })
-  const settings = await settingsOf(ctx)
-  const preview = createScheduler(settings).previewIntervals(state ? memoryOf(state) : null, ctx.now)
-  return {
-    card: presentCard(card),
-    intervals: {
-      again: formatInterval(preview.again),
-      hard: formatInterval(preview.hard),
-      good: formatInterval(preview.good),
-      easy: formatInterval(preview.easy),
-    },
-    state: state ? presentState(card.id, state) : null,
-  }
+  return withIntervals(card, state, await callerSettings(ctx), ctx.now)
 }
 
 /** Compares a typed answer with the card's; letter case counts for type-in (CLI) cards. */

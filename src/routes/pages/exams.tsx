@@ -10,7 +10,7 @@ import { examParamSchema, readinessQuerySchema } from '../../schemas/exams'
 import { answerExamQuestion } from '../../services/exam-answers'
 import { createExam, examHistory, getExam, submitExam } from '../../services/exams'
 import { readiness } from '../../services/readiness'
-import { loadSettings } from '../../services/review'
+import { callerSettings } from '../../services/review'
 import { validate } from '../../validation'
 import { ExamQuestionPage } from '../../views/pages/exam-question'
 import { ExamResultPage } from '../../views/pages/exam-result'
@@ -34,7 +34,7 @@ async function home(c: Context<AppEnv>, slug: string, form?: { values: ExamStart
   const [ready, history, settings] = await Promise.all([
     readiness(ctx, deck.slug),
     examHistory(ctx, 20),
-    loadSettings(ctx.db, ctx.userId),
+    callerSettings(ctx),
   ])
   if (form) c.status(form.error.status)
   return c.render(
@@ -80,7 +80,7 @@ export const examPages = new Hono<AppEnv>()
     const q = Number(c.req.valid('query').q)
     const firstOpen = exam.questions.findIndex((question) => !exam.answers[question.id]?.answered)
     const index = Number.isInteger(q) && q >= 1 ? Math.min(q, exam.questionCount) - 1 : Math.max(firstOpen, 0)
-    const [settings, deck] = await Promise.all([loadSettings(ctx.db, ctx.userId), loadDeckTopics(ctx.db, exam.deck)])
+    const [settings, deck] = await Promise.all([callerSettings(ctx), loadDeckTopics(ctx.db, exam.deck)])
     const topics = Object.fromEntries(deck.topics.map((t) => [t.slug, t.title]))
     return c.render(
       <ExamQuestionPage
@@ -119,7 +119,7 @@ export const examPages = new Hono<AppEnv>()
     const ctx = reviewContext(c)
     const exam = await getExam(ctx, c.req.valid('param').id)
     if (exam.status !== 'submitted') return c.redirect(`/exams/${exam.id}`, 303)
-    const settings = await loadSettings(ctx.db, ctx.userId)
+    const settings = await callerSettings(ctx)
     return c.render(<ExamResultPage result={exam} csrfToken={c.var.csrfToken} timeZone={settings.timezone} />, {
       title: 'Exam result',
       ...assets,

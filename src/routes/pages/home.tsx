@@ -3,15 +3,16 @@ import { listDecks } from '../../db/queries/decks'
 import { loadHomeCounts, topicKey } from '../../db/queries/home'
 import { sqlWindow } from '../../domain/scheduling'
 import type { AppEnv } from '../../env'
-import { loadSettings } from '../../services/review'
+import { callerSettings } from '../../services/review'
 import { type HomeDeck, HomePage } from '../../views/pages/home'
+import { callerContext } from '../context'
 
 /** `/`: a welcome for visitors; for a signed-in person every deck and topic with what is due. */
 export const homePages = new Hono<AppEnv>().get('/', async (c) => {
   const caller = c.var.caller
   if (!caller) return c.render(<HomePage signedIn={false} decks={[]} doneToday={0} />, { title: 'Home' })
   const { db, now } = c.var
-  const [decks, settings] = await Promise.all([listDecks(db), loadSettings(db, caller.userId)])
+  const [decks, settings] = await Promise.all([listDecks(db), callerSettings(callerContext(c))])
   const counts = await loadHomeCounts(db, caller.userId, sqlWindow(settings, now))
   // New cards and reviews share daily limits across decks, as the review queue counts them;
   // learning cards are never held back.

@@ -9,9 +9,9 @@ import { AppError } from '../../errors'
 import { cardIdSchema, nextQuerySchema } from '../../schemas/review'
 import {
   answerCard,
+  callerSettings,
   changeCard,
   checkTypedAnswer,
-  loadSettings,
   nextCard,
   previewCard,
   undoLastReview,
@@ -114,7 +114,7 @@ export const reviewPages = new Hono<AppEnv>()
       return render(c, title, <ReviewQuestion {...frame} card={card} shownAt={new Date(ctx.now).toISOString()} />)
     }
     if (next.card) return render(c, title, <ReviewQuestion {...frame} card={next.card} shownAt={next.shownAt} />)
-    const settings = await loadSettings(ctx.db, ctx.userId)
+    const settings = await callerSettings(ctx)
     const today = await loadToday(ctx.db, ctx.userId, sqlWindow(settings, ctx.now).dayStart)
     const nextDue = describeNextDue(next.nextDueAt ?? null, ctx.now, settings.timezone)
     return render(c, title, <ReviewDone {...frame} again={today.again} nextDue={nextDue} />)

@@ -3,8 +3,9 @@ import * as v from 'valibot'
 import { saveSettingsJson } from '../../db/queries/review'
 import { applySettingsUpdate, type StudySettings, studySettingsUpdateSchema } from '../../domain/scheduling'
 import type { AppEnv } from '../../env'
-import { loadSettings } from '../../services/review'
+import { callerSettings } from '../../services/review'
 import { SettingsPage, type SettingsValues } from '../../views/pages/settings'
+import { callerContext } from '../context'
 import { signedIn } from './signed-in'
 
 type FormBody = Record<string, string | File | (string | File)[]>
@@ -95,7 +96,7 @@ function timezones(current: string): string[] {
 export const settingsPages = new Hono<AppEnv>()
   .use('/settings', signedIn)
   .get('/settings', async (c) => {
-    const values = valuesOf(await loadSettings(c.var.db, c.var.caller!.userId))
+    const values = valuesOf(await callerSettings(callerContext(c)))
     const page = { values, errors: {}, timezones: timezones(values.timezone), csrfToken: c.var.csrfToken }
     return c.render(<SettingsPage {...page} saved={c.req.query('saved') === '1'} />, {
       title: 'Settings',
@@ -114,7 +115,7 @@ export const settingsPages = new Hono<AppEnv>()
         styles: ['review.css'],
       })
     }
-    const next = applySettingsUpdate(await loadSettings(c.var.db, userId), parsed.output)
+    const next = applySettingsUpdate(await callerSettings(callerContext(c)), parsed.output)
     await saveSettingsJson(c.var.db, userId, JSON.stringify(next))
     return c.redirect('/settings?saved=1', 303)
   })
