@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startNodeServer } from '../helpers/node-server'
-import { verify } from './verify'
+import { problemsWith, verify } from './verify'
 import { learnersEnv, newStats, report, signUpLearner, study } from './workload'
 
 /**
@@ -45,15 +45,7 @@ try {
   await server.exited
   const verdict = await verify(dbPath, stats.acks, run)
   console.log('verdict', verdict)
-  const serverErrors = [...stats.statuses].filter(([code]) => code >= 500)
-  const problems = [
-    serverErrors.length ? `5xx responses: ${JSON.stringify(serverErrors)}` : '',
-    verdict.missing ? `${verdict.missing} acknowledged reviews lost` : '',
-    verdict.duplicated ? `${verdict.duplicated} reviews recorded twice` : '',
-    verdict.statesDisagreeing ? `${verdict.statesDisagreeing} card states disagree with their logs` : '',
-    verdict.integrity !== 'ok' ? `integrity_check: ${verdict.integrity}` : '',
-    verdict.acknowledged === 0 ? 'no review was acknowledged: the kills came too early' : '',
-  ].filter(Boolean)
+  const problems = problemsWith(verdict, stats, { crashed: true })
   if (problems.length) {
     failed = true
     console.error(`CRASH TEST FAILED:\n- ${problems.join('\n- ')}`)

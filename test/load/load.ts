@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startNodeServer } from '../helpers/node-server'
-import { verify } from './verify'
+import { problemsWith, verify } from './verify'
 import { learnersEnv, newStats, report, signUpLearner, study } from './workload'
 
 /**
@@ -32,18 +32,7 @@ try {
   await server.exited
   const verdict = await verify(dbPath, stats.acks, run)
   console.log('verdict', verdict)
-  const serverErrors = [...stats.statuses].filter(([code]) => code >= 500)
-  const problems = [
-    serverErrors.length ? `5xx responses: ${JSON.stringify(serverErrors)}` : '',
-    stats.networkErrors ? `${stats.networkErrors} network errors` : '',
-    verdict.missing ? `${verdict.missing} acknowledged reviews missing` : '',
-    verdict.recorded !== verdict.acknowledged
-      ? `recorded ${verdict.recorded} ≠ acknowledged ${verdict.acknowledged}`
-      : '',
-    verdict.duplicated ? `${verdict.duplicated} duplicated` : '',
-    verdict.statesDisagreeing ? `${verdict.statesDisagreeing} card states disagree with their replayed logs` : '',
-    verdict.integrity !== 'ok' ? `integrity_check: ${verdict.integrity}` : '',
-  ].filter(Boolean)
+  const problems = problemsWith(verdict, stats, { crashed: false })
   if (problems.length) {
     failed = true
     console.error(`LOAD TEST FAILED:\n- ${problems.join('\n- ')}`)

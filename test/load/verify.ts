@@ -1,6 +1,6 @@
 import { createClient } from '@libsql/client'
 import { createScheduler, parseSettings, ratingName } from '../../src/domain/scheduling'
-import type { Ack } from './workload'
+import type { Ack, LoadStats } from './workload'
 
 export interface Verdict {
   acknowledged: number
@@ -80,4 +80,25 @@ export async function verify(dbPath: string, acks: Ack[], run: string): Promise<
     statesDisagreeing,
     integrity,
   }
+}
+
+/**
+ * What is wrong after a run, as sentences (none: it passed). Without a crash every request got
+ * its answer, so recorded must equal acknowledged and no request may fail on the network; with
+ * kills, a review committed just before the process died is recorded but never acknowledged.
+ */
+export function problemsWith(verdict: Verdict, stats: LoadStats, options: { crashed: boolean }): string[] {
+  const serverErrors = [...stats.statuses].filter(([code]) => code >= 500)
+  return [
+    serverErrors.length ? `5xx responses: ${JSON.stringify(serverErrors)}` : '',
+    verdict.acknowledged === 0 ? 'no review was acknowledged' : '',
+    verdict.missing ? `${verdict.missing} acknowledged reviews missing` : '',
+    verdict.duplicated ? `${verdict.duplicated} reviews recorded twice` : '',
+    verdict.statesDisagreeing ? `${verdict.statesDisagreeing} card states disagree with their replayed logs` : '',
+    verdict.integrity !== 'ok' ? `integrity_check: ${verdict.integrity}` : '',
+    !options.crashed && stats.networkErrors ? `${stats.networkErrors} network errors` : '',
+    !options.crashed && verdict.recorded !== verdict.acknowledged
+      ? `recorded ${verdict.recorded} ≠ acknowledged ${verdict.acknowledged}`
+      : '',
+  ].filter(Boolean)
 }
