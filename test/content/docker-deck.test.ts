@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest'
 import { loadDeck } from '../../src/content/load'
 
 const dir = fileURLToPath(new URL('../../content/docker', import.meta.url))
-const topics = ['architecture', 'namespaces-cgroups', 'oci', 'objects', 'cli', 'orchestration', 'networking']
+const topics = [
+  'architecture',
+  'namespaces-cgroups',
+  'oci',
+  'objects',
+  'cli',
+  'orchestration',
+  'networking',
+  'security',
+]
 
 describe('the shipped docker deck', () => {
   it('passes the checker with no errors', async () => {
