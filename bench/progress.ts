@@ -50,6 +50,8 @@ export function simulateHistory(options: HistoryOptions): { logs: LogRow[]; stat
     learningSteps: ['1m', '10m'],
     relearningSteps: ['10m'],
     fuzz: true,
+    timezone: 'UTC',
+    dayStartsAt: 4,
   })
   const memory = new Map<string, CardMemory>()
   const logs: LogRow[] = []

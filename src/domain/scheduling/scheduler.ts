@@ -1,4 +1,4 @@
-import { type FSRS, type FSRSParameters, fsrs, generatorParameters, Rating, State } from 'ts-fsrs'
+import { type Card, type FSRS, type FSRSParameters, fsrs, generatorParameters, Rating, State } from 'ts-fsrs'
 import {
   type CardMemory,
   fromFsrsCard,
@@ -9,10 +9,15 @@ import {
   toRating,
 } from './card'
 import { ReviewOutOfOrderError } from './errors'
+import { fuzzFactorFor, passingIntervals, reviewInterval } from './fuzz'
 import type { StudySettings } from './settings'
+import { realDue, type StudyClockSettings, toStudyTime } from './study-clock'
 import { encodeBefore, undoReview } from './undo'
 
-export type SchedulerSettings = Pick<StudySettings, 'desiredRetention' | 'learningSteps' | 'relearningSteps' | 'fuzz'>
+export type SchedulerSettings = Pick<
+  StudySettings,
+  'desiredRetention' | 'learningSteps' | 'relearningSteps' | 'fuzz' | 'timezone' | 'dayStartsAt'
+>
 
 export interface SchedulerOptions {
   /** Overrides `settings.fuzz`; tests turn it off so intervals are exact. */
@@ -50,12 +55,69 @@ export function fsrsParameters(settings: SchedulerSettings, options: SchedulerOp
   })
 }
 
+/** The card as ts-fsrs should see it: its times on the study-day clock. */
+function onStudyClock(row: CardMemory, clock: StudyClockSettings): Card {
+  const card = toFsrsCard(row)
+  card.due = new Date(toStudyTime(row.due, clock))
+  if (row.lastReview !== null) card.last_review = new Date(toStudyTime(row.lastReview, clock))
+  return card
+}
+
+/** ts-fsrs's answer back in real time: reviewed at `now`, due on the study day it names. */
+function offStudyClock(card: Card, now: { real: number; study: number }, clock: StudyClockSettings): CardMemory {
+  const inDays = card.state === State.Review
+  return {
+    ...fromFsrsCard(card),
+    due: realDue(card.due.getTime(), inDays, now, clock),
+    lastReview: now.real,
+  }
+}
+
+const DAY = 86_400_000
+
 function checkOrder(row: CardMemory | null, now: number): void {
   if (row && row.lastReview !== null && now < row.lastReview) throw new ReviewOutOfOrderError(now, row.lastReview)
 }
 
 export function createScheduler(settings: SchedulerSettings, options: SchedulerOptions = {}): Scheduler {
-  const f: FSRS = fsrs(fsrsParameters(settings, options))
+  // ts-fsrs runs without fuzz: intervals in days are rounded and fuzzed as Anki does (./fuzz).
+  const f: FSRS = fsrs({ ...fsrsParameters(settings, options), enable_fuzz: false })
+  const fuzz = options.fuzz ?? settings.fuzz
+  const maximum = f.parameters.maximum_interval
+  const clock: StudyClockSettings = { timezone: settings.timezone, dayStartsAt: settings.dayStartsAt }
+  const clockAt = (real: number) => ({ real, study: toStudyTime(real, clock) })
+  const unrounded = (card: Card) => card.stability * f.interval_modifier
+  const isFsrsInterval = (card: Card) =>
+    card.state === State.Review && card.scheduled_days === Math.min(Math.max(1, Math.round(unrounded(card))), maximum)
+
+  /** All four answers to `before` at `now`, on the study-day clock, with Anki's intervals. */
+  function answers(before: CardMemory, at: { real: number; study: number }) {
+    const preview = f.repeat(onStudyClock(before, clock), new Date(at.study))
+    const factor = fuzz ? fuzzFactorFor(before) : null
+    const setDays = (card: Card, days: number) => {
+      card.scheduled_days = days
+      card.due = new Date(at.study + days * DAY)
+    }
+    for (const grade of [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const) {
+      const { card } = preview[grade]
+      if (isFsrsInterval(card)) setDays(card, reviewInterval(unrounded(card), 1, maximum, factor))
+    }
+    if (before.state === State.Review) {
+      const passing = passingIntervals(
+        {
+          hard: unrounded(preview[Rating.Hard].card),
+          good: unrounded(preview[Rating.Good].card),
+          easy: unrounded(preview[Rating.Easy].card),
+        },
+        maximum,
+        factor,
+      )
+      setDays(preview[Rating.Hard].card, passing.hard)
+      setDays(preview[Rating.Good].card, passing.good)
+      setDays(preview[Rating.Easy].card, passing.easy)
+    }
+    return preview
+  }
 
   return {
     get parameters() {
@@ -65,22 +127,25 @@ export function createScheduler(settings: SchedulerSettings, options: SchedulerO
     rate(row, rating, now) {
       checkOrder(row, now)
       const before = row ?? newCardState(now)
-      const { card, log } = f.next(toFsrsCard(before), new Date(now), toRating(rating))
+      const at = clockAt(now)
+      const { card, log } = answers(before, at)[toRating(rating)]
+      const next = offStudyClock(card, at, clock)
       return {
-        next: fromFsrsCard(card),
+        next,
         log: {
           rating: log.rating,
           state: log.state,
-          due: log.due.getTime(),
+          // As ts-fsrs writes it (the previous last_review, else the due), in real time.
+          due: before.lastReview ?? before.due,
           stability: log.stability,
           difficulty: log.difficulty,
           elapsedDays: log.elapsed_days,
           lastElapsedDays: log.last_elapsed_days,
           scheduledDays: log.scheduled_days,
           learningSteps: log.learning_steps,
-          reviewedAt: log.review.getTime(),
-          stateAfter: card.state,
-          dueAfter: card.due.getTime(),
+          reviewedAt: now,
+          stateAfter: next.state,
+          dueAfter: next.due,
           before: encodeBefore(before),
         },
       }
@@ -92,9 +157,10 @@ export function createScheduler(settings: SchedulerSettings, options: SchedulerO
 
     previewIntervals(row, now) {
       checkOrder(row, now)
-      const preview = f.repeat(toFsrsCard(row ?? newCardState(now)), new Date(now))
+      const at = clockAt(now)
+      const preview = answers(row ?? newCardState(now), at)
       const after = (grade: Rating.Again | Rating.Hard | Rating.Good | Rating.Easy) =>
-        preview[grade].card.due.getTime() - now
+        offStudyClock(preview[grade].card, at, clock).due - now
       return {
         again: after(Rating.Again),
         hard: after(Rating.Hard),
