@@ -1,3 +1,4 @@
+import type { Blueprint } from '../domain/exam/blueprint'
 import { compileFile, type FileResult } from './compile-file'
 import type { Block, CardDraft } from './draft'
 import { assignIds } from './ids'
@@ -9,6 +10,8 @@ export interface DeckInput {
   slug: string
   title?: string
   description?: string
+  /** The exam blueprint from `deck.yaml`, carried through to the database as is. */
+  blueprint?: Blueprint
   /** `file` is relative to the deck folder: it becomes `source.file`. */
   files: ReadonlyArray<{ file: string; text: string }>
   /** Deck folder under `content/`: front matter is required. */
@@ -53,6 +56,7 @@ export function compileDeck(input: DeckInput): DeckCompilation {
     slug: input.slug,
     title: input.title ?? humanize(input.slug),
     description: input.description ?? '',
+    ...(input.blueprint ? { blueprint: input.blueprint } : {}),
     topics: results.map((result) => result.topic),
     cards,
     diagnostics,

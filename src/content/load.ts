@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { parse } from 'yaml'
+import type { Blueprint } from '../domain/exam/blueprint'
+import { checkBlueprintTopics, readBlueprint } from './blueprint'
 import { byPlace, compileDeck, type DeckCompilation } from './compile-deck'
 import { decodeNotes } from './decode'
 import { peekDeck } from './front-matter'
@@ -39,7 +41,9 @@ export async function loadDeck(dir: string): Promise<LoadedDeck> {
   const meta = await readDeckYaml(dir, diagnostics)
   const names = (await readdir(dir)).filter(isMarkdown).sort()
   const files = await readNotes(dir, names, diagnostics)
-  return finish(dir, compileDeck({ slug, ...meta, files, strict: true }), diagnostics)
+  const deck = compileDeck({ slug, ...meta, files, strict: true })
+  if (meta.blueprint) checkBlueprintTopics(meta.blueprint, deck.topics, diagnostics)
+  return finish(dir, deck, diagnostics)
 }
 
 /**
@@ -83,14 +87,18 @@ async function readNotes(dir: string, names: readonly string[], diagnostics: Dia
   return files
 }
 
-async function readDeckYaml(dir: string, diagnostics: Diagnostic[]): Promise<{ title?: string; description?: string }> {
+async function readDeckYaml(
+  dir: string,
+  diagnostics: Diagnostic[],
+): Promise<{ title?: string; description?: string; blueprint?: Blueprint }> {
   const path = join(dir, 'deck.yaml')
   if (!existsSync(path)) return {}
   try {
     const data: unknown = parse(await readFile(path, 'utf8'))
     const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {}
     const pick = (key: string) => (typeof record[key] === 'string' ? (record[key] as string).trim() : undefined)
-    return { title: pick('title'), description: pick('description') }
+    const blueprint = readBlueprint(record.blueprint, diagnostics)
+    return { title: pick('title'), description: pick('description'), ...(blueprint ? { blueprint } : {}) }
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
     diagnostics.push({

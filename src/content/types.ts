@@ -1,3 +1,5 @@
+import type { Blueprint } from '../domain/exam/blueprint'
+
 /** The kinds of card the notes compiler produces. */
 export const cardKinds = ['basic', 'reverse', 'cloze', 'enumeration', 'sequence', 'typein'] as const
 export type CardKind = (typeof cardKinds)[number]
@@ -54,6 +56,8 @@ export interface CompiledDeck {
   title: string
   /** From `deck.yaml`; empty when the deck has none. */
   description?: string
+  /** From `deck.yaml`: the exam domains, their weights and topics. */
+  blueprint?: Blueprint
   topics: CompiledTopic[]
   cards: CompiledCard[]
   diagnostics: Diagnostic[]

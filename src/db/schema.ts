@@ -63,6 +63,8 @@ export const decks = sqliteTable('decks', {
   slug: text('slug').primaryKey(),
   title: text('title').notNull(),
   description: text('description').notNull().default(''),
+  /** The exam blueprint from `deck.yaml` as JSON (domains, weights, topics); null when none. */
+  blueprint: text('blueprint'),
   updatedAt: millis('updated_at').notNull(),
 })
 
@@ -227,6 +229,8 @@ export const exams = sqliteTable(
     deck: text('deck').notNull(),
     topics: text('topics').notNull().default('[]'),
     format: text('format').notNull(),
+    /** How the questions were drawn: by the deck's blueprint, or from the notes by topic size. */
+    draw: text('draw').notNull().default('notes'),
     seed: text('seed').notNull(),
     questions: text('questions').notNull(),
     minutes: integer('minutes'),

@@ -30,12 +30,14 @@ const number = (text: string): number | string =>
 export function parseExamForm(body: FormBody): CreateExamInput {
   const topics = fields(body, 'topics')
   const seed = field(body, 'seed')
+  const draw = field(body, 'draw')
   return parseWith(createExamSchema, {
     deck: field(body, 'deck') || 'docker',
     ...(topics.length ? { topics } : {}),
     questionCount: number(field(body, 'questionCount')),
     minutes: number(field(body, 'minutes')),
     format: field(body, 'format') || 'mixed',
+    ...(draw ? { draw } : {}),
     ...(field(body, 'passMark') ? { passMark: number(field(body, 'passMark')) } : {}),
     ...(seed ? { seed } : {}),
   })

@@ -17,6 +17,9 @@ const id = (field: string) =>
 export const examFormats = ['mcq', 'domc', 'mixed'] as const
 export type ExamFormatName = (typeof examFormats)[number]
 
+export const examDraws = ['blueprint', 'notes'] as const
+export type ExamDraw = (typeof examDraws)[number]
+
 /** At most this many questions in one exam or quiz. */
 export const maxQuestions = 200
 
@@ -37,6 +40,12 @@ export const createExamSchema = v.strictObject(
     questionCount: v.optional(wholeNumber('questionCount', 1, maxQuestions), 55),
     minutes: v.optional(wholeNumber('minutes', 1, 600), 90),
     format: v.optional(v.picklist(examFormats, 'format must be mcq, domc or mixed'), 'mixed'),
+    /**
+     * `blueprint`: questions drawn by the deck's exam domains and weights (the DCA's for Docker);
+     * `notes`: by topic size, from the chosen topics. Default: blueprint when the deck has one
+     * and no topics are chosen.
+     */
+    draw: v.optional(v.picklist(examDraws, 'draw must be blueprint or notes')),
     passMark: v.optional(
       v.pipe(
         v.number('passMark must be a number from 0.01 to 1'),

@@ -1,6 +1,14 @@
 import type { CardRow } from '../db/queries/review'
 import type { DiffPart } from '../domain/answer'
-import { type GivenAnswer, type Question, type QuestionScore, scoreExam } from '../domain/exam'
+import {
+  type Blueprint,
+  type DomainScore,
+  type GivenAnswer,
+  type Question,
+  type QuestionScore,
+  scoreByDomain,
+  scoreExam,
+} from '../domain/exam'
 import { sourceUrl, type TopicName } from './question-bank'
 
 export interface NoteSource {
@@ -38,6 +46,8 @@ export interface ScoredExam {
   total: number
   passed: boolean
   topics: { topic: string; title: string; correct: number; total: number }[]
+  /** Per exam domain of the deck's blueprint, in its order; empty when the deck has none. */
+  domains: DomainScore[]
   questions: ResultQuestion[]
 }
 
@@ -106,7 +116,13 @@ function present(
 export function scoreResult(
   questions: readonly Question[],
   answers: ReadonlyMap<string, SavedAnswer>,
-  context: { deck: string; passMark: number; topics: readonly TopicName[]; cards: ReadonlyMap<string, CardRow> },
+  context: {
+    deck: string
+    passMark: number
+    topics: readonly TopicName[]
+    cards: ReadonlyMap<string, CardRow>
+    blueprint?: Blueprint | undefined
+  },
 ): ScoredExam {
   const given = Object.fromEntries([...answers].map(([id, a]) => [id, a.given ?? undefined]))
   const score = scoreExam(questions, given, { passMark: context.passMark })
@@ -117,6 +133,7 @@ export function scoreResult(
     total: score.total,
     passed: score.passed,
     topics: score.topics.map((t) => ({ ...t, title: title(t.topic) })),
+    domains: context.blueprint ? scoreByDomain(context.blueprint, score.topics) : [],
     questions: questions.map((q, i) =>
       present(q, score.questions[i] as QuestionScore, answers.get(q.id), context.deck, context.cards),
     ),

@@ -1,10 +1,23 @@
-import { findExam, insertExam, listExams, loadCardsById, loadDeckTopics, markSubmitted } from '../db/queries/exams'
-import type { CreateExamInput } from '../schemas/exams'
+import {
+  findExam,
+  findExamBySeed,
+  insertExam,
+  listExams,
+  loadCardsById,
+  loadDeckTopics,
+  markSubmitted,
+  recentExamQuestions,
+} from '../db/queries/exams'
+import { type Blueprint, parseBlueprint } from '../domain/exam'
+import { AppError } from '../errors'
+import type { CreateExamInput, ExamDraw } from '../schemas/exams'
 import { applyFeedback } from './exam-feedback'
 import { type ScoredExam, scoreResult } from './exam-result'
 import { type AnswerState, answerState, isDecided, type LoadedExam, loadExam, visibleQuestion } from './exam-state'
-import { buildQuestions, newExamId, newSeed, parseTopics } from './question-bank'
+import { buildQuestions, deckOutline, newExamId, newSeed, parseQuestions, parseTopics } from './question-bank'
 import type { ReviewContext } from './review'
+
+const drawOf = (value: string): ExamDraw => (value === 'blueprint' ? 'blueprint' : 'notes')
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 
@@ -13,6 +26,7 @@ export interface ExamResult extends ScoredExam {
   status: 'submitted'
   deck: string
   format: string
+  draw: ExamDraw
   /** Start another exam with this seed (same deck, topics, count and format) to get the same questions. */
   seed: string
   /** The topics asked for at the start; empty for every topic. */
@@ -26,16 +40,67 @@ export interface ExamResult extends ScoredExam {
   autoSubmitted: boolean
 }
 
-/** Starts a timed mock exam: the questions are fixed now, answers included, and never sent. */
+/**
+ * How many of the user's latest exams in a deck a new exam avoids repeating: three exams in a row
+ * share no question while the deck has enough cards per domain (the DCA deck has).
+ */
+export const recentExamsAvoided = 5
+
+/** Blueprint when asked for, or by default when the deck has one and no topics are picked. */
+function chooseDraw(input: CreateExamInput, blueprint: Blueprint | undefined): ExamDraw {
+  const picked = (input.topics?.length ?? 0) > 0
+  if (input.draw === 'blueprint') {
+    if (!blueprint)
+      throw new AppError(400, 'validation_failed', `draw: deck "${input.deck}" has no exam blueprint: use notes`, {
+        field: 'draw',
+      })
+    if (picked)
+      throw new AppError(
+        400,
+        'validation_failed',
+        'topics: a blueprint exam draws from every domain: choose draw "notes" to pick topics',
+        { field: 'topics' },
+      )
+    return 'blueprint'
+  }
+  return input.draw ?? (blueprint && !picked ? 'blueprint' : 'notes')
+}
+
+/** The cards of the user's recent exams in the deck. */
+async function recentCards(ctx: ReviewContext, deck: string): Promise<Set<string>> {
+  const lists = await recentExamQuestions(ctx.db, ctx.userId, deck, recentExamsAvoided)
+  return new Set(lists.flatMap((json) => parseQuestions(json).map((q) => q.cardId)))
+}
+
+/**
+ * Starts a timed mock exam: the questions are fixed now, answers included, and never sent. A new
+ * exam avoids the cards of the user's recent exams; a seed of one of the user's own exams with
+ * the same settings replays that exam's questions exactly (what it avoided included).
+ */
 export async function createExam(ctx: ReviewContext, input: CreateExamInput) {
+  const outline = await deckOutline(ctx.db, input.deck, input.topics)
+  const draw = chooseDraw(input, outline.blueprint)
+  const topics = JSON.stringify(input.topics ?? [])
+  const earlier = input.seed ? await findExamBySeed(ctx.db, ctx.userId, input.deck, input.seed) : undefined
+  const replayed =
+    earlier && earlier.format === input.format && earlier.draw === draw && earlier.topics === topics
+      ? parseQuestions(earlier.questions)
+      : undefined
   const seed = input.seed ?? newSeed()
-  const built = await buildQuestions(ctx.db, {
-    deck: input.deck,
-    topics: input.topics,
-    count: input.questionCount,
-    format: input.format,
-    seed,
-  })
+  const questions =
+    replayed?.length === input.questionCount
+      ? replayed
+      : (
+          await buildQuestions(ctx.db, {
+            deck: input.deck,
+            topics: input.topics,
+            count: input.questionCount,
+            format: input.format,
+            seed,
+            blueprint: draw === 'blueprint' ? outline.blueprint : undefined,
+            avoid: input.seed ? undefined : await recentCards(ctx, input.deck),
+          })
+        ).questions
   const id = newExamId()
   const endsAt = ctx.now + input.minutes * 60_000
   await insertExam(ctx.db, {
@@ -43,10 +108,11 @@ export async function createExam(ctx: ReviewContext, input: CreateExamInput) {
     userId: ctx.userId,
     mode: 'exam',
     deck: input.deck,
-    topics: JSON.stringify(input.topics ?? []),
+    topics,
     format: input.format,
+    draw,
     seed,
-    questions: JSON.stringify(built.questions),
+    questions: JSON.stringify(questions),
     minutes: input.minutes,
     passMark: input.passMark,
     startedAt: ctx.now,
@@ -74,6 +140,7 @@ export async function finalizeExam(ctx: ReviewContext, exam: LoadedExam): Promis
     deck: row.deck,
     passMark: row.passMark ?? 0.65,
     topics: deck.topics,
+    blueprint: parseBlueprint(deck.deck?.blueprint),
     cards: new Map(cardRows.map((card) => [card.id, card])),
   })
   const autoSubmitted = row.endsAt !== null && ctx.now >= row.endsAt
@@ -83,6 +150,7 @@ export async function finalizeExam(ctx: ReviewContext, exam: LoadedExam): Promis
     status: 'submitted',
     deck: row.deck,
     format: row.format,
+    draw: drawOf(row.draw),
     seed: row.seed,
     askedTopics: parseTopics(row.topics),
     minutes: row.minutes,
@@ -117,6 +185,7 @@ export interface ExamInProgress {
   status: 'in_progress'
   deck: string
   format: string
+  draw: ExamDraw
   topics: string[]
   minutes: number | null
   passMark: number
@@ -138,6 +207,7 @@ export async function examView(ctx: ReviewContext, exam: LoadedExam): Promise<Ex
     status: 'in_progress',
     deck: row.deck,
     format: row.format,
+    draw: drawOf(row.draw),
     topics: parseTopics(row.topics),
     minutes: row.minutes,
     passMark: row.passMark ?? 0.65,
@@ -169,6 +239,7 @@ export interface ExamSummary {
   questionCount: number
   topics: string[]
   format: string
+  draw: ExamDraw
   minutes: number | null
   /** Given once the exam is over, to replay it. */
   seed?: string | undefined
@@ -196,6 +267,7 @@ export async function examHistory(ctx: ReviewContext, limit: number): Promise<{ 
       questionCount: (JSON.parse(row.questions) as unknown[]).length,
       topics: parseTopics(row.topics),
       format: row.format,
+      draw: drawOf(row.draw),
       minutes: row.minutes,
       seed: submittedAt === null ? undefined : row.seed,
     })

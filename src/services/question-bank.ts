@@ -3,7 +3,15 @@ import { loadDeckTopics, loadLiveCards, parseList, toCompiledCard } from '../db/
 
 export { toCompiledCard }
 
-import { buildExam, EmptyExamError, type Exam, type ExamFormat, type Question } from '../domain/exam'
+import {
+  type Blueprint,
+  buildExam,
+  EmptyExamError,
+  type Exam,
+  type ExamFormat,
+  parseBlueprint,
+  type Question,
+} from '../domain/exam'
 import { AppError } from '../errors'
 import { randomSecret } from '../security/secrets'
 
@@ -32,10 +40,23 @@ export interface BankRequest {
   count: number
   format: ExamFormat
   seed: string
+  /** Draw by this blueprint's domain weights (then `topics` is empty). */
+  blueprint?: Blueprint | undefined
+  /** Card ids asked in the user's recent exams: drawn last. */
+  avoid?: ReadonlySet<string> | undefined
 }
 
 /** The deck's topics, or a 404 naming the deck; unknown topics are a 400 naming them. */
 export async function deckTopics(db: Db, deck: string, wanted?: readonly string[]): Promise<TopicName[]> {
+  return (await deckOutline(db, deck, wanted)).topics
+}
+
+/** The deck's topics and exam blueprint, with the same refusals as `deckTopics`. */
+export async function deckOutline(
+  db: Db,
+  deck: string,
+  wanted?: readonly string[],
+): Promise<{ topics: TopicName[]; blueprint: Blueprint | undefined }> {
   const found = await loadDeckTopics(db, deck)
   if (!found.deck) throw new AppError(404, 'not_found', `deck: no deck "${deck}"`, { field: 'deck' })
   const unknown = (wanted ?? []).filter((slug) => !found.topics.some((t) => t.slug === slug))
@@ -48,7 +69,7 @@ export async function deckTopics(db: Db, deck: string, wanted?: readonly string[
         field: 'topics',
       },
     )
-  return found.topics
+  return { topics: found.topics, blueprint: parseBlueprint(found.deck.blueprint) }
 }
 
 /**
@@ -61,7 +82,15 @@ export async function buildQuestions(db: Db, request: BankRequest): Promise<Exam
   const cards = (await loadLiveCards(db, request.deck)).map(toCompiledCard)
   const chosen = request.topics?.length ? [...new Set(request.topics)] : undefined
   try {
-    const exam = buildExam({ cards, topics: chosen, count: request.count, format: request.format, seed: request.seed })
+    const exam = buildExam({
+      cards,
+      topics: chosen,
+      count: request.count,
+      format: request.format,
+      seed: request.seed,
+      blueprint: request.blueprint,
+      avoid: request.avoid,
+    })
     return { ...exam, topics }
   } catch (error) {
     if (error instanceof EmptyExamError)

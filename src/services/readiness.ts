@@ -1,5 +1,5 @@
 import { loadDeckMemories, loadDeckTopics } from '../db/queries/exams'
-import { projectRecall, reviewsNeededPerDay } from '../domain/exam'
+import { type Blueprint, parseBlueprint, projectRecall, reviewsNeededPerDay } from '../domain/exam'
 import { createScheduler, examStartsAt, sqlWindow } from '../domain/scheduling'
 import { AppError } from '../errors'
 import { callerSettings, type ReviewContext } from './review'
@@ -15,6 +15,35 @@ export interface TopicReadiness {
   unseen: number
   /** Studied cards predicted below the target on the exam date. */
   belowTarget: number
+}
+
+/** A blueprint domain's readiness: its topics' cards together. */
+export interface DomainReadiness {
+  domain: string
+  title: string
+  weight: number
+  recall: number
+  cards: number
+  unseen: number
+  belowTarget: number
+}
+
+/** Topic readiness summed into domains; recall is the mean over the domain's cards. */
+export function readinessByDomain(blueprint: Blueprint, topics: readonly TopicReadiness[]): DomainReadiness[] {
+  return blueprint.domains.map((d) => {
+    const mine = topics.filter((t) => d.topics.includes(t.topic))
+    const cards = mine.reduce((n, t) => n + t.cards, 0)
+    const recalled = mine.reduce((n, t) => n + t.recall * t.cards, 0)
+    return {
+      domain: d.slug,
+      title: d.title,
+      weight: d.weight,
+      recall: cards === 0 ? 0 : recalled / cards,
+      cards,
+      unseen: mine.reduce((n, t) => n + t.unseen, 0),
+      belowTarget: mine.reduce((n, t) => n + t.belowTarget, 0),
+    }
+  })
 }
 
 export type Readiness =
@@ -36,6 +65,8 @@ export type Readiness =
       reviewsPerDay: number
       reviewsTotal: number
       topics: TopicReadiness[]
+      /** By the deck's exam blueprint domains; empty when the deck has none. */
+      domains: DomainReadiness[]
       hint?: string
     }
 
@@ -68,6 +99,8 @@ export async function readiness(ctx: ReviewContext, deck: string): Promise<Readi
   const daysLeft = Math.max(0, Math.round((examAt - today) / dayMs))
   const load = reviewsNeededPerDay({ unseen: projection.unseen, belowTarget, daysLeft, target })
   const title = (slug: string) => found.topics.find((t) => t.slug === slug)?.title ?? slug
+  const topics = projection.topics.map((t) => ({ ...t, title: title(t.topic), belowTarget: below.get(t.topic) ?? 0 }))
+  const blueprint = parseBlueprint(found.deck.blueprint)
   return {
     deck,
     examDate: settings.examDate,
@@ -81,7 +114,8 @@ export async function readiness(ctx: ReviewContext, deck: string): Promise<Readi
     belowTarget,
     reviewsPerDay: load.perDay,
     reviewsTotal: load.total,
-    topics: projection.topics.map((t) => ({ ...t, title: title(t.topic), belowTarget: below.get(t.topic) ?? 0 })),
+    topics,
+    domains: blueprint ? readinessByDomain(blueprint, topics) : [],
     ...(examAt < today ? { hint: 'The exam date has passed: set the next one in your settings.' } : {}),
   }
 }

@@ -95,14 +95,16 @@ export async function syncDeck(db: Db, deck: CompiledDeck, now: number): Promise
   const metaWrites = topicWrites(db, deck, existingTopics)
   const title = deck.title
   const description = deck.description ?? ''
+  const blueprint = deck.blueprint ? JSON.stringify(deck.blueprint) : null
   const deckRow = existingDeck[0]
-  const deckChanged = !deckRow || deckRow.title !== title || deckRow.description !== description
+  const deckChanged =
+    !deckRow || deckRow.title !== title || deckRow.description !== description || deckRow.blueprint !== blueprint
   if (cardWrites.length === 0 && metaWrites.length === 0 && !deckChanged) return result
   const statements: BatchItem<'sqlite'>[] = [
     db
       .insert(decks)
-      .values({ slug: deck.slug, title, description, updatedAt: now })
-      .onConflictDoUpdate({ target: decks.slug, set: { title, description, updatedAt: now } }),
+      .values({ slug: deck.slug, title, description, blueprint, updatedAt: now })
+      .onConflictDoUpdate({ target: decks.slug, set: { title, description, blueprint, updatedAt: now } }),
     ...metaWrites,
     ...cardWrites,
   ]

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, isNull } from 'drizzle-orm'
+import { type Blueprint, parseBlueprint } from '../../domain/exam/blueprint'
 import type { Db } from '../index'
 import { cards, decks, topics } from '../schema'
 
@@ -7,6 +8,8 @@ export interface DeckSummary {
   title: string
   description: string
   cardCount: number
+  /** The deck's exam blueprint, if `deck.yaml` has one. */
+  blueprint?: Blueprint | undefined
   topics: { slug: string; title: string; file: string; cardCount: number }[]
 }
 
@@ -36,6 +39,7 @@ export async function listDecks(db: Db): Promise<DeckSummary[]> {
       title: deck.title,
       description: deck.description,
       cardCount: deckTopics.reduce((sum, t) => sum + t.cardCount, 0),
+      blueprint: parseBlueprint(deck.blueprint),
       topics: deckTopics,
     }
   })

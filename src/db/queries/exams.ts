@@ -224,3 +224,25 @@ export async function loadStudiedDue(
     .orderBy(asc(cardStates.due), asc(cardStates.cardId))
     .limit(2000)
 }
+
+/** The questions (JSON) of the user's latest exams in a deck, newest first. */
+export async function recentExamQuestions(db: Db, userId: string, deck: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ questions: exams.questions })
+    .from(exams)
+    .where(and(eq(exams.userId, userId), eq(exams.mode, 'exam'), eq(exams.deck, deck)))
+    .orderBy(desc(exams.startedAt), desc(exams.id))
+    .limit(limit)
+  return rows.map((row) => row.questions)
+}
+
+/** The user's earliest exam in a deck built from `seed`, to replay it exactly. */
+export async function findExamBySeed(db: Db, userId: string, deck: string, seed: string) {
+  const [row] = await db
+    .select()
+    .from(exams)
+    .where(and(eq(exams.userId, userId), eq(exams.mode, 'exam'), eq(exams.deck, deck), eq(exams.seed, seed)))
+    .orderBy(asc(exams.startedAt), asc(exams.id))
+    .limit(1)
+  return row
+}

@@ -1,4 +1,5 @@
 export { apportion } from './apportion'
+export * from './blueprint'
 export { buildDomc, buildMcq, type ChoiceOptions } from './build-choice'
 export { buildExam, type Exam, type ExamFormat, type ExamSpec } from './build-exam'
 export { pickDistractors } from './distractors'

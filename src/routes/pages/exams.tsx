@@ -65,6 +65,7 @@ export const examPages = new Hono<AppEnv>()
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500 || field(body, 'seed')) throw error
       const values = {
+        draw: field(body, 'draw'),
         topics: fields(body, 'topics'),
         questionCount: field(body, 'questionCount'),
         minutes: field(body, 'minutes'),

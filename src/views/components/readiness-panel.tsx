@@ -47,6 +47,35 @@ export function ReadinessPanel(props: ReadinessPanelProps) {
         </a>{' '}
         <span class="muted">due cards weakest first, by the recall predicted on the exam date</span>
       </p>
+      {r.domains.length > 0 ? (
+        <table class="readiness-topics">
+          <caption class="visually-hidden">Predicted recall by exam domain on the exam date</caption>
+          <thead>
+            <tr>
+              <th scope="col">Exam domain</th>
+              <th scope="col" class="num">
+                Weight
+              </th>
+              <th scope="col" class="num">
+                Predicted recall
+              </th>
+              <th scope="col" class="num">
+                Not studied
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.domains.map((d) => (
+              <tr>
+                <th scope="row">{d.title}</th>
+                <td class="num">{`${d.weight}%`}</td>
+                <td class="num">{d.cards === 0 ? 'no cards yet' : percent(d.recall)}</td>
+                <td class="num">{`${d.unseen} of ${d.cards}`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       <table class="readiness-topics">
         <caption class="visually-hidden">Predicted recall by topic on the exam date</caption>
         <thead>

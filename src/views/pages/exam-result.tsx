@@ -1,3 +1,4 @@
+import type { DomainScore } from '../../domain/exam'
 import type { ResultQuestion } from '../../services/exam-result'
 import type { ExamResult } from '../../services/exams'
 import { CardHtml } from '../components/card-html'
@@ -56,6 +57,41 @@ function QuestionResult(props: { question: ResultQuestion; number: number; topic
   )
 }
 
+/** The score in each exam domain, beside the domain's weight in the real exam. */
+function DomainTable(props: { domains: DomainScore[] }) {
+  return (
+    <section class="card" aria-labelledby="domains-title">
+      <h2 id="domains-title">Score by exam domain</h2>
+      <table class="topic-table">
+        <thead>
+          <tr>
+            <th scope="col">Domain</th>
+            <th scope="col" class="num">
+              Weight
+            </th>
+            <th scope="col" class="num">
+              Right
+            </th>
+            <th scope="col" class="num">
+              Score
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.domains.map((d) => (
+            <tr>
+              <th scope="row">{d.title}</th>
+              <td class="num">{`${d.weight}%`}</td>
+              <td class="num">{`${d.correct} of ${d.total}`}</td>
+              <td class="num">{d.total === 0 ? '–' : percent(d.correct / d.total)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}
+
 /** `/exams/:id/result`: pass or fail, the score by topic, and every question with its answer and note. */
 export function ExamResultPage(props: ExamResultPageProps) {
   const r = props.result
@@ -74,6 +110,7 @@ export function ExamResultPage(props: ExamResultPageProps) {
         </p>
         <p class="muted">Questions you got wrong now count as lapses: they come back in your reviews soon.</p>
       </section>
+      {r.domains.length > 0 ? <DomainTable domains={r.domains} /> : null}
       <section class="card" aria-labelledby="topics-title">
         <h2 id="topics-title">Score by topic</h2>
         <ExamBars topics={r.topics} passMark={r.passMark} />
@@ -123,6 +160,7 @@ export function ExamResultPage(props: ExamResultPageProps) {
           <input type="hidden" name="questionCount" value={String(r.total)} />
           <input type="hidden" name="minutes" value={String(r.minutes ?? 90)} />
           <input type="hidden" name="format" value={r.format} />
+          <input type="hidden" name="draw" value={r.draw} />
           <input type="hidden" name="passMark" value={String(r.passMark)} />
           <button type="submit" class="secondary">
             Retake the same questions

@@ -1,4 +1,5 @@
 import type { DeckSummary } from '../../db/queries/decks'
+import type { Blueprint } from '../../domain/exam'
 import type { ExamSummary } from '../../services/exams'
 import type { Readiness } from '../../services/readiness'
 import { CsrfField } from '../components/csrf-field'
@@ -7,6 +8,8 @@ import { dateTime, formatNames, percent } from './exam-format'
 import { TopicChoice } from './exam-topic-choice'
 
 export interface ExamStartValues {
+  /** `blueprint`, `notes`, or empty for the default. */
+  draw: string
   topics: string[]
   questionCount: string
   minutes: string
@@ -24,7 +27,7 @@ export interface ExamsPageProps {
   error?: { field?: string | undefined; message: string }
 }
 
-const defaults: ExamStartValues = { topics: [], questionCount: '55', minutes: '90', format: 'mixed' }
+const defaults: ExamStartValues = { draw: '', topics: [], questionCount: '55', minutes: '90', format: 'mixed' }
 
 function History(props: { history: ExamSummary[]; timeZone: string }) {
   if (props.history.length === 0) return <p class="muted">No mock exams yet.</p>
@@ -62,6 +65,28 @@ function History(props: { history: ExamSummary[]; timeZone: string }) {
   )
 }
 
+/** Blueprint or notes: how the exam's questions are drawn. Checked blueprint unless topics were picked. */
+function DrawChoice(props: { blueprint: Blueprint; value: string; invalid?: 'true' | undefined }) {
+  const { blueprint } = props
+  const notes = props.value === 'notes'
+  const split = blueprint.domains.map((d) => `${d.title} ${d.weight}%`).join(', ')
+  return (
+    <fieldset class="draw-choice" aria-invalid={props.invalid}>
+      <legend>Questions</legend>
+      <label class="check">
+        <input type="radio" name="draw" value="blueprint" checked={!notes} /> {blueprint.name} blueprint{' '}
+        <span class="muted">
+          (by the {blueprint.title} exam's domains: {split}; every topic, none from your last exams)
+        </span>
+      </label>
+      <label class="check">
+        <input type="radio" name="draw" value="notes" checked={notes} /> My notes only{' '}
+        <span class="muted">(by topic size, from the topics ticked below)</span>
+      </label>
+    </fieldset>
+  )
+}
+
 /** `/exams`: start a timed mock exam, see readiness for the exam date, and past exams. */
 export function ExamsPage(props: ExamsPageProps) {
   const values = props.values ?? defaults
@@ -83,6 +108,9 @@ export function ExamsPage(props: ExamsPageProps) {
         <form method="post" action="/exams" class="exam-start">
           <CsrfField token={props.csrfToken} />
           <input type="hidden" name="deck" value={props.deck.slug} />
+          {props.deck.blueprint ? (
+            <DrawChoice blueprint={props.deck.blueprint} value={values.draw} invalid={invalid('draw')} />
+          ) : null}
           <TopicChoice topics={props.deck.topics} checked={values.topics} invalid={invalid('topics')} />
           <div class="exam-fields">
             <div>

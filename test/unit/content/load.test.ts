@@ -71,4 +71,39 @@ describe('loading notes from disk', () => {
     const deck = (await loadContent(join(root, 'content'))).find((item) => item.slug === 'broken')
     expect(deck?.diagnostics.map((item) => [item.file, item.code])).toEqual([['deck.yaml', 'deck-yaml-invalid']])
   })
+
+  it('reads the exam blueprint of deck.yaml and warns about topics it leaves out or lacks', async () => {
+    const yaml = [
+      'title: Exam',
+      'blueprint:',
+      '  name: T',
+      '  title: Test exam',
+      '  domains:',
+      '    - { slug: one, title: One, weight: 60, topics: [cli, later] }',
+      '    - { slug: two, title: Two, weight: 40, topics: [] }',
+    ].join('\n')
+    write('content/exam/deck.yaml', `${yaml}\n`)
+    write('content/exam/cli.md', `${front('cli').replace('docker', 'exam')}\nList containers? :: docker ps\n`)
+    write('content/exam/oci.md', `${front('oci').replace('docker', 'exam')}\nReference runtime? :: runc\n`)
+    const deck = (await loadContent(join(root, 'content'))).find((item) => item.slug === 'exam')
+    expect(deck?.blueprint?.domains.map((d) => [d.slug, d.weight, d.topics])).toEqual([
+      ['one', 60, ['cli', 'later']],
+      ['two', 40, []],
+    ])
+    expect(deck?.diagnostics.map((item) => [item.file, item.severity, item.code])).toEqual([
+      ['deck.yaml', 'warning', 'blueprint-topic-missing'],
+      ['oci.md', 'warning', 'topic-outside-blueprint'],
+    ])
+  })
+
+  it('refuses a blueprint that puts a topic in two domains, naming it', async () => {
+    const yaml =
+      'blueprint:\n  name: T\n  title: T\n  domains:\n    - { slug: a, title: A, weight: 1, topics: [x] }\n    - { slug: b, title: B, weight: 1, topics: [x] }\n'
+    write('content/twice/deck.yaml', yaml)
+    const deck = (await loadContent(join(root, 'content'))).find((item) => item.slug === 'twice')
+    expect(deck?.blueprint).toBeUndefined()
+    expect(deck?.diagnostics.find((d) => d.code === 'blueprint-invalid')?.message).toMatch(
+      /topic `x` is in two domains/,
+    )
+  })
 })
