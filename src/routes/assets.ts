@@ -11,3 +11,14 @@ export const assetRoutes = new Hono<AppEnv>().get('/:name', (c) => {
   c.header('cache-control', c.req.query('v') ? 'public, max-age=31536000, immutable' : 'no-cache')
   return c.body(asset.body)
 })
+
+/** A small dockdeck mark; `/favicon.ico` is asked for by every browser whatever the page links. */
+const icon =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="12" fill="#0b5cad"/>' +
+  '<path d="M14 20h24v6H14zm0 10h36v6H14zm0 10h28v6H14z" fill="#fff"/></svg>'
+
+export const faviconRoute = new Hono<AppEnv>().get('/', (c) => {
+  c.header('content-type', 'image/svg+xml')
+  c.header('cache-control', 'public, max-age=86400')
+  return c.body(icon)
+})

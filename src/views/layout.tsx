@@ -32,6 +32,7 @@ export function Layout(props: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · dockdeck`}</title>
+        <link rel="icon" href="/favicon.ico" type="image/svg+xml" />
         <link rel="stylesheet" href={assetPath('app.css')} />
         {props.styles?.map((name) => (
           <link rel="stylesheet" href={assetPath(name)} />
@@ -45,34 +46,38 @@ export function Layout(props: LayoutProps) {
           <a class="brand" href="/">
             dockdeck
           </a>
-          <nav aria-label="Main">
-            {props.caller ? (
-              <>
+          {props.caller ? (
+            <>
+              <nav aria-label="Main">
                 <a href="/">Decks</a>
                 <a href="/review">Review</a>
                 <a href="/progress">Progress</a>
                 <a href="/exams">Exams</a>
                 <a href="/teams">Teams</a>
                 <a href="/settings">Settings</a>
-              </>
-            ) : null}
-          </nav>
-          {props.caller ? (
-            <form method="post" action="/signout">
-              <input type="hidden" name="_csrf" value={props.csrfToken} />
-              <span class="muted">{props.caller.name ?? props.caller.email} </span>
-              <button class="link" type="submit">
-                Sign out
-              </button>
-            </form>
+              </nav>
+              <form method="post" action="/signout" class="account">
+                <input type="hidden" name="_csrf" value={props.csrfToken} />
+                <a class="who" href="/account" title="Your account">
+                  {props.caller.name ?? props.caller.email}
+                </a>{' '}
+                <button class="link" type="submit">
+                  Sign out
+                </button>
+              </form>
+            </>
           ) : (
-            <nav aria-label="Account">
+            <nav aria-label="Account" class="account">
               <a href="/signin">Sign in</a>
               <a href="/signup">Sign up</a>
             </nav>
           )}
         </header>
         <main id="main">{props.children}</main>
+        <footer class="site">
+          <a href="/help">Help</a>
+          <a href="/api/docs">API reference</a>
+        </footer>
       </body>
     </html>
   )

@@ -6,12 +6,14 @@ export const appCss = `
 body{margin:0;background:var(--bg);color:var(--fg)}
 a{color:var(--accent)}
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px}
-header.site{display:flex;gap:1rem;align-items:center;flex-wrap:wrap;padding:.6rem 1rem;border-bottom:1px solid var(--line)}
+header.site{display:flex;gap:.4rem 1rem;align-items:center;flex-wrap:wrap;padding:.6rem 1rem;border-bottom:1px solid var(--line)}
 header.site .brand{font-weight:700;text-decoration:none;color:var(--fg)}
-header.site nav{display:flex;gap:.9rem;flex-wrap:wrap;flex:1}
-header.site form{margin:0}
-header.site form .muted{display:inline-block;max-width:14rem;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;vertical-align:bottom}
-@media (max-width:40rem){header.site form .muted{display:none}}
+header.site nav{display:flex;gap:.2rem .9rem;flex-wrap:wrap}
+header.site nav[aria-label=Main]{flex:1}
+header.site .account{margin:0 0 0 auto;display:flex;gap:.8rem;align-items:center;min-width:0}
+header.site .who{color:var(--muted);max-width:14rem;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+@media (max-width:40rem){header.site{padding:.5rem .8rem}header.site nav[aria-label=Main]{order:3;flex-basis:100%;gap:.2rem .75rem;font-size:.95rem}header.site .who{max-width:9rem}}
+footer.site{max-width:52rem;margin:1rem auto;padding:0 1rem 1rem;display:flex;gap:1rem;font-size:.9rem}
 main{max-width:52rem;margin:0 auto;padding:1rem}
 h1{font-size:1.6rem;margin:.4rem 0 1rem}
 .card{background:var(--card);border:1px solid var(--line);border-radius:.6rem;padding:1rem 1.2rem;margin:0 0 1rem}
@@ -24,6 +26,7 @@ button.link{background:none;border:0;color:var(--accent);padding:0;text-decorati
 .error{color:var(--bad)}
 .ok{color:var(--ok)}
 .notice{border-left:4px solid var(--bad);padding:.5rem .8rem;background:var(--card)}
+.notice.info{border-left-color:var(--accent)}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid var(--line)}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
