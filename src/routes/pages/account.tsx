@@ -1,17 +1,38 @@
+import type { Context } from 'hono'
 import { Hono } from 'hono/tiny'
 import { clearSessionCookie, writeSessionCookie } from '../../auth/cookies'
 import { deleteSession } from '../../db/queries/sessions'
+import { findInvite } from '../../db/queries/teams'
 import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
 import { loginSchema, registerSchema } from '../../schemas/accounts'
+import { hashSecret } from '../../security/secrets'
 import { login, register } from '../../services/accounts'
 import { parseWith } from '../../validation'
 import { AccountForm } from '../../views/pages/account-form'
+import { personMessage } from '../../views/person-message'
 import { accountContext } from '../context'
 
 /** Only same-site paths are followed after sign-in, never another origin. */
 function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/(?![/\\])[\w\-/?=&.%]*$/.test(next) ? next : '/'
+}
+
+/** The team an invite link names, when `next` is one: shown on sign-in and sign-up. */
+async function invitingTeam(c: Context<AppEnv>, next: string): Promise<string | undefined> {
+  const code = /^\/invites\/([\w-]{8,64})$/.exec(next)?.[1]
+  if (!code) return undefined
+  const invite = await findInvite(c.var.db, await hashSecret(code))
+  return invite && invite.usedAt === null && invite.expiresAt > c.var.now ? invite.teamName : undefined
+}
+
+async function formProps(c: Context<AppEnv>, next: unknown) {
+  const safe = safeNext(next)
+  return {
+    csrfToken: c.var.csrfToken,
+    next: safe === '/' ? undefined : safe,
+    invitingTeam: await invitingTeam(c, safe),
+  }
 }
 
 function field(body: Record<string, unknown>, name: string): string {
@@ -21,12 +42,12 @@ function field(body: Record<string, unknown>, name: string): string {
 
 /** Sign-up, sign-in and sign-out pages: plain forms, CSRF-checked by the app's middleware. */
 export const accountPages = new Hono<AppEnv>()
-  .get('/signin', (c) =>
-    c.render(<AccountForm mode="signin" csrfToken={c.var.csrfToken} next={c.req.query('next')} />, {
-      title: 'Sign in',
-    }),
+  .get('/signin', async (c) =>
+    c.render(<AccountForm mode="signin" {...(await formProps(c, c.req.query('next')))} />, { title: 'Sign in' }),
   )
-  .get('/signup', (c) => c.render(<AccountForm mode="signup" csrfToken={c.var.csrfToken} />, { title: 'Sign up' }))
+  .get('/signup', async (c) =>
+    c.render(<AccountForm mode="signup" {...(await formProps(c, c.req.query('next')))} />, { title: 'Sign up' }),
+  )
   .post('/signin', async (c) => {
     const body = await c.req.parseBody()
     try {
@@ -41,10 +62,9 @@ export const accountPages = new Hono<AppEnv>()
       return c.render(
         <AccountForm
           mode="signin"
-          csrfToken={c.var.csrfToken}
+          {...(await formProps(c, body.next))}
           email={field(body, 'email')}
-          next={safeNext(body.next)}
-          error={{ field: error.options.field, message: error.message }}
+          error={{ field: error.options.field, message: personMessage(error) }}
         />,
         { title: 'Sign in' },
       )
@@ -61,17 +81,17 @@ export const accountPages = new Hono<AppEnv>()
       })
       const { sessionSecret } = await register(accountContext(c), input)
       writeSessionCookie(c, sessionSecret)
-      return c.redirect('/', 303)
+      return c.redirect(safeNext(body.next), 303)
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error
       c.status(error.status)
       return c.render(
         <AccountForm
           mode="signup"
-          csrfToken={c.var.csrfToken}
+          {...(await formProps(c, body.next))}
           email={field(body, 'email')}
           name={name}
-          error={{ field: error.options.field, message: error.message }}
+          error={{ field: error.options.field, message: personMessage(error) }}
         />,
         { title: 'Sign up' },
       )

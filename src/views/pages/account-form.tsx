@@ -7,6 +7,12 @@ export interface AccountFormProps {
   name?: string
   error?: { field?: string; message: string }
   next?: string
+  /** The team whose invite brought the person here, named so they know why to sign in. */
+  invitingTeam?: string
+}
+
+function withNext(path: string, next: string | undefined): string {
+  return next && next !== '/' ? `${path}?next=${encodeURIComponent(next)}` : path
 }
 
 /** Sign-in and sign-up share one form; sign-up adds a name and the password rule. */
@@ -16,6 +22,12 @@ export function AccountForm(props: AccountFormProps) {
   return (
     <section class="card">
       <h1>{signup ? 'Create your account' : 'Sign in'}</h1>
+      {props.invitingTeam ? (
+        <p class="notice info">
+          {`You have been invited to join the team ${props.invitingTeam}. `}
+          {signup ? 'Create your account to accept.' : 'Sign in, or create an account, to accept.'}
+        </p>
+      ) : null}
       {props.error ? (
         <p id="form-error" class="notice error" role="alert">
           {props.error.message}
@@ -66,11 +78,11 @@ export function AccountForm(props: AccountFormProps) {
       <p class="muted">
         {signup ? (
           <>
-            Already have an account? <a href="/signin">Sign in</a>
+            Already have an account? <a href={withNext('/signin', props.next)}>Sign in</a>
           </>
         ) : (
           <>
-            New here? <a href="/signup">Create an account</a>
+            New here? <a href={withNext('/signup', props.next)}>Create an account</a>
           </>
         )}
       </p>
