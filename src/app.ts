@@ -10,12 +10,13 @@ import { csrfProtection } from './middleware/csrf'
 import { rateLimit } from './middleware/rate-limit'
 import { secureResponses } from './middleware/security-headers'
 import { apiRoutes } from './routes/api'
-import { assetRoutes } from './routes/assets'
+import { assetRoutes, faviconRoute } from './routes/assets'
 import { healthRoutes } from './routes/health'
 import { openapiRoutes } from './routes/openapi'
 import { accountPages } from './routes/pages/account'
 import { deckPages } from './routes/pages/decks'
 import { examPages } from './routes/pages/exams'
+import { helpPages } from './routes/pages/help'
 import { homePages } from './routes/pages/home'
 import { progressPages } from './routes/pages/progress'
 import { reviewPages } from './routes/pages/review'
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps) {
   })
   app.route('/healthz', healthRoutes)
   app.route('/assets', assetRoutes)
+  app.route('/favicon.ico', faviconRoute)
   // The API description needs no database: served before the db middleware, on a Worker without one too.
   app.route('/api', openapiRoutes)
 
@@ -103,6 +105,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', progressPages)
   app.route('/', examPages)
   app.route('/', teamPages)
+  app.route('/', helpPages)
 
   app.notFound((c) =>
     renderError(c, new AppError(404, 'not_found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`)),

@@ -71,7 +71,7 @@ describe('errors and headers', () => {
 })
 
 describe('sign-up and sign-in pages', () => {
-  it('signs up through the form and lands on the decks page', async () => {
+  it('signs up through the form and lands on the decks page, with the one-minute introduction', async () => {
     const { app } = await createTestApp()
     const browser = new Browser(app)
     const page = await (await browser.request('/signup')).text()
@@ -79,7 +79,9 @@ describe('sign-up and sign-in pages', () => {
     const res = await browser.submit('/signup', { email: 'form@example.com', password: 'correct horse battery staple' })
     expect(res.status).toBe(303)
     expect(res.headers.get('location')).toBe('/')
-    expect(await (await browser.request('/')).text()).toContain('Your decks')
+    const home = await (await browser.request('/')).text()
+    expect(home).toContain('Your decks')
+    expect(home).toContain('Grade yourself honestly')
   })
 
   it('refuses a form posted without the CSRF token', async () => {
@@ -113,7 +115,7 @@ describe('sign-up and sign-in pages', () => {
     const wrong = await browser.submit('/signin', { email, password: 'not the password' })
     expect(wrong.status).toBe(401)
     const html = await wrong.text()
-    expect(html).toContain('the email or password is wrong')
+    expect(html).toContain('The email or password is wrong.')
     expect(html).toContain(`value="${email}"`)
     const right = await browser.submit('/signin', { email, password, next: '//evil.example/' })
     expect(right.status).toBe(303)

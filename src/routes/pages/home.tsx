@@ -1,18 +1,26 @@
+import { getCookie } from 'hono/cookie'
 import { Hono } from 'hono/tiny'
 import { listDecks } from '../../db/queries/decks'
+import { hasReviewed } from '../../db/queries/first-run'
 import { loadHomeCounts, topicKey } from '../../db/queries/home'
 import { sqlWindow } from '../../domain/scheduling'
 import type { AppEnv } from '../../env'
 import { callerSettings } from '../../services/review'
 import { type HomeDeck, HomePage } from '../../views/pages/home'
+import { WelcomePage } from '../../views/pages/welcome'
 import { callerContext } from '../context'
+import { welcomedCookie } from './help'
 
 /** `/`: a welcome for visitors; for a signed-in person every deck and topic with what is due. */
 export const homePages = new Hono<AppEnv>().get('/', async (c) => {
   const caller = c.var.caller
   if (!caller) return c.render(<HomePage signedIn={false} decks={[]} doneToday={0} />, { title: 'Home' })
   const { db, now } = c.var
-  const [decks, settings] = await Promise.all([listDecks(db), callerSettings(callerContext(c))])
+  const [decks, settings, reviewed] = await Promise.all([
+    listDecks(db),
+    callerSettings(callerContext(c)),
+    getCookie(c, welcomedCookie) ? true : hasReviewed(db, caller.userId),
+  ])
   const counts = await loadHomeCounts(db, caller.userId, sqlWindow(settings, now))
   // New cards and reviews share daily limits across decks, as the review queue counts them;
   // learning cards are never held back.
@@ -39,7 +47,15 @@ export const homePages = new Hono<AppEnv>().get('/', async (c) => {
       newToday: Math.min(unseen, newQuota),
     }
   })
-  return c.render(<HomePage signedIn decks={homeDecks} doneToday={counts.doneToday.total} />, {
+  const welcome = reviewed ? null : (
+    <WelcomePage
+      newCardsPerDay={settings.newCardsPerDay}
+      maxReviewsPerDay={settings.maxReviewsPerDay}
+      examDate={settings.examDate ?? null}
+      firstRun={{ csrfToken: c.var.csrfToken }}
+    />
+  )
+  return c.render(<HomePage signedIn decks={homeDecks} doneToday={counts.doneToday.total} welcome={welcome} />, {
     title: 'Home',
     styles: ['decks.css'],
   })

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx'
 import type { DeckSummary } from '../../db/queries/decks'
 
 interface StudyCounts {
@@ -16,6 +17,8 @@ export interface HomeProps {
   signedIn: boolean
   decks: HomeDeck[]
   doneToday: number
+  /** The first-run introduction, until the first review or a skip. */
+  welcome?: Child
 }
 
 function Welcome() {
@@ -110,6 +113,7 @@ export function HomePage(props: HomeProps) {
   return (
     <>
       <h1>Your decks</h1>
+      {props.welcome ?? null}
       <p class="muted">
         {`Reviewed today: ${props.doneToday}. `}
         <a href="/progress">See your progress</a> · <a href="/exams">Practise for the exam</a>

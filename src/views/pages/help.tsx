@@ -1,0 +1,51 @@
+/** `/help`: how to study with dockdeck, the keyboard, and where the API is described. */
+export function HelpPage() {
+  return (
+    <section class="card">
+      <h1>Help</h1>
+      <p>
+        New here? <a href="/welcome">Read the one-minute introduction</a>: the four grades, daily limits and the exam
+        date.
+      </p>
+      <h2>Reviewing with a keyboard</h2>
+      <table>
+        <tbody>
+          <tr>
+            <td>
+              <kbd>Space</kbd> or <kbd>Enter</kbd>
+            </td>
+            <td>Show the answer</td>
+          </tr>
+          <tr>
+            <td>
+              <kbd>1</kbd> <kbd>2</kbd> <kbd>3</kbd> <kbd>4</kbd>
+            </td>
+            <td>Again, Hard, Good, Easy</td>
+          </tr>
+          <tr>
+            <td>
+              <kbd>U</kbd>
+            </td>
+            <td>Undo the last answer</td>
+          </tr>
+          <tr>
+            <td>
+              <kbd>S</kbd> / <kbd>B</kbd>
+            </td>
+            <td>Suspend the card / bury it until tomorrow</td>
+          </tr>
+        </tbody>
+      </table>
+      <h2>Quizzes and exams</h2>
+      <p>
+        Answers in quizzes and mock exams count towards your schedule: a card you get wrong comes back sooner. See{' '}
+        <a href="/exams">Exams</a>.
+      </p>
+      <h2>For teams and programs</h2>
+      <p>
+        The <a href="/api/docs">API reference</a> describes every endpoint. Create a token for a script under{' '}
+        <a href="/account">your account</a>.
+      </p>
+    </section>
+  )
+}
