@@ -12,7 +12,11 @@ const topics = [
   'orchestration',
   'networking',
   'security',
+  'storage',
 ]
+
+/** The DCA topics added for issue 17: each must cover its domain with at least 100 cards. */
+const dcaTopics = ['storage']
 
 describe('the shipped docker deck', () => {
   it('passes the checker with no errors', async () => {
@@ -27,6 +31,12 @@ describe('the shipped docker deck', () => {
     expect(deck.topics.map((topic) => topic.slug).sort()).toEqual([...topics].sort())
     for (const topic of topics)
       expect(deck.cards.filter((card) => card.topic === topic).length, topic).toBeGreaterThan(0)
+  })
+
+  it('gives each DCA topic added for the blueprint at least 100 cards', async () => {
+    const deck = await loadDeck(dir)
+    for (const topic of dcaTopics)
+      expect(deck.cards.filter((card) => card.topic === topic).length, topic).toBeGreaterThanOrEqual(100)
   })
 
   it('renders every card with a prompt and an answer, and no marker or script in its HTML', async () => {

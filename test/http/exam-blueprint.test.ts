@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { loadDeck } from '../../src/content/load'
+import { syncContent } from '../../src/db/queries/content'
 import { createClock, createTestApp, signUp } from '../helpers/app'
 import { dcaBlueprint, seedBlueprintDeck, seedExamDeck } from '../helpers/exam-deck'
 
@@ -162,5 +164,29 @@ describe('the exam pages with a blueprint', () => {
     expect(result).toContain(
       '<th scope="row">Storage and volumes</th><td class="num">10%</td><td class="num">0 of 6</td>',
     )
+  })
+})
+
+describe('the shipped Docker deck drawn by its DCA blueprint', () => {
+  it('gives three 55-question exams in a row with the DCA domain counts and no question in common', async () => {
+    const clock = createClock(Date.UTC(2026, 0, 15, 12))
+    const t = await createTestApp({ clock })
+    await syncContent(t.db, 'content', clock.now)
+    const { browser } = await signUp(t.app)
+    const { blueprint } = await loadDeck('content/docker')
+    const domainOf = (topic: string) => blueprint?.domains.find((d) => d.topics.includes(topic))?.slug ?? 'none'
+    const seen: string[] = []
+    for (let n = 0; n < 3; n++) {
+      clock.advance(60_000)
+      const res = await browser.request('/api/v1/exams', { method: 'POST', json: { deck: 'docker' } })
+      expect(res.status).toBe(201)
+      const exam = (await res.json()) as Started
+      expect(exam.draw).toBe('blueprint')
+      const counts: Record<string, number> = {}
+      for (const q of exam.questions) counts[domainOf(q.topic)] = (counts[domainOf(q.topic)] ?? 0) + 1
+      expect(counts).toEqual({ orchestration: 14, images: 11, install: 8, networking: 8, security: 8, storage: 6 })
+      seen.push(...exam.questions.map((q) => q.prompt))
+    }
+    expect(new Set(seen).size).toBe(165)
   })
 })
