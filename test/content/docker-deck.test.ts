@@ -13,10 +13,11 @@ const topics = [
   'networking',
   'security',
   'storage',
+  'images-registries',
 ]
 
 /** The DCA topics added for issue 17: each must cover its domain with at least 100 cards. */
-const dcaTopics = ['storage']
+const dcaTopics = ['storage', 'images-registries']
 
 describe('the shipped docker deck', () => {
   it('passes the checker with no errors', async () => {
