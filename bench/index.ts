@@ -10,6 +10,7 @@ const suites = [
   ['bench/review.ts', 'review loop over HTTP vs replayed SQL; next card at 10k vs 1M logs'],
   ['bench/progress.ts', 'progress endpoint vs its heaviest query'],
   ['bench/cpu.ts', 'CPU time per request (Workers budget)'],
+  ['bench/round-trips.ts', 'database round trips per request, per route, against their budgets'],
 ] as const
 
 let failed = 0

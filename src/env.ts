@@ -1,3 +1,4 @@
+import type { AnyD1Database as D1Database } from 'drizzle-orm/d1'
 import type { Db } from './db/index'
 import type { ScryptParams } from './security/password'
 
@@ -5,6 +6,8 @@ import type { ScryptParams } from './security/password'
 export interface Bindings {
   DATABASE_URL?: string
   DATABASE_AUTH_TOKEN?: string
+  /** Cloudflare D1, the Worker's database when `DATABASE_URL` is not set (wrangler.toml). */
+  DB?: D1Database
 }
 
 /** Who is calling: a browser session or an API token (with its scopes). */

@@ -1,55 +1,197 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Unstable_DevWorker, unstable_dev } from 'wrangler'
+import { scopes } from '../../src/auth/scopes'
+import { prepareLocalD1 } from '../../src/cli/local-d1'
 
 /**
- * The real Worker, bundled by wrangler and run in workerd (through miniflare), with no
- * database configured: it must answer, not crash.
+ * The real Worker, bundled by wrangler and run in workerd, on a real SQL engine: the local D1
+ * database (SQLite inside workerd), migrated by `wrangler d1 migrations apply` and holding the
+ * Docker deck synced through a D1 binding. Every main flow goes through it end to end.
  */
-describe('the Worker in workerd', () => {
+describe('the Worker in workerd on D1', () => {
   let worker: Unstable_DevWorker
+  let persistTo: string
 
   beforeAll(async () => {
+    persistTo = mkdtempSync(join(tmpdir(), 'dockdeck-d1-'))
+    const synced = await prepareLocalD1(persistTo)
+    expect(synced.cards).toBeGreaterThan(100)
     worker = await unstable_dev('src/worker.ts', {
       config: 'wrangler.toml',
       ip: '127.0.0.1',
+      persistTo,
       logLevel: 'error',
       experimental: { disableExperimentalWarning: true, testMode: true },
     })
-  }, 120_000)
+  }, 300_000)
 
   afterAll(async () => {
     await worker?.stop()
+    if (persistTo) rmSync(persistTo, { recursive: true, force: true })
   })
 
-  it('answers /healthz with 503 and a reason naming DATABASE_URL', async () => {
-    const res = await worker.fetch('/healthz')
-    expect(res.status).toBe(503)
-    const body = (await res.json()) as { status: string; reason: string }
-    expect(body.status).toBe('unavailable')
-    expect(body.reason).toContain('DATABASE_URL')
+  /** Calls the Worker as an API client: JSON in, the token (once there is one) as Bearer. */
+  let token = ''
+  async function call(path: string, init: { method?: string; json?: unknown; headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { ...init.headers }
+    if (token) headers.authorization = `Bearer ${token}`
+    if (init.json !== undefined) headers['content-type'] = 'application/json'
+    const res = await worker.fetch(path, {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.json === undefined ? undefined : JSON.stringify(init.json),
+    })
+    const text = await res.text()
+    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null }
+  }
+
+  async function signUp(email: string): Promise<{ cookie: string; id: string }> {
+    const res = await worker.fetch('/api/v1/auth/register', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'correct horse battery staple', name: email.split('@')[0] }),
+    })
+    expect(res.status, await res.clone().text()).toBe(201)
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    expect(cookie).toMatch(/dockdeck_session=/)
+    return { cookie, id: ((await res.json()) as { id: string }).id }
+  }
+
+  async function tokenFor(cookie: string): Promise<string> {
+    const res = await worker.fetch('/api/v1/tokens', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'workerd', scopes }),
+    })
+    expect(res.status, await res.clone().text()).toBe(201)
+    const body = (await res.json()) as { token: string }
+    expect(body.token).toMatch(/^dd_/)
+    return body.token
+  }
+
+  it('answers /healthz with the database reachable', async () => {
+    const res = await call('/healthz')
+    expect(res).toMatchObject({ status: 200, body: { status: 'ok', db: 'ok' } })
   })
 
-  it('answers an API route with a 503 problem document instead of crashing', async () => {
-    const res = await worker.fetch('/api/v1/tokens')
-    expect(res.status).toBe(503)
-    expect(res.headers.get('content-type')).toBe('application/problem+json')
+  it('signs up, issues a token, and reviews: next card, answer, replayed answer, undo', async () => {
+    const owner = await signUp('owner@example.com')
+    token = await tokenFor(owner.cookie)
+
+    const next = await call('/api/v1/review/next?deck=docker')
+    expect(next.status).toBe(200)
+    const card = next.body.card as { id: string }
+    expect(card.id).toBeTruthy()
+
+    const answer = { cardId: card.id, rating: 'good' }
+    const first = await call('/api/v1/reviews', { method: 'POST', json: answer, headers: { 'idempotency-key': 'k-1' } })
+    expect(first.status, JSON.stringify(first.body)).toBe(201)
+    // The idempotency record is written in the same changes()-guarded D1 batch as the log.
+    const replayed = await call('/api/v1/reviews', {
+      method: 'POST',
+      json: answer,
+      headers: { 'idempotency-key': 'k-1' },
+    })
+    expect(replayed.body).toEqual(first.body)
+
+    const undo = await call('/api/v1/reviews/undo', { method: 'POST' })
+    expect(undo.status, JSON.stringify(undo.body)).toBe(200)
+    const again = await call('/api/v1/reviews/undo', { method: 'POST' })
+    expect(again).toMatchObject({ status: 409, body: { code: 'conflict' } })
+    const restored = await call('/api/v1/review/next?deck=docker')
+    expect(restored.body.card.id).toBe(card.id)
+
+    const progress = await call('/api/v1/progress?deck=docker')
+    expect(progress.status, JSON.stringify(progress.body)).toBe(200)
   })
 
-  it('serves the OpenAPI document and its reference page without a database', async () => {
-    const res = await worker.fetch('/api/openapi.json')
-    expect(res.status).toBe(200)
-    const document = (await res.json()) as { openapi: string; paths: Record<string, unknown> }
-    expect(document.openapi).toBe('3.1.0')
-    expect(Object.keys(document.paths).length).toBeGreaterThan(20)
-    const docs = await worker.fetch('/api/docs')
-    expect(docs.status).toBe(200)
-    expect(await docs.text()).toContain('/review/next')
+  it('writes one log per acknowledged answer when answers to one card race (changes()-guarded batch)', async () => {
+    const { card } = (await call('/api/v1/review/next?deck=docker')).body as { card: { id: string } }
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        call('/api/v1/reviews', {
+          method: 'POST',
+          json: { cardId: card.id, rating: 'good' },
+          headers: { 'idempotency-key': `race-${i}` },
+        }),
+      ),
+    )
+    expect(answers.every((a) => a.status === 201 || a.body.code === 'stale_state')).toBe(true)
+    const acknowledged = answers.filter((a) => a.status === 201)
+    expect(acknowledged.length).toBeGreaterThan(0)
+    const exported = await worker.fetch('/api/v1/reviews/export?format=json', {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    const logs = ((await exported.json()) as { cardId: string; undoneAt?: string | null }[]).filter(
+      (log) => log.cardId === card.id && !log.undoneAt,
+    )
+    expect(logs).toHaveLength(acknowledged.length)
   })
 
-  it('serves the stylesheet with a CSP on the response', async () => {
-    const res = await worker.fetch('/assets/app.css')
-    expect(res.status).toBe(200)
-    expect(res.headers.get('content-type')).toMatch(/text\/css/)
-    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'")
+  it('runs a quiz: each answer checked at once', async () => {
+    const quiz = await call('/api/v1/quizzes', { method: 'POST', json: { count: 3 } })
+    expect(quiz.status, JSON.stringify(quiz.body)).toBe(201)
+    const question = quiz.body.questions[0] as { id: string; options: { id: string }[] }
+    const answered = await call(`/api/v1/quizzes/${quiz.body.id}/answers/${question.id}`, {
+      method: 'POST',
+      json: { choice: question.options[0]?.id },
+    })
+    expect(answered.status, JSON.stringify(answered.body)).toBe(200)
+    expect(typeof answered.body.correct).toBe('boolean')
+  })
+
+  it('takes a mock exam to its result', async () => {
+    const exam = await call('/api/v1/exams', { method: 'POST', json: { questionCount: 5, format: 'mcq', minutes: 30 } })
+    expect(exam.status, JSON.stringify(exam.body)).toBe(201)
+    const questions = exam.body.questions as { id: string; options: { id: string }[] }[]
+    expect(questions).toHaveLength(5)
+    for (const q of questions) {
+      const saved = await call(`/api/v1/exams/${exam.body.id}/answers/${q.id}`, {
+        method: 'PUT',
+        json: { choice: q.options[0]?.id },
+      })
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200)
+    }
+    const result = await call(`/api/v1/exams/${exam.body.id}/submit`, { method: 'POST' })
+    expect(result.status, JSON.stringify(result.body)).toBe(200)
+    expect(result.body.status).toBe('submitted')
+    const again = await call(`/api/v1/exams/${exam.body.id}/submit`, { method: 'POST' })
+    expect(again.body).toEqual(result.body)
+  })
+
+  it('runs a team check to its results, with an invited member', async () => {
+    const team = await call('/api/v1/teams', { method: 'POST', json: { name: 'Platform' } })
+    expect(team.status, JSON.stringify(team.body)).toBe(201)
+    const invite = await call(`/api/v1/teams/${team.body.id}/invites`, { method: 'POST', json: {} })
+    expect(invite.status, JSON.stringify(invite.body)).toBe(201)
+    const check = await call(`/api/v1/teams/${team.body.id}/checks`, {
+      method: 'POST',
+      json: { title: 'Engine basics', deck: 'docker', questionCount: 4 },
+    })
+    expect(check.status, JSON.stringify(check.body)).toBe(201)
+
+    const ownerToken = token
+    const member = await signUp('member@example.com')
+    token = await tokenFor(member.cookie)
+    const joined = await call(`/api/v1/invites/${invite.body.code}/accept`, { method: 'POST' })
+    expect(joined.status, JSON.stringify(joined.body)).toBeLessThan(300)
+
+    for (const who of [token, ownerToken]) {
+      token = who
+      const view = await call(`/api/v1/checks/${check.body.id}`)
+      expect(view.status, JSON.stringify(view.body)).toBe(200)
+      const answers = (view.body.questions as { id: string; options?: { id: string }[] }[]).map((q) => ({
+        questionId: q.id,
+        choice: q.options?.[0]?.id ?? 'docker ps',
+      }))
+      const submitted = await call(`/api/v1/checks/${check.body.id}/submissions`, { method: 'POST', json: { answers } })
+      expect(submitted.status, JSON.stringify(submitted.body)).toBe(201)
+    }
+    const results = await call(`/api/v1/checks/${check.body.id}/results`)
+    expect(results.status, JSON.stringify(results.body)).toBe(200)
+    expect(results.body.members).toHaveLength(2)
   })
 })

@@ -1,4 +1,5 @@
 import { and, count, eq, gt, lt, min } from 'drizzle-orm'
+import { changedRows } from '../changes'
 import type { Db } from '../index'
 import { loginFailures, users } from '../schema'
 
@@ -15,7 +16,7 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
 /** Inserts a user; returns false when the email is taken (unique index), so a race cannot create two. */
 export async function insertUser(db: Db, user: typeof users.$inferInsert): Promise<boolean> {
   const result = await db.insert(users).values(user).onConflictDoNothing({ target: users.email })
-  return result.rowsAffected === 1
+  return changedRows(result) === 1
 }
 
 export async function updatePasswordHash(db: Db, userId: string, passwordHash: string): Promise<void> {

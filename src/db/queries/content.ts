@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { basename } from 'node:path'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, getTableColumns, inArray } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import { loadContent } from '../../content/load'
 import type { CompiledCard, CompiledDeck, Diagnostic } from '../../content/types'
@@ -40,6 +40,9 @@ export function cardRow(card: CompiledCard, position: number): CardColumns {
   }
   return { ...row, contentHash: bytesToHex(sha256(utf8ToBytes(JSON.stringify(row)))).slice(0, 32) }
 }
+
+/** Bound parameters allowed in one statement on Cloudflare D1 (libSQL allows far more). */
+const maxParameters = 100
 
 const chunk = <T>(items: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, index * size + size))
@@ -86,11 +89,12 @@ export async function syncDeck(db: Db, deck: CompiledDeck, now: number): Promise
   result.retired = gone.length
   for (const ids of chunk(
     gone.map((row) => row.id),
-    500,
+    maxParameters - 2,
   )) {
     cardWrites.push(db.update(cards).set({ retiredAt: now, updatedAt: now }).where(inArray(cards.id, ids)))
   }
-  for (const rows of chunk(inserts, 100)) cardWrites.push(db.insert(cards).values(rows))
+  const rowSize = Object.keys(getTableColumns(cards)).length
+  for (const rows of chunk(inserts, Math.floor(maxParameters / rowSize))) cardWrites.push(db.insert(cards).values(rows))
 
   const metaWrites = topicWrites(db, deck, existingTopics)
   const title = deck.title

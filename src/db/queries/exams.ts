@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm'
 import type { CardKind, CompiledCard } from '../../content/types'
+import { changedRows } from '../changes'
 import type { Db } from '../index'
 import { cardStates, cards, decks, examAnswers, exams, topics } from '../schema'
 import type { CardRow } from './review'
@@ -120,7 +121,7 @@ export async function saveAnswer(db: Db, w: AnswerWrite): Promise<boolean> {
       and (ends_at is null or ends_at > ${w.now}))
     on conflict (exam_id, question_id) do update set answer = excluded.answer, flagged = excluded.flagged,
       answered_at = excluded.answered_at${guard}`)
-  return result.rowsAffected === 1
+  return changedRows(result) === 1
 }
 
 export interface Submission {
@@ -137,7 +138,7 @@ export async function markSubmitted(db: Db, s: Submission): Promise<boolean> {
     .update(exams)
     .set({ submittedAt: s.now, score: s.score, passed: s.passed, result: s.result })
     .where(and(eq(exams.id, s.id), isNull(exams.submittedAt)))
-  return result.rowsAffected === 1
+  return changedRows(result) === 1
 }
 
 export async function listExams(db: Db, userId: string, mode: ExamMode, limit: number) {

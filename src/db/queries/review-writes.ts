@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { CardMemory, ReviewLogFields } from '../../domain/scheduling'
+import { changedRows } from '../changes'
 import type { Db } from '../index'
 import { cardStates, reviewLogs } from '../schema'
 
@@ -73,7 +74,7 @@ export async function recordReview(
           where changes() = 1`),
       ])
     : await db.batch(steps)
-  return results[1].rowsAffected === 1
+  return changedRows(results[1]) === 1
 }
 
 /** Restores a card to its state before `logId` and marks that log undone, both or neither. */
@@ -84,7 +85,7 @@ export async function recordUndo(db: Db, state: StateWrite, logId: number): Prom
       sql`update ${reviewLogs} set undone_at = ${state.now} where id = ${logId} and undone_at is null and changes() = 1`,
     ),
   ])
-  return marked.rowsAffected === 1
+  return changedRows(marked) === 1
 }
 
 /** Suspends, unsuspends or buries a card, creating its state row (as new) if it has none. */

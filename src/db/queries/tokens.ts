@@ -1,4 +1,5 @@
 import { and, desc, eq, isNull } from 'drizzle-orm'
+import { changedRows } from '../changes'
 import type { Db } from '../index'
 import { apiTokens, users } from '../schema'
 
@@ -53,5 +54,5 @@ export async function revokeToken(db: Db, userId: string, id: string, now: numbe
     .update(apiTokens)
     .set({ revokedAt: now })
     .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
-  return result.rowsAffected === 1
+  return changedRows(result) === 1
 }

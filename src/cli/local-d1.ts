@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import { getPlatformProxy } from 'wrangler'
+import { drizzleOnD1 } from '../db/d1'
+import { type ContentSync, syncContent } from '../db/queries/content'
+import type { Bindings } from '../env'
+
+/**
+ * Makes the local D1 database under `persistTo` (wrangler's `--persist-to`) ready for the
+ * Worker: migrations applied by wrangler itself, then the decks under `contentDir` synced
+ * through a D1 binding from `getPlatformProxy` (the same workerd SQLite `wrangler dev` serves).
+ */
+export async function prepareLocalD1(persistTo: string, contentDir = 'content'): Promise<ContentSync> {
+  const migrated = spawnSync(
+    process.execPath,
+    [wranglerBin(), 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo],
+    { encoding: 'utf8', env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' } },
+  )
+  if (migrated.status !== 0)
+    throw new Error(`wrangler d1 migrations apply failed:\n${migrated.stdout}${migrated.stderr}`)
+  const proxy = await getPlatformProxy<Bindings>({ persist: { path: join(persistTo, 'v3') } })
+  try {
+    if (!proxy.env.DB) throw new Error('wrangler.toml declares no D1 binding named DB')
+    const db = drizzleOnD1(proxy.env.DB)
+    return await syncContent(db, contentDir, Date.now())
+  } finally {
+    await proxy.dispose()
+  }
+}
+
+export function wranglerBin(): string {
+  return join(process.cwd(), 'node_modules', 'wrangler', 'bin', 'wrangler.js')
+}
