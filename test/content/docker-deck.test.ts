@@ -14,10 +14,11 @@ const topics = [
   'security',
   'storage',
   'images-registries',
+  'install-config',
 ]
 
 /** The DCA topics added for issue 17: each must cover its domain with at least 100 cards. */
-const dcaTopics = ['storage', 'images-registries']
+const dcaTopics = ['storage', 'images-registries', 'install-config']
 
 describe('the shipped docker deck', () => {
   it('passes the checker with no errors', async () => {
