@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import type { Client, InStatement } from '@libsql/client'
 import { drizzle } from 'drizzle-orm/libsql'
 import { schema } from '../src/db/schema'
+import { defaultSettings } from '../src/domain/scheduling'
 import { nextCard } from '../src/services/review'
 import { recordingClient } from './lib/recording-client'
 import { migratedFile, registerUser, tempDir } from './lib/setup'
@@ -137,7 +138,7 @@ async function measure(logCount: number, now: number) {
   const buildMs = performance.now() - built
   const recorder = recordingClient(client)
   const db = drizzle(recorder.client, { schema })
-  const ctx = { db, userId, now }
+  const ctx = { db, userId, now, settings: defaultSettings() }
   for (let i = 0; i < 20; i++) await nextCard(ctx, { deck: 'bench' })
   const times: number[] = []
   const started = performance.now()

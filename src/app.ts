@@ -68,6 +68,7 @@ export function createApp(deps: AppDeps) {
     c.set('deps', resolved)
     c.set('now', resolved.clock())
     c.set('caller', null)
+    c.set('user', null)
     await next()
   })
   app.route('/healthz', healthRoutes)

@@ -1,6 +1,7 @@
 import type { AnyD1Database as D1Database } from 'drizzle-orm/d1'
 import type { Db } from './db/index'
 import type { ScryptParams } from './security/password'
+import type { UserContext } from './services/context'
 
 /** Worker bindings (secrets and vars); on Node the same names come from `process.env`. */
 export interface Bindings {
@@ -19,8 +20,6 @@ export interface Caller {
   /** Hash of the session secret, for sign-out and rotation. */
   sessionHash?: string
   tokenId?: string
-  /** The user's study settings as stored (JSON), read with the session or token at no extra query. */
-  settings: string
   /** Scopes of a token; a browser session may do everything its user may. */
   scopes: readonly string[] | 'all'
 }
@@ -46,6 +45,8 @@ export interface AppVariables {
   now: number
   deps: Required<Omit<AppDeps, 'publicOrigin' | 'rateLimit'>> & Pick<AppDeps, 'publicOrigin' | 'rateLimit'>
   caller: Caller | null
+  /** The signed-in caller as services take it (null when anonymous); settings parsed once. */
+  user: UserContext | null
   csrfToken: string
 }
 

@@ -7,9 +7,11 @@ import { findToken, touchToken } from '../db/queries/tokens'
 import type { AppEnv, Caller } from '../env'
 import { AppError } from '../errors'
 import { hashSecret } from '../security/secrets'
+import { settingsFromJson, type UserContext } from '../services/context'
 
 /**
- * Resolves who is calling into `c.var.caller` (or null): an `Authorization: Bearer` token
+ * Resolves who is calling into `c.var.caller` (or null) and, for a signed-in caller, the
+ * services' `c.var.user` (db, clock, user, settings): an `Authorization: Bearer` token
  * first, else the session cookie. A bearer token that is unknown, revoked or expired is a
  * 401, not an anonymous request, so scripts learn at once that their token is dead.
  */
@@ -17,6 +19,7 @@ export const resolveCaller = createMiddleware<AppEnv>(async (c, next) => {
   const { db, now } = c.var
   const authorization = c.req.header('authorization')
   let caller: Caller | null = null
+  let settingsJson = '{}'
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization)
     if (!match?.[1]) throw new AppError(401, 'unauthenticated', 'authorization: expected "Bearer <token>"')
@@ -25,11 +28,11 @@ export const resolveCaller = createMiddleware<AppEnv>(async (c, next) => {
     if (token.expiresAt !== null && token.expiresAt <= now)
       throw new AppError(401, 'unauthenticated', 'authorization: the token has expired')
     if (token.lastUsedAt === null || now - token.lastUsedAt > sessionTouchMs) await touchToken(db, token.id, now)
+    settingsJson = token.settings
     caller = {
       userId: token.userId,
       email: token.email,
       name: token.name,
-      settings: token.settings,
       via: 'token',
       tokenId: token.id,
       scopes: JSON.parse(token.scopes) as string[],
@@ -41,11 +44,11 @@ export const resolveCaller = createMiddleware<AppEnv>(async (c, next) => {
       const session = await findLiveSession(db, sessionHash, now, sessionIdleMs)
       if (session) {
         if (now - session.lastSeenAt > sessionTouchMs) await touchSession(db, sessionHash, now)
+        settingsJson = session.settings
         caller = {
           userId: session.userId,
           email: session.email,
           name: session.name,
-          settings: session.settings,
           via: 'session',
           sessionHash,
           scopes: 'all',
@@ -54,8 +57,12 @@ export const resolveCaller = createMiddleware<AppEnv>(async (c, next) => {
     }
   }
   c.set('caller', caller)
+  c.set('user', caller && { db, now, userId: caller.userId, settings: settingsFromJson(settingsJson) })
   await next()
 })
+
+/** What a handler behind `auth()` or `signedIn` may rely on: `c.var.user` is set. */
+export type SignedInEnv = AppEnv & { Variables: { user: UserContext } }
 
 /** The signed-in caller, or a 401 naming what was missing. */
 export function requireCaller(c: { var: { caller: Caller | null } }, scope?: string): Caller {
@@ -74,7 +81,7 @@ export function requireCaller(c: { var: { caller: Caller | null } }, scope?: str
  */
 export const auth = (scope?: string) =>
   Object.assign(
-    createMiddleware<AppEnv>(async (c, next) => {
+    createMiddleware<SignedInEnv>(async (c, next) => {
       requireCaller(c, scope)
       await next()
     }),

@@ -2,11 +2,19 @@ import { Hono } from 'hono/tiny'
 import { describeRoute } from 'hono-openapi'
 import { clearSessionCookie, writeSessionCookie } from '../auth/cookies'
 import { deleteSession } from '../db/queries/sessions'
-import type { AppEnv } from '../env'
+import type { AppEnv, AppVariables } from '../env'
 import { loginSchema, registerSchema } from '../schemas/accounts'
-import { login, register } from '../services/accounts'
+import { login, register, type SignInAttempt } from '../services/accounts'
 import { validate } from '../validation'
-import { accountContext } from './context'
+
+/** This request as a sign-in attempt: the client's address, the KDF cost and the session it replaces. */
+export function signInAttempt(c: { var: AppVariables; req: { raw: Request }; env: unknown }): SignInAttempt {
+  return {
+    ip: c.var.deps.clientIp(c.req.raw, c.env),
+    passwordParams: c.var.deps.passwordParams,
+    previousSessionHash: c.var.caller?.sessionHash,
+  }
+}
 
 /** `/api/v1/auth`: register, sign in and sign out with a session cookie. */
 export const authRoutes = new Hono<AppEnv>()
@@ -21,7 +29,7 @@ export const authRoutes = new Hono<AppEnv>()
     validate('json', registerSchema),
     async (c) => {
       const input = c.req.valid('json')
-      const { userId, sessionSecret } = await register(accountContext(c), input)
+      const { userId, sessionSecret } = await register(c.var, input, c.var.deps.passwordParams)
       writeSessionCookie(c, sessionSecret)
       return c.json({ id: userId, email: input.email, name: input.name ?? null }, 201)
     },
@@ -32,7 +40,7 @@ export const authRoutes = new Hono<AppEnv>()
     validate('json', loginSchema),
     async (c) => {
       const input = c.req.valid('json')
-      const { userId, sessionSecret } = await login(accountContext(c), input, c.var.caller?.sessionHash)
+      const { userId, sessionSecret } = await login(c.var, input, signInAttempt(c))
       writeSessionCookie(c, sessionSecret)
       return c.json({ id: userId, email: input.email }, 200)
     },

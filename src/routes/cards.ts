@@ -5,7 +5,6 @@ import { auth } from '../middleware/caller'
 import { cardParamSchema } from '../schemas/review'
 import { type CardAction, changeCard } from '../services/review'
 import { validate } from '../validation'
-import { callerContext } from './context'
 
 const actions: Record<CardAction, string> = {
   suspend: 'Suspend a card: it leaves the queue until unsuspended',
@@ -22,7 +21,7 @@ for (const action of Object.keys(actions) as CardAction[]) {
     auth('review'),
     validate('param', cardParamSchema),
     async (c) => {
-      const ctx = callerContext(c)
+      const ctx = c.var.user
       return c.json(await changeCard(ctx, c.req.valid('param').id, action))
     },
   )

@@ -8,7 +8,6 @@ import { checkView, submitCheck } from '../services/checks'
 import { validate } from '../validation'
 import { resultsCsv } from '../views/pages/check-csv'
 import { created, errors, notMember, ok } from './openapi-responses'
-import { teamContext } from './teams'
 
 /** `/api/v1/checks`: taking a knowledge check and reading its results (issue 7). */
 export const checkRoutes = new Hono<AppEnv>()
@@ -21,7 +20,7 @@ export const checkRoutes = new Hono<AppEnv>()
     }),
     auth('checks:read'),
     validate('param', checkParamSchema),
-    async (c) => c.json(await checkView(teamContext(c), c.req.valid('param').id)),
+    async (c) => c.json(await checkView(c.var.user, c.req.valid('param').id)),
   )
   .post(
     '/:id/submissions',
@@ -38,7 +37,7 @@ export const checkRoutes = new Hono<AppEnv>()
     auth('checks:write'),
     validate('param', checkParamSchema),
     validate('json', submissionSchema),
-    async (c) => c.json(await submitCheck(teamContext(c), c.req.valid('param').id, c.req.valid('json')), 201),
+    async (c) => c.json(await submitCheck(c.var.user, c.req.valid('param').id, c.req.valid('json')), 201),
   )
   .get(
     '/:id/results',
@@ -58,7 +57,7 @@ export const checkRoutes = new Hono<AppEnv>()
     validate('param', checkParamSchema),
     validate('query', resultsQuerySchema),
     async (c) => {
-      const results = await checkResults(teamContext(c), c.req.valid('param').id)
+      const results = await checkResults(c.var.user, c.req.valid('param').id)
       if (c.req.valid('query').format !== 'csv') return c.json(results)
       const filename = `check-${results.check.id}.csv`
       c.header('content-disposition', `attachment; filename="${filename}"`)

@@ -12,7 +12,6 @@ import {
 import { answerExamQuestion } from '../services/exam-answers'
 import { createExam, examHistory, getExam, submitExam } from '../services/exams'
 import { validate } from '../validation'
-import { callerContext } from './context'
 
 const tags = ['Exams']
 
@@ -28,7 +27,7 @@ export const examRoutes = new Hono<AppEnv>()
     auth('review'),
     validate('query', historyQuerySchema),
     async (c) => {
-      const ctx = callerContext(c)
+      const ctx = c.var.user
       return c.json(await examHistory(ctx, c.req.valid('query').limit))
     },
   )
@@ -43,7 +42,7 @@ export const examRoutes = new Hono<AppEnv>()
     auth('review'),
     validate('json', createExamSchema),
     async (c) => {
-      const ctx = callerContext(c)
+      const ctx = c.var.user
       return c.json(await createExam(ctx, c.req.valid('json')), 201)
     },
   )
@@ -53,7 +52,7 @@ export const examRoutes = new Hono<AppEnv>()
     auth('review'),
     validate('param', examParamSchema),
     async (c) => {
-      const ctx = callerContext(c)
+      const ctx = c.var.user
       return c.json(await getExam(ctx, c.req.valid('param').id))
     },
   )
@@ -69,7 +68,7 @@ export const examRoutes = new Hono<AppEnv>()
     validate('param', questionParamSchema),
     validate('json', examAnswerSchema),
     async (c) => {
-      const ctx = callerContext(c)
+      const ctx = c.var.user
       const { id, questionId } = c.req.valid('param')
       return c.json(await answerExamQuestion(ctx, id, questionId, c.req.valid('json')))
     },
@@ -83,7 +82,7 @@ export const examRoutes = new Hono<AppEnv>()
     auth('review'),
     validate('param', examParamSchema),
     async (c) => {
-      const ctx = callerContext(c)
+      const ctx = c.var.user
       return c.json(await submitExam(ctx, c.req.valid('param').id))
     },
   )

@@ -6,7 +6,6 @@ import { inviteParamSchema } from '../schemas/teams'
 import { acceptInvite } from '../services/teams'
 import { validate } from '../validation'
 import { ok } from './openapi-responses'
-import { teamContext } from './teams'
 
 /** `/api/v1/invites`: accepting an invitation (issue 7). */
 export const inviteRoutes = new Hono<AppEnv>().post(
@@ -22,5 +21,5 @@ export const inviteRoutes = new Hono<AppEnv>().post(
   }),
   auth('teams:write'),
   validate('param', inviteParamSchema),
-  async (c) => c.json(await acceptInvite(teamContext(c), c.req.valid('param').code)),
+  async (c) => c.json(await acceptInvite(c.var.user, c.req.valid('param').code)),
 )

@@ -37,6 +37,6 @@ export const progressRoutes = new Hono<AppEnv>().get(
   validate('query', progressQuerySchema),
   async (c) => {
     const deck = await resolveDeck(c.var.db, c.req.valid('query').deck)
-    return c.json(await loadProgress({ db: c.var.db, userId: c.var.caller!.userId, now: c.var.now, deck }))
+    return c.json(await loadProgress(c.var.user, deck))
   },
 )

@@ -5,7 +5,6 @@ import { auth } from '../middleware/caller'
 import { createQuizSchema, examParamSchema, questionParamSchema, quizAnswerSchema } from '../schemas/exams'
 import { answerQuiz, createQuiz, getQuiz } from '../services/quizzes'
 import { validate } from '../validation'
-import { callerContext } from './context'
 
 const tags = ['Quizzes']
 
@@ -17,7 +16,7 @@ export const quizRoutes = new Hono<AppEnv>()
     auth('review'),
     validate('json', createQuizSchema),
     async (c) => {
-      const ctx = callerContext(c)
+      const ctx = c.var.user
       return c.json(await createQuiz(ctx, c.req.valid('json')), 201)
     },
   )
@@ -27,7 +26,7 @@ export const quizRoutes = new Hono<AppEnv>()
     auth('review'),
     validate('param', examParamSchema),
     async (c) => {
-      const ctx = callerContext(c)
+      const ctx = c.var.user
       return c.json(await getQuiz(ctx, c.req.valid('param').id))
     },
   )
@@ -42,7 +41,7 @@ export const quizRoutes = new Hono<AppEnv>()
     validate('param', questionParamSchema),
     validate('json', quizAnswerSchema),
     async (c) => {
-      const ctx = callerContext(c)
+      const ctx = c.var.user
       const { id, questionId } = c.req.valid('param')
       return c.json(await answerQuiz(ctx, id, questionId, c.req.valid('json').choice))
     },

@@ -5,7 +5,6 @@ import { auth } from '../middleware/caller'
 import { readinessQuerySchema } from '../schemas/exams'
 import { readiness } from '../services/readiness'
 import { validate } from '../validation'
-import { callerContext } from './context'
 
 /** `/api/v1/readiness`: predicted recall on the exam date (issue 6, docs/exams.md). */
 export const readinessRoutes = new Hono<AppEnv>().get(
@@ -18,7 +17,7 @@ export const readinessRoutes = new Hono<AppEnv>().get(
   auth('review'),
   validate('query', readinessQuerySchema),
   async (c) => {
-    const ctx = callerContext(c)
+    const ctx = c.var.user
     return c.json(await readiness(ctx, c.req.valid('query').deck))
   },
 )

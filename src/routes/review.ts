@@ -5,7 +5,6 @@ import { auth } from '../middleware/caller'
 import { nextQuerySchema } from '../schemas/review'
 import { nextCard } from '../services/review'
 import { validate } from '../validation'
-import { callerContext } from './context'
 
 /** `/api/v1/review`: what to study next. */
 export const reviewRoutes = new Hono<AppEnv>().get(
@@ -15,6 +14,6 @@ export const reviewRoutes = new Hono<AppEnv>().get(
   validate('query', nextQuerySchema),
   async (c) => {
     const { deck, topic, mode } = c.req.valid('query')
-    return c.json(await nextCard(callerContext(c), { deck, topic: topic || undefined }, mode))
+    return c.json(await nextCard(c.var.user, { deck, topic: topic || undefined }, mode))
   },
 )

@@ -5,7 +5,6 @@ import { auth } from '../middleware/caller'
 import { answerSchema, idempotencyHeaderSchema } from '../schemas/review'
 import { answerCard, undoLastReview } from '../services/review'
 import { validate } from '../validation'
-import { callerContext } from './context'
 
 /** `/api/v1/reviews`: answering cards, idempotently, and undoing answers. */
 export const reviewsRoutes = new Hono<AppEnv>()
@@ -20,7 +19,7 @@ export const reviewsRoutes = new Hono<AppEnv>()
     validate('json', answerSchema),
     async (c) => {
       const key = c.req.valid('header')['idempotency-key']
-      const ctx = callerContext(c)
+      const ctx = c.var.user
       const result = await answerCard(ctx, c.req.valid('json'), key)
       return c.json(result.body, result.status)
     },
@@ -30,7 +29,7 @@ export const reviewsRoutes = new Hono<AppEnv>()
     describeRoute({ tags: ['Review'], summary: 'Undo the latest answer (repeatable, one step at a time)' }),
     auth('review'),
     async (c) => {
-      const ctx = callerContext(c)
+      const ctx = c.var.user
       return c.json(await undoLastReview(ctx))
     },
   )

@@ -1,7 +1,6 @@
-import type { Context } from 'hono'
 import { Hono } from 'hono/tiny'
 import { describeRoute } from 'hono-openapi'
-import type { AppEnv } from '../env'
+import type { AppEnv, AppVariables } from '../env'
 import { auth } from '../middleware/caller'
 import {
   changeRoleSchema,
@@ -12,26 +11,12 @@ import {
   teamParamSchema,
 } from '../schemas/teams'
 import { createCheck, listTeamChecks } from '../services/checks'
-import {
-  changeRole,
-  createInvite,
-  createTeam,
-  listTeams,
-  removeMember,
-  type TeamContext,
-  teamDetail,
-} from '../services/teams'
+import { changeRole, createInvite, createTeam, listTeams, removeMember, teamDetail } from '../services/teams'
 import { validate } from '../validation'
-import { callerContext } from './context'
 import { created, errors, notMember, ok } from './openapi-responses'
 
-/** The signed-in caller as the team services take it; only called after `auth()`. */
-export function teamContext(c: Context<AppEnv>): TeamContext {
-  return callerContext(c)
-}
-
 /** Where links sent outside the page point: the configured public origin, else this request's. */
-export function publicOrigin(c: Context<AppEnv>): string {
+export function publicOrigin(c: { var: Pick<AppVariables, 'deps'>; req: { url: string } }): string {
   return c.var.deps.publicOrigin ?? new URL(c.req.url).origin
 }
 
@@ -42,13 +27,13 @@ export const teamRoutes = new Hono<AppEnv>()
     describeRoute({ tags: ['Teams'], summary: 'Create a team; you become its owner', responses: created('The team') }),
     auth('teams:write'),
     validate('json', createTeamSchema),
-    async (c) => c.json(await createTeam(teamContext(c), c.req.valid('json').name), 201),
+    async (c) => c.json(await createTeam(c.var.user, c.req.valid('json').name), 201),
   )
   .get(
     '/',
     describeRoute({ tags: ['Teams'], summary: 'The teams you belong to, with your role', responses: ok('Your teams') }),
     auth('teams:read'),
-    async (c) => c.json(await listTeams(teamContext(c))),
+    async (c) => c.json(await listTeams(c.var.user)),
   )
   .get(
     '/:id',
@@ -59,7 +44,7 @@ export const teamRoutes = new Hono<AppEnv>()
     }),
     auth('teams:read'),
     validate('param', teamParamSchema),
-    async (c) => c.json(await teamDetail(teamContext(c), c.req.valid('param').id)),
+    async (c) => c.json(await teamDetail(c.var.user, c.req.valid('param').id)),
   )
   .post(
     '/:id/invites',
@@ -73,7 +58,7 @@ export const teamRoutes = new Hono<AppEnv>()
     validate('json', createInviteSchema),
     async (c) => {
       const { id } = c.req.valid('param')
-      const invite = await createInvite(teamContext(c), id, c.req.valid('json').expiresInDays, publicOrigin(c))
+      const invite = await createInvite(c.var.user, id, c.req.valid('json').expiresInDays, publicOrigin(c))
       return c.json(invite, 201)
     },
   )
@@ -89,7 +74,7 @@ export const teamRoutes = new Hono<AppEnv>()
     validate('json', changeRoleSchema),
     async (c) => {
       const { id, userId } = c.req.valid('param')
-      return c.json(await changeRole(teamContext(c), id, userId, c.req.valid('json').role))
+      return c.json(await changeRole(c.var.user, id, userId, c.req.valid('json').role))
     },
   )
   .delete(
@@ -103,7 +88,7 @@ export const teamRoutes = new Hono<AppEnv>()
     validate('param', memberParamSchema),
     async (c) => {
       const { id, userId } = c.req.valid('param')
-      await removeMember(teamContext(c), id, userId)
+      await removeMember(c.var.user, id, userId)
       return c.body(null, 204)
     },
   )
@@ -116,7 +101,7 @@ export const teamRoutes = new Hono<AppEnv>()
     }),
     auth('checks:read'),
     validate('param', teamParamSchema),
-    async (c) => c.json(await listTeamChecks(teamContext(c), c.req.valid('param').id)),
+    async (c) => c.json(await listTeamChecks(c.var.user, c.req.valid('param').id)),
   )
   .post(
     '/:id/checks',
@@ -128,5 +113,5 @@ export const teamRoutes = new Hono<AppEnv>()
     auth('checks:write'),
     validate('param', teamParamSchema),
     validate('json', createCheckSchema),
-    async (c) => c.json(await createCheck(teamContext(c), c.req.valid('param').id, c.req.valid('json')), 201),
+    async (c) => c.json(await createCheck(c.var.user, c.req.valid('param').id, c.req.valid('json')), 201),
   )

@@ -12,12 +12,14 @@ import { deleteSession, insertSession } from '../db/queries/sessions'
 import { AppError } from '../errors'
 import { hashPassword, needsRehash, type ScryptParams, verifyPassword } from '../security/password'
 import { hashSecret, randomSecret } from '../security/secrets'
+import type { RequestContext } from './context'
 
-export interface AccountContext {
-  db: Db
-  now: number
+/** Where a sign-in comes from and how passwords are hashed: throttling and the KDF cost. */
+export interface SignInAttempt {
   ip: string
   passwordParams: ScryptParams
+  /** The session the browser had before, deleted so a fixed session id is useless afterwards. */
+  previousSessionHash?: string | undefined
 }
 
 /** A dummy hash, verified when the email is unknown so timing does not reveal which emails exist. */
@@ -36,15 +38,16 @@ async function startSession(db: Db, userId: string, now: number): Promise<string
 }
 
 export async function register(
-  ctx: AccountContext,
+  ctx: RequestContext,
   input: { email: string; password: string; name?: string | undefined },
+  passwordParams: ScryptParams,
 ): Promise<{ userId: string; sessionSecret: string }> {
   const userId = crypto.randomUUID()
   const inserted = await insertUser(ctx.db, {
     id: userId,
     email: input.email,
     name: input.name ?? null,
-    passwordHash: await hashPassword(input.password, ctx.passwordParams),
+    passwordHash: await hashPassword(input.password, passwordParams),
     createdAt: ctx.now,
   })
   if (!inserted)
@@ -57,12 +60,13 @@ export async function register(
  * new one issued, so a session id fixed before sign-in is useless after it.
  */
 export async function login(
-  ctx: AccountContext,
+  ctx: RequestContext,
   input: { email: string; password: string },
-  previousSessionHash?: string,
+  attempt: SignInAttempt,
 ): Promise<{ userId: string; sessionSecret: string }> {
+  const { ip, passwordParams, previousSessionHash } = attempt
   const since = ctx.now - loginWindowMs
-  const failures = await countLoginFailures(ctx.db, input.email, ctx.ip, since)
+  const failures = await countLoginFailures(ctx.db, input.email, ip, since)
   for (const [window, max] of [
     [failures.account, maxFailuresPerAccount],
     [failures.ip, maxFailuresPerIp],
@@ -75,14 +79,14 @@ export async function login(
     }
   }
   const user = await findUserByEmail(ctx.db, input.email)
-  dummyHash ??= hashPassword('dockdeck-dummy-password', ctx.passwordParams)
+  dummyHash ??= hashPassword('dockdeck-dummy-password', passwordParams)
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash))
   if (!user || !ok) {
-    await recordLoginFailure(ctx.db, input.email, ctx.ip, ctx.now)
+    await recordLoginFailure(ctx.db, input.email, ip, ctx.now)
     throw new AppError(401, 'invalid_credentials', 'the email or password is wrong')
   }
-  if (needsRehash(user.passwordHash, ctx.passwordParams))
-    await updatePasswordHash(ctx.db, user.id, await hashPassword(input.password, ctx.passwordParams))
+  if (needsRehash(user.passwordHash, passwordParams))
+    await updatePasswordHash(ctx.db, user.id, await hashPassword(input.password, passwordParams))
   if (previousSessionHash) await deleteSession(ctx.db, previousSessionHash)
   if (failures.account.count + failures.ip.count > 0) await pruneLoginFailures(ctx.db, since)
   return { userId: user.id, sessionSecret: await startSession(ctx.db, user.id, ctx.now) }

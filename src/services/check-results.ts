@@ -3,7 +3,7 @@ import { listMembers } from '../db/queries/teams'
 import type { Question } from '../domain/exam'
 import { AppError } from '../errors'
 import { presentCheck, presentSubmission, questionsOf, requireCheck, type TopicTitles, topicTitles } from './checks'
-import type { TeamContext } from './teams'
+import type { UserContext } from './context'
 
 type Submissions = Awaited<ReturnType<typeof listSubmissions>>
 
@@ -55,7 +55,7 @@ function mostMissed(questions: Question[], submissions: Submissions, titles: Top
     }))
 }
 
-async function resultsOf(ctx: TeamContext, check: CheckRow) {
+async function resultsOf(ctx: UserContext, check: CheckRow) {
   const [members, submissions, titles] = await Promise.all([
     listMembers(ctx.db, check.teamId),
     listSubmissions(ctx.db, check.id),
@@ -80,7 +80,7 @@ async function resultsOf(ctx: TeamContext, check: CheckRow) {
 }
 
 /** Owners only: per-member scores, per-topic team averages, the most missed questions, who is missing. */
-export async function checkResults(ctx: TeamContext, checkId: string) {
+export async function checkResults(ctx: UserContext, checkId: string) {
   const { check, membership } = await requireCheck(ctx, checkId)
   if (membership.role !== 'owner')
     throw new AppError(403, 'forbidden', 'only an owner of the team may read the results')

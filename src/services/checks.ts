@@ -13,7 +13,8 @@ import type { Membership } from '../db/queries/teams'
 import { buildExam, ExamError, type GivenAnswer, publicQuestion, type Question, scoreExam } from '../domain/exam'
 import { AppError } from '../errors'
 import type { CreateCheckInput, SubmissionInput } from '../schemas/teams'
-import { requireMember, requireOwner, type TeamContext } from './teams'
+import type { UserContext } from './context'
+import { requireMember, requireOwner } from './teams'
 
 export type CheckStatus = 'upcoming' | 'open' | 'closed'
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
@@ -45,7 +46,7 @@ export function presentCheck(check: CheckRow, now: number) {
 }
 
 /** Builds the question set once, seeded by the check id: every member gets the same questions. */
-export async function createCheck(ctx: TeamContext, teamId: string, input: CreateCheckInput) {
+export async function createCheck(ctx: UserContext, teamId: string, input: CreateCheckInput) {
   await requireOwner(ctx, teamId)
   const deck = (await listDecks(ctx.db)).find((d) => d.slug === input.deck)
   if (!deck) throw new AppError(400, 'validation_failed', `deck: no deck "${input.deck}"`, { field: 'deck' })
@@ -88,7 +89,7 @@ export async function createCheck(ctx: TeamContext, teamId: string, input: Creat
 
 /** The check, if the caller is in its team; 404 otherwise, as for a check that does not exist. */
 export async function requireCheck(
-  ctx: TeamContext,
+  ctx: UserContext,
   checkId: string,
 ): Promise<{ check: CheckRow; membership: Membership }> {
   const check = await findCheck(ctx.db, checkId)
@@ -125,7 +126,7 @@ export function presentSubmission(
 }
 
 /** Questions without answers; hidden from members until the check opens. */
-export async function checkView(ctx: TeamContext, checkId: string) {
+export async function checkView(ctx: UserContext, checkId: string) {
   const { check, membership } = await requireCheck(ctx, checkId)
   const summary = presentCheck(check, ctx.now)
   const visible = summary.status !== 'upcoming' || membership.role === 'owner'
@@ -167,7 +168,7 @@ function givenAnswers(questions: Question[], input: SubmissionInput): Record<str
 }
 
 /** Scores a member's answers once; unanswered questions count as wrong. */
-export async function submitCheck(ctx: TeamContext, checkId: string, input: SubmissionInput) {
+export async function submitCheck(ctx: UserContext, checkId: string, input: SubmissionInput) {
   const { check } = await requireCheck(ctx, checkId)
   const status = checkStatus(check, ctx.now)
   if (status === 'upcoming')
@@ -202,7 +203,7 @@ export async function submitCheck(ctx: TeamContext, checkId: string, input: Subm
 }
 
 /** A team's checks for any member, with whether the caller has submitted each. */
-export async function listTeamChecks(ctx: TeamContext, teamId: string) {
+export async function listTeamChecks(ctx: UserContext, teamId: string) {
   await requireMember(ctx, teamId)
   const rows = await listChecks(ctx.db, teamId, ctx.userId)
   return rows.map((r) => ({

@@ -2,10 +2,10 @@ import { saveAnswer } from '../db/queries/exams'
 import { type DomcQuestion, type GivenAnswer, judgeDomc, type Question } from '../domain/exam'
 import { AppError } from '../errors'
 import type { ExamAnswerInput } from '../schemas/exams'
+import type { UserContext } from './context'
 import type { SavedAnswer } from './exam-result'
 import { answerState, findQuestion, judgementsOf, type LoadedExam, loadExam } from './exam-state'
 import { finalizeExam } from './exams'
-import type { ReviewContext } from './review'
 
 const bad = (field: string, message: string) =>
   new AppError(400, 'validation_failed', `${field}: ${message}`, { field })
@@ -62,7 +62,7 @@ function nextAnswer(
  * Refuses changes to a closed exam. Past the deadline the exam is scored first (the server
  * enforces the time limit, whatever the page shows), then the answer is refused.
  */
-export async function ensureOpen(ctx: ReviewContext, exam: LoadedExam): Promise<void> {
+export async function ensureOpen(ctx: UserContext, exam: LoadedExam): Promise<void> {
   const { row } = exam
   if (row.endsAt !== null && ctx.now >= row.endsAt) {
     await finalizeExam(ctx, exam)
@@ -82,7 +82,7 @@ export async function ensureOpen(ctx: ReviewContext, exam: LoadedExam): Promise<
  * answers can be changed until submit; DOMC judgements are appended in order and never changed.
  * The reply says whether a DOMC item goes on, never whether an answer was right.
  */
-export async function answerExamQuestion(ctx: ReviewContext, id: string, questionId: string, input: ExamAnswerInput) {
+export async function answerExamQuestion(ctx: UserContext, id: string, questionId: string, input: ExamAnswerInput) {
   const exam = await loadExam(ctx.db, ctx.userId, id, 'exam')
   await ensureOpen(ctx, exam)
   const question = findQuestion(exam, questionId)

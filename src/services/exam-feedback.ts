@@ -1,7 +1,8 @@
 import { loadMemories } from '../db/queries/exams'
 import { SchedulingError } from '../domain/scheduling'
 import { AppError } from '../errors'
-import { answerCard, type ReviewContext } from './review'
+import type { UserContext } from './context'
+import { answerCard } from './review'
 
 export interface AnsweredCard {
   cardId: string
@@ -29,7 +30,7 @@ export interface Feedback {
  * left the deck is skipped.
  */
 export async function applyFeedback(
-  ctx: ReviewContext,
+  ctx: UserContext,
   answered: readonly AnsweredCard[],
   origin: 'quiz' | 'exam',
 ): Promise<Feedback> {
@@ -48,7 +49,7 @@ export async function applyFeedback(
   return feedback
 }
 
-async function rate(ctx: ReviewContext, cardId: string, rating: 'good' | 'again', origin: 'quiz' | 'exam') {
+async function rate(ctx: UserContext, cardId: string, rating: 'good' | 'again', origin: 'quiz' | 'exam') {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       await answerCard(ctx, { cardId, rating }, undefined, origin)

@@ -1,6 +1,6 @@
 import { loadStudiedDue } from '../db/queries/exams'
 import { createScheduler, examQueue, examStartsAt, type StudySettings } from '../domain/scheduling'
-import type { ReviewContext } from './review'
+import type { UserContext } from './context'
 
 export interface ExamQueueScope {
   deck: string
@@ -14,7 +14,7 @@ export interface ExamQueueScope {
  * caller falls back to its usual queue (new cards have no memory to predict).
  */
 export async function nextExamCard(
-  ctx: ReviewContext,
+  ctx: UserContext,
   settings: StudySettings,
   scope: ExamQueueScope,
   day: { dayEnd: number; reviewsDone: number },

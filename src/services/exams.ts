@@ -15,7 +15,7 @@ import { applyFeedback } from './exam-feedback'
 import { type ScoredExam, scoreResult } from './exam-result'
 import { type AnswerState, answerState, isDecided, type LoadedExam, loadExam, visibleQuestion } from './exam-state'
 import { buildQuestions, deckOutline, newExamId, newSeed, parseQuestions, parseTopics } from './question-bank'
-import type { ReviewContext } from './review'
+import type { UserContext } from './context'
 
 const drawOf = (value: string): ExamDraw => (value === 'blueprint' ? 'blueprint' : 'notes')
 
@@ -67,7 +67,7 @@ function chooseDraw(input: CreateExamInput, blueprint: Blueprint | undefined): E
 }
 
 /** The cards of the user's recent exams in the deck. */
-async function recentCards(ctx: ReviewContext, deck: string): Promise<Set<string>> {
+async function recentCards(ctx: UserContext, deck: string): Promise<Set<string>> {
   const lists = await recentExamQuestions(ctx.db, ctx.userId, deck, recentExamsAvoided)
   return new Set(lists.flatMap((json) => parseQuestions(json).map((q) => q.cardId)))
 }
@@ -77,7 +77,7 @@ async function recentCards(ctx: ReviewContext, deck: string): Promise<Set<string
  * exam avoids the cards of the user's recent exams; a seed of one of the user's own exams with
  * the same settings replays that exam's questions exactly (what it avoided included).
  */
-export async function createExam(ctx: ReviewContext, input: CreateExamInput) {
+export async function createExam(ctx: UserContext, input: CreateExamInput) {
   const outline = await deckOutline(ctx.db, input.deck, input.topics)
   const draw = chooseDraw(input, outline.blueprint)
   const topics = JSON.stringify(input.topics ?? [])
@@ -126,7 +126,7 @@ export async function createExam(ctx: ReviewContext, input: CreateExamInput) {
  * writes the result and feeds the decided answers into the schedule; later calls, and a
  * concurrent submit that lost the race, return the stored result unchanged.
  */
-export async function finalizeExam(ctx: ReviewContext, exam: LoadedExam): Promise<ExamResult> {
+export async function finalizeExam(ctx: UserContext, exam: LoadedExam): Promise<ExamResult> {
   const { row, questions, answers } = exam
   if (row.submittedAt !== null && row.result) return JSON.parse(row.result) as ExamResult
   const [deck, cardRows] = await Promise.all([
@@ -199,7 +199,7 @@ export interface ExamInProgress {
 }
 
 /** The exam as the candidate sees it: in progress, or (submitted or past its deadline) the result. */
-export async function examView(ctx: ReviewContext, exam: LoadedExam): Promise<ExamInProgress | ExamResult> {
+export async function examView(ctx: UserContext, exam: LoadedExam): Promise<ExamInProgress | ExamResult> {
   const { row, questions, answers } = exam
   if (row.submittedAt !== null || (row.endsAt !== null && ctx.now >= row.endsAt)) return finalizeExam(ctx, exam)
   return {
@@ -220,11 +220,11 @@ export async function examView(ctx: ReviewContext, exam: LoadedExam): Promise<Ex
   }
 }
 
-export async function getExam(ctx: ReviewContext, id: string) {
+export async function getExam(ctx: UserContext, id: string) {
   return examView(ctx, await loadExam(ctx.db, ctx.userId, id, 'exam'))
 }
 
-export async function submitExam(ctx: ReviewContext, id: string): Promise<ExamResult> {
+export async function submitExam(ctx: UserContext, id: string): Promise<ExamResult> {
   return finalizeExam(ctx, await loadExam(ctx.db, ctx.userId, id, 'exam'))
 }
 
@@ -246,7 +246,7 @@ export interface ExamSummary {
 }
 
 /** The caller's exams, newest first; an exam left running past its deadline is scored here. */
-export async function examHistory(ctx: ReviewContext, limit: number): Promise<{ exams: ExamSummary[] }> {
+export async function examHistory(ctx: UserContext, limit: number): Promise<{ exams: ExamSummary[] }> {
   const rows = await listExams(ctx.db, ctx.userId, 'exam', limit)
   const exams: ExamSummary[] = []
   for (const row of rows) {

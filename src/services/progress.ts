@@ -1,21 +1,15 @@
-import type { Db } from '../db/index'
 import { loadProgressBasics, loadProgressRows } from '../db/queries/progress'
 import { buildProgress, dayIndexOf, type Progress, progressGrid, recallAt } from '../domain/progress'
-import { createScheduler, parseSettings } from '../domain/scheduling'
+import { createScheduler } from '../domain/scheduling'
+import type { UserContext } from './context'
 
-export interface ProgressQuery {
-  db: Db
-  userId: string
-  now: number
-  /** One deck's cards and reviews, or every deck's. */
-  deck?: string | undefined
-}
-
-/** Study statistics for one user, in their time zone and day boundary (issue 5). */
-export async function loadProgress(query: ProgressQuery): Promise<Progress> {
-  const { db, userId, now, deck } = query
+/**
+ * Study statistics for one user, in their time zone and day boundary (issue 5), for one deck's
+ * cards and reviews or (`deck` undefined) every deck's.
+ */
+export async function loadProgress(ctx: UserContext, deck: string | undefined): Promise<Progress> {
+  const { db, userId, now, settings } = ctx
   const basics = await loadProgressBasics(db, userId, deck)
-  const settings = parseSettings(basics.settingsJson)
   const grid = progressGrid(now, basics.firstReview, settings)
   const rows = await loadProgressRows(db, userId, deck, {
     now,

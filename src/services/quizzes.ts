@@ -3,11 +3,11 @@ import type { CardRow } from '../db/queries/review'
 import { type McqQuestion, publicQuestion, type Question } from '../domain/exam'
 import { AppError } from '../errors'
 import type { CreateQuizInput } from '../schemas/exams'
+import type { UserContext } from './context'
 import { applyFeedback } from './exam-feedback'
 import { type NoteSource, noteSource } from './exam-result'
 import { findQuestion, type LoadedExam, loadExam } from './exam-state'
 import { buildQuestions, newExamId, newSeed } from './question-bank'
-import type { ReviewContext } from './review'
 
 export interface QuizVerdict {
   questionId: string
@@ -18,7 +18,7 @@ export interface QuizVerdict {
 }
 
 /** A quick quiz: multiple choice only, each answer checked at once, no time limit. */
-export async function createQuiz(ctx: ReviewContext, input: CreateQuizInput) {
+export async function createQuiz(ctx: UserContext, input: CreateQuizInput) {
   const seed = input.seed ?? newSeed()
   const built = await buildQuestions(ctx.db, {
     deck: input.deck,
@@ -53,7 +53,7 @@ function verdict(deck: string, question: McqQuestion, choice: string, card: Card
   }
 }
 
-async function cardOf(ctx: ReviewContext, question: Question) {
+async function cardOf(ctx: UserContext, question: Question) {
   const [card] = await loadCardsById(ctx.db, [question.cardId])
   return card
 }
@@ -68,7 +68,7 @@ const asMcq = (question: Question): McqQuestion => {
  * answer counts: it goes into the schedule (see `applyFeedback`); sending the same answer again
  * replays the verdict, a different one is a 409.
  */
-export async function answerQuiz(ctx: ReviewContext, id: string, questionId: string, choice: string) {
+export async function answerQuiz(ctx: UserContext, id: string, questionId: string, choice: string) {
   const quiz = await loadExam(ctx.db, ctx.userId, id, 'quiz')
   const question = asMcq(findQuestion(quiz, questionId))
   if (!question.options.some((o) => o.id === choice))
@@ -96,7 +96,7 @@ export async function answerQuiz(ctx: ReviewContext, id: string, questionId: str
 }
 
 /** Records the quiz's score once its last question is answered, for the history. */
-async function closeWhenDone(ctx: ReviewContext, quiz: LoadedExam, justAnswered: string, correct: boolean) {
+async function closeWhenDone(ctx: UserContext, quiz: LoadedExam, justAnswered: string, correct: boolean) {
   const others = quiz.questions.filter((q) => q.id !== justAnswered)
   if (others.some((q) => !quiz.answers.get(q.id)?.given)) return
   const right = others.filter((q) => {
@@ -108,7 +108,7 @@ async function closeWhenDone(ctx: ReviewContext, quiz: LoadedExam, justAnswered:
 }
 
 /** The quiz with the verdicts of the questions answered so far (and only those). */
-export async function getQuiz(ctx: ReviewContext, id: string) {
+export async function getQuiz(ctx: UserContext, id: string) {
   const quiz = await loadExam(ctx.db, ctx.userId, id, 'quiz')
   const cards = new Map(
     (

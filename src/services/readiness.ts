@@ -2,7 +2,7 @@ import { loadDeckMemories, loadDeckTopics } from '../db/queries/exams'
 import { type Blueprint, parseBlueprint, projectRecall, reviewsNeededPerDay } from '../domain/exam'
 import { createScheduler, examStartsAt, sqlWindow } from '../domain/scheduling'
 import { AppError } from '../errors'
-import { callerSettings, type ReviewContext } from './review'
+import type { UserContext } from './context'
 
 const dayMs = 24 * 60 * 60 * 1000
 
@@ -78,10 +78,10 @@ export const noExamDateHint =
  * start of the exam's study day for studied cards, 0 for unseen ones, against the desired
  * retention as the target. Without an exam date there is nothing to project: the answer says so.
  */
-export async function readiness(ctx: ReviewContext, deck: string): Promise<Readiness> {
+export async function readiness(ctx: UserContext, deck: string): Promise<Readiness> {
   const found = await loadDeckTopics(ctx.db, deck)
   if (!found.deck) throw new AppError(404, 'not_found', `deck: no deck "${deck}"`, { field: 'deck' })
-  const settings = await callerSettings(ctx)
+  const settings = ctx.settings
   const target = settings.desiredRetention
   const examAt = examStartsAt(settings)
   if (examAt === null || settings.examDate === undefined) return { deck, examDate: null, target, hint: noExamDateHint }

@@ -1,11 +1,9 @@
-import type { Db } from '../db/index'
 import {
   type CardRow,
   type CardStateRow,
   findCardWithState,
   latestReview,
   loadQueueCandidates,
-  loadSettingsJson,
   nextDueAt,
   type QueueScope,
 } from '../db/queries/review'
@@ -18,7 +16,6 @@ import {
   createScheduler,
   formatInterval,
   newCardState,
-  parseSettings,
   type RatingName,
   ratingName,
   type StudySettings,
@@ -26,15 +23,8 @@ import {
 } from '../domain/scheduling'
 import { AppError } from '../errors'
 import { hashSecret } from '../security/secrets'
+import type { UserContext } from './context'
 import { nextExamCard } from './exam-queue'
-
-export interface ReviewContext {
-  db: Db
-  userId: string
-  now: number
-  /** The settings JSON read with the caller's session, which saves a query per request. */
-  settingsJson?: string
-}
 
 const stateNames = ['new', 'learning', 'review', 'relearning'] as const
 
@@ -91,24 +81,6 @@ export function presentCard(card: CardRow) {
   }
 }
 
-/** Parsed settings by their stored JSON: most requests of a user carry the same string. */
-const parsedSettings = new Map<string, StudySettings>()
-
-function parseCached(json: string): StudySettings {
-  let settings = parsedSettings.get(json)
-  if (!settings) {
-    settings = parseSettings(json)
-    if (parsedSettings.size >= 1000) parsedSettings.clear()
-    parsedSettings.set(json, settings)
-  }
-  return { ...settings }
-}
-
-/** The caller's settings: from the session when it brought them, else from the database. */
-export async function callerSettings(ctx: ReviewContext): Promise<StudySettings> {
-  return parseCached(ctx.settingsJson ?? (await loadSettingsJson(ctx.db, ctx.userId)))
-}
-
 /** A card as the review flow shows it, with the interval each answer would give it now. */
 function withIntervals(card: CardRow, state: CardStateRow | undefined, settings: StudySettings, now: number) {
   const preview = createScheduler(settings).previewIntervals(state ? memoryOf(state) : null, now)
@@ -129,8 +101,8 @@ function withIntervals(card: CardRow, state: CardStateRow | undefined, settings:
  * The next card to study in a deck (or topic), with what each answer would schedule. In `exam`
  * mode, due cards come weakest first by recall predicted on the exam date (`nextExamCard`).
  */
-export async function nextCard(ctx: ReviewContext, scope: QueueScope, mode: 'normal' | 'exam' = 'normal') {
-  const settings = await callerSettings(ctx)
+export async function nextCard(ctx: UserContext, scope: QueueScope, mode: 'normal' | 'exam' = 'normal') {
+  const settings = ctx.settings
   const window = sqlWindow(settings, ctx.now)
   const { candidates, available, doneToday } = await loadQueueCandidates(ctx.db, ctx.userId, scope, window)
   const queue = buildQueue(candidates, { ...settings, now: ctx.now, dayEnd: window.dayEnd, doneToday })
@@ -181,7 +153,7 @@ async function requestHash(input: AnswerInput): Promise<string> {
  * tab answered it), or changed between our read and our write, is a 409 with its current state.
  */
 export async function answerCard(
-  ctx: ReviewContext,
+  ctx: UserContext,
   input: AnswerInput,
   idempotencyKey?: string,
   origin: 'review' | 'quiz' | 'exam' = 'review',
@@ -207,7 +179,7 @@ export async function answerCard(
     })
   if (input.shownAt && state && state.updatedAt > Date.parse(input.shownAt)) throw conflict()
 
-  const settings = await callerSettings(ctx)
+  const settings = ctx.settings
   const scheduler = createScheduler(settings)
   const before = state ? memoryOf(state) : null
   const { next, log } = scheduler.rate(before, input.rating, ctx.now)
@@ -269,12 +241,12 @@ export async function answerCard(
 }
 
 /** Undoes the user's latest review, restoring the card exactly; repeatable, step by step. */
-export async function undoLastReview(ctx: ReviewContext) {
+export async function undoLastReview(ctx: UserContext) {
   const latest = await latestReview(ctx.db, ctx.userId)
   if (!latest) throw new AppError(409, 'conflict', 'there is no review to undo')
   const { log, state } = latest
   if (!state) throw new AppError(409, 'conflict', 'the reviewed card has no schedule to restore')
-  const settings = await callerSettings(ctx)
+  const settings = ctx.settings
   const restored = createScheduler(settings).undo(memoryOf(state), log)
   const flags = JSON.parse(log.before) as { suspended?: boolean; leech?: boolean; buriedUntil?: number | null }
   const ok = await recordUndo(
@@ -307,10 +279,10 @@ export async function undoLastReview(ctx: ReviewContext) {
 export type CardAction = 'suspend' | 'unsuspend' | 'bury'
 
 /** Suspends, unsuspends (clearing the leech flag) or buries a card until the next study day. */
-export async function changeCard(ctx: ReviewContext, cardId: string, action: CardAction) {
+export async function changeCard(ctx: UserContext, cardId: string, action: CardAction) {
   const { card } = await findCardWithState(ctx.db, ctx.userId, cardId)
   if (!card) throw new AppError(404, 'not_found', 'id: no such card', { field: 'id' })
-  const settings = await callerSettings(ctx)
+  const settings = ctx.settings
   const flags =
     action === 'suspend'
       ? { suspended: true }
@@ -327,10 +299,10 @@ export async function changeCard(ctx: ReviewContext, cardId: string, action: Car
  * One given card with what each answer would schedule, for the review page's answer side and
  * for showing an undone card again (added for the browser review flow).
  */
-export async function previewCard(ctx: ReviewContext, cardId: string) {
+export async function previewCard(ctx: UserContext, cardId: string) {
   const { card, state } = await findCardWithState(ctx.db, ctx.userId, cardId)
   if (!card || card.retiredAt !== null) throw new AppError(404, 'not_found', 'card: no such card', { field: 'card' })
-  return withIntervals(card, state, await callerSettings(ctx), ctx.now)
+  return withIntervals(card, state, ctx.settings, ctx.now)
 }
 
 /** Compares a typed answer with the card's; letter case counts for type-in (CLI) cards. */

@@ -1,4 +1,3 @@
-import type { Db } from '../db/index'
 import {
   deleteMember,
   findInvite,
@@ -14,36 +13,31 @@ import {
 import { AppError } from '../errors'
 import type { Role } from '../schemas/teams'
 import { hashSecret, randomSecret } from '../security/secrets'
-
-export interface TeamContext {
-  db: Db
-  userId: string
-  now: number
-}
+import type { UserContext } from './context'
 
 const day = 24 * 60 * 60 * 1000
 const iso = (ms: number) => new Date(ms).toISOString()
 
 /** The caller's membership; a team they are not in answers 404, so ids reveal nothing. */
-export async function requireMember(ctx: TeamContext, teamId: string): Promise<Membership> {
+export async function requireMember(ctx: UserContext, teamId: string): Promise<Membership> {
   const membership = await findMembership(ctx.db, teamId, ctx.userId)
   if (!membership) throw new AppError(404, 'not_found', `id: no team "${teamId}"`, { field: 'id' })
   return membership
 }
 
-export async function requireOwner(ctx: TeamContext, teamId: string): Promise<Membership> {
+export async function requireOwner(ctx: UserContext, teamId: string): Promise<Membership> {
   const membership = await requireMember(ctx, teamId)
   if (membership.role !== 'owner') throw new AppError(403, 'forbidden', 'only an owner of the team may do this')
   return membership
 }
 
-export async function createTeam(ctx: TeamContext, name: string) {
+export async function createTeam(ctx: UserContext, name: string) {
   const id = crypto.randomUUID()
   await insertTeam(ctx.db, { id, name, createdBy: ctx.userId, createdAt: ctx.now })
   return { id, name, role: 'owner' as Role, memberCount: 1, createdAt: iso(ctx.now) }
 }
 
-export async function listTeams(ctx: TeamContext) {
+export async function listTeams(ctx: UserContext) {
   const rows = await listTeamsOf(ctx.db, ctx.userId)
   return rows.map((r) => ({
     id: r.id,
@@ -54,7 +48,7 @@ export async function listTeams(ctx: TeamContext) {
   }))
 }
 
-export async function teamDetail(ctx: TeamContext, teamId: string) {
+export async function teamDetail(ctx: UserContext, teamId: string) {
   const { team, role } = await requireMember(ctx, teamId)
   const members = await listMembers(ctx.db, teamId)
   return {
@@ -67,7 +61,7 @@ export async function teamDetail(ctx: TeamContext, teamId: string) {
 }
 
 /** A single-use invite: 128 random bits, only its hash stored. The code is shown once. */
-export async function createInvite(ctx: TeamContext, teamId: string, expiresInDays: number, origin: string) {
+export async function createInvite(ctx: UserContext, teamId: string, expiresInDays: number, origin: string) {
   await requireOwner(ctx, teamId)
   const code = randomSecret(16)
   const expiresAt = ctx.now + expiresInDays * day
@@ -82,7 +76,7 @@ export async function createInvite(ctx: TeamContext, teamId: string, expiresInDa
 }
 
 /** What the invite page shows before accepting; throws 404/410 as `acceptInvite` would. */
-export async function previewInvite(ctx: TeamContext, code: string) {
+export async function previewInvite(ctx: UserContext, code: string) {
   const invite = await findInvite(ctx.db, await hashSecret(code))
   if (!invite) throw new AppError(404, 'not_found', 'code: no such invite', { field: 'code' })
   const member = await findMembership(ctx.db, invite.teamId, ctx.userId)
@@ -94,7 +88,7 @@ export async function previewInvite(ctx: TeamContext, code: string) {
   return { team: { id: invite.teamId, name: invite.teamName }, member: member !== undefined }
 }
 
-export async function acceptInvite(ctx: TeamContext, code: string) {
+export async function acceptInvite(ctx: UserContext, code: string) {
   const preview = await previewInvite(ctx, code)
   if (preview.member)
     throw new AppError(409, 'conflict', `you are already a member of "${preview.team.name}"`, { field: 'code' })
@@ -104,7 +98,7 @@ export async function acceptInvite(ctx: TeamContext, code: string) {
 }
 
 /** An owner removes anyone; a member may only remove themself (leave). */
-export async function removeMember(ctx: TeamContext, teamId: string, userId: string): Promise<void> {
+export async function removeMember(ctx: UserContext, teamId: string, userId: string): Promise<void> {
   const self = userId === ctx.userId
   if (self) await requireMember(ctx, teamId)
   else await requireOwner(ctx, teamId)
@@ -120,7 +114,7 @@ export async function removeMember(ctx: TeamContext, teamId: string, userId: str
   )
 }
 
-export async function changeRole(ctx: TeamContext, teamId: string, userId: string, role: Role) {
+export async function changeRole(ctx: UserContext, teamId: string, userId: string, role: Role) {
   await requireOwner(ctx, teamId)
   if (!(await findMembership(ctx.db, teamId, userId)))
     throw new AppError(404, 'not_found', `userId: no member "${userId}" in this team`, { field: 'userId' })

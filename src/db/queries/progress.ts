@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { CardGroup, DayActivity, DueBucket, TopicTotal } from '../../domain/progress'
 import type { Db } from '../index'
-import { cardStates, cards, decks, reviewLogs, topics, users } from '../schema'
+import { cardStates, cards, decks, reviewLogs, topics } from '../schema'
 
 const QUARTER_HOUR = 900_000
 
@@ -14,10 +14,9 @@ export async function deckExists(db: Db, slug: string): Promise<boolean> {
   return rows.length > 0
 }
 
-/** The user's settings, first review (undone or not: a lower bound is enough) and live cards per topic. */
+/** The user's first review (undone or not: a lower bound is enough) and live cards per topic. */
 export async function loadProgressBasics(db: Db, userId: string, deck: string | undefined) {
-  const [settings, first, totals] = await db.batch([
-    db.all<{ settings: string }>(sql`select ${users.settings} as settings from ${users} where ${users.id} = ${userId}`),
+  const [first, totals] = await db.batch([
     db.all<{ first: number | null }>(
       sql`select min(${reviewLogs.reviewedAt}) as first from ${reviewLogs} where ${reviewLogs.userId} = ${userId}`,
     ),
@@ -29,7 +28,7 @@ export async function loadProgressBasics(db: Db, userId: string, deck: string | 
       group by ${cards.deck}, ${cards.topic}
       order by ${cards.deck}, coalesce(max(${topics.position}), 1e9), ${cards.topic}`),
   ])
-  return { settingsJson: settings[0]?.settings ?? '{}', firstReview: first[0]?.first ?? null, topics: totals }
+  return { firstReview: first[0]?.first ?? null, topics: totals }
 }
 
 /** The `due` in `before`: read from the prefix `encodeBefore` writes, else parsed (null if not JSON). */

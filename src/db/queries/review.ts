@@ -153,11 +153,6 @@ export async function findCardWithState(db: Db, userId: string, cardId: string) 
   return { card: row?.card, state: row?.state ?? undefined }
 }
 
-export async function loadSettingsJson(db: Db, userId: string): Promise<string> {
-  const [row] = await db.select({ settings: users.settings }).from(users).where(eq(users.id, userId)).limit(1)
-  return row?.settings ?? '{}'
-}
-
 export async function saveSettingsJson(db: Db, userId: string, json: string): Promise<void> {
   await db.update(users).set({ settings: json }).where(eq(users.id, userId))
 }

@@ -11,7 +11,7 @@ import { login, register } from '../../services/accounts'
 import { parseWith } from '../../validation'
 import { AccountForm } from '../../views/pages/account-form'
 import { personMessage } from '../../views/person-message'
-import { accountContext } from '../context'
+import { signInAttempt } from '../auth'
 
 /** Only same-site paths are followed after sign-in, never another origin. */
 function safeNext(next: unknown): string {
@@ -52,7 +52,7 @@ export const accountPages = new Hono<AppEnv>()
     const body = await c.req.parseBody()
     try {
       const input = parseWith(loginSchema, { email: field(body, 'email'), password: field(body, 'password') })
-      const { sessionSecret } = await login(accountContext(c), input, c.var.caller?.sessionHash)
+      const { sessionSecret } = await login(c.var, input, signInAttempt(c))
       writeSessionCookie(c, sessionSecret)
       return c.redirect(safeNext(body.next), 303)
     } catch (error) {
@@ -79,7 +79,7 @@ export const accountPages = new Hono<AppEnv>()
         password: field(body, 'password'),
         ...(name ? { name } : {}),
       })
-      const { sessionSecret } = await register(accountContext(c), input)
+      const { sessionSecret } = await register(c.var, input, c.var.deps.passwordParams)
       writeSessionCookie(c, sessionSecret)
       return c.redirect(safeNext(body.next), 303)
     } catch (error) {

@@ -5,18 +5,18 @@ import { listDecks } from '../../db/queries/decks'
 import { loadDeckTopics } from '../../db/queries/exams'
 import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
+import type { SignedInEnv } from '../../middleware/caller'
 import { type FormBody, field, fields, pageQuerySchema, parseAnswerForm, parseExamForm } from '../../schemas/exam-forms'
 import { examParamSchema, readinessQuerySchema } from '../../schemas/exams'
 import { answerExamQuestion } from '../../services/exam-answers'
 import { createExam, examHistory, getExam, submitExam } from '../../services/exams'
 import { readiness } from '../../services/readiness'
-import { callerSettings } from '../../services/review'
 import { validate } from '../../validation'
 import { ExamQuestionPage } from '../../views/pages/exam-question'
 import { ExamResultPage } from '../../views/pages/exam-result'
 import { type ExamStartValues, ExamsPage } from '../../views/pages/exams'
 import { quizPages } from './quiz'
-import { reviewContext, signedIn } from './signed-in'
+import { signedIn } from './signed-in'
 
 const assets = { scripts: ['exam.js'], styles: ['exam.css'] }
 
@@ -26,16 +26,13 @@ const noStore = createMiddleware<AppEnv>(async (c, next) => {
   c.header('cache-control', 'private, no-store')
 })
 
-async function home(c: Context<AppEnv>, slug: string, form?: { values: ExamStartValues; error: AppError }) {
-  const ctx = reviewContext(c)
+async function home(c: Context<SignedInEnv>, slug: string, form?: { values: ExamStartValues; error: AppError }) {
+  const ctx = c.var.user
   const decks = await listDecks(ctx.db)
   const deck = decks.find((d) => d.slug === slug) ?? decks[0]
   if (!deck) throw new AppError(404, 'not_found', 'deck: there is no deck yet: add notes under content/ and sync them')
-  const [ready, history, settings] = await Promise.all([
-    readiness(ctx, deck.slug),
-    examHistory(ctx, 20),
-    callerSettings(ctx),
-  ])
+  const [ready, history] = await Promise.all([readiness(ctx, deck.slug), examHistory(ctx, 20)])
+  const settings = ctx.settings
   if (form) c.status(form.error.status)
   return c.render(
     <ExamsPage
@@ -60,7 +57,7 @@ export const examPages = new Hono<AppEnv>()
   .post('/exams', async (c) => {
     const body = (await c.req.parseBody({ all: true })) as FormBody
     try {
-      const exam = await createExam(reviewContext(c), parseExamForm(body))
+      const exam = await createExam(c.var.user, parseExamForm(body))
       return c.redirect(`/exams/${exam.id}`, 303)
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500 || field(body, 'seed')) throw error
@@ -75,13 +72,14 @@ export const examPages = new Hono<AppEnv>()
     }
   })
   .get('/exams/:id', validate('param', examParamSchema), validate('query', pageQuerySchema), async (c) => {
-    const ctx = reviewContext(c)
+    const ctx = c.var.user
     const exam = await getExam(ctx, c.req.valid('param').id)
     if (exam.status === 'submitted') return c.redirect(`/exams/${exam.id}/result`, 303)
     const q = Number(c.req.valid('query').q)
     const firstOpen = exam.questions.findIndex((question) => !exam.answers[question.id]?.answered)
     const index = Number.isInteger(q) && q >= 1 ? Math.min(q, exam.questionCount) - 1 : Math.max(firstOpen, 0)
-    const [settings, deck] = await Promise.all([callerSettings(ctx), loadDeckTopics(ctx.db, exam.deck)])
+    const { settings } = ctx
+    const deck = await loadDeckTopics(ctx.db, exam.deck)
     const topics = Object.fromEntries(deck.topics.map((t) => [t.slug, t.title]))
     return c.render(
       <ExamQuestionPage
@@ -100,7 +98,7 @@ export const examPages = new Hono<AppEnv>()
     let go = form.go
     if (form.input) {
       try {
-        const saved = await answerExamQuestion(reviewContext(c), id, form.questionId, form.input)
+        const saved = await answerExamQuestion(c.var.user, id, form.questionId, form.input)
         // A DOMC item stays on the page until it ends, then moves on.
         if ('finished' in saved && form.input.judgement !== undefined) go = saved.finished ? form.q + 1 : form.q
       } catch (error) {
@@ -113,15 +111,14 @@ export const examPages = new Hono<AppEnv>()
     return c.redirect(`/exams/${id}?q=${Math.max(go, 1)}`, 303)
   })
   .post('/exams/:id/submit', validate('param', examParamSchema), async (c) => {
-    const result = await submitExam(reviewContext(c), c.req.valid('param').id)
+    const result = await submitExam(c.var.user, c.req.valid('param').id)
     return c.redirect(`/exams/${result.id}/result`, 303)
   })
   .get('/exams/:id/result', validate('param', examParamSchema), async (c) => {
-    const ctx = reviewContext(c)
+    const ctx = c.var.user
     const exam = await getExam(ctx, c.req.valid('param').id)
     if (exam.status !== 'submitted') return c.redirect(`/exams/${exam.id}`, 303)
-    const settings = await callerSettings(ctx)
-    return c.render(<ExamResultPage result={exam} csrfToken={c.var.csrfToken} timeZone={settings.timezone} />, {
+    return c.render(<ExamResultPage result={exam} csrfToken={c.var.csrfToken} timeZone={ctx.settings.timezone} />, {
       title: 'Exam result',
       ...assets,
     })

@@ -1,10 +1,8 @@
 import { setCookie } from 'hono/cookie'
 import { Hono } from 'hono/tiny'
 import type { AppEnv } from '../../env'
-import { callerSettings } from '../../services/review'
 import { HelpPage } from '../../views/pages/help'
 import { WelcomePage } from '../../views/pages/welcome'
-import { callerContext } from '../context'
 import { signedIn } from './signed-in'
 
 /** Set when a person skips the first-run introduction on the home page (a year, this browser). */
@@ -13,8 +11,8 @@ export const welcomedCookie = 'dockdeck_welcomed'
 /** `/welcome` (the first-run introduction, shown on home until the first review) and `/help`. */
 export const helpPages = new Hono<AppEnv>()
   .get('/help', (c) => c.render(<HelpPage />, { title: 'Help' }))
-  .get('/welcome', signedIn, async (c) => {
-    const settings = await callerSettings(callerContext(c))
+  .get('/welcome', signedIn, (c) => {
+    const { settings } = c.var.user
     return c.render(
       <WelcomePage
         newCardsPerDay={settings.newCardsPerDay}

@@ -5,23 +5,20 @@ import { hasReviewed } from '../../db/queries/first-run'
 import { loadHomeCounts, topicKey } from '../../db/queries/home'
 import { sqlWindow } from '../../domain/scheduling'
 import type { AppEnv } from '../../env'
-import { callerSettings } from '../../services/review'
 import { type HomeDeck, HomePage } from '../../views/pages/home'
 import { WelcomePage } from '../../views/pages/welcome'
-import { callerContext } from '../context'
 import { welcomedCookie } from './help'
 
 /** `/`: a welcome for visitors; for a signed-in person every deck and topic with what is due. */
 export const homePages = new Hono<AppEnv>().get('/', async (c) => {
-  const caller = c.var.caller
-  if (!caller) return c.render(<HomePage signedIn={false} decks={[]} doneToday={0} />, { title: 'Home' })
-  const { db, now } = c.var
-  const [decks, settings, reviewed] = await Promise.all([
+  const user = c.var.user
+  if (!user) return c.render(<HomePage signedIn={false} decks={[]} doneToday={0} />, { title: 'Home' })
+  const { db, now, userId, settings } = user
+  const [decks, counts, reviewed] = await Promise.all([
     listDecks(db),
-    callerSettings(callerContext(c)),
-    getCookie(c, welcomedCookie) ? true : hasReviewed(db, caller.userId),
+    loadHomeCounts(db, userId, sqlWindow(settings, now)),
+    getCookie(c, welcomedCookie) ? true : hasReviewed(db, userId),
   ])
-  const counts = await loadHomeCounts(db, caller.userId, sqlWindow(settings, now))
   // New cards and reviews share daily limits across decks, as the review queue counts them;
   // learning cards are never held back.
   const newQuota = Math.max(0, settings.newCardsPerDay - counts.doneToday.newCards)

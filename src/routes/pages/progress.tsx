@@ -6,7 +6,6 @@ import { readiness } from '../../services/readiness'
 import { validate } from '../../validation'
 import { ReadinessPanel } from '../../views/components/readiness-panel'
 import { ProgressPage } from '../../views/pages/progress'
-import { callerContext } from '../context'
 import { progressQuerySchema, resolveDeck } from '../progress'
 import { signedIn } from './signed-in'
 
@@ -17,12 +16,12 @@ export const progressPages = new Hono<AppEnv>().get(
   validate('query', progressQuerySchema),
   async (c) => {
     const deck = await resolveDeck(c.var.db, c.req.valid('query').deck)
-    const ctx = callerContext(c)
+    const ctx = c.var.user
     const decks = (await listDecks(c.var.db)).map((d) => ({ slug: d.slug, title: d.title }))
     // Readiness is per deck: the one shown, else the first.
     const examDeck = deck ?? decks[0]?.slug
     const [progress, ready] = await Promise.all([
-      loadProgress({ ...ctx, deck }),
+      loadProgress(ctx, deck),
       examDeck ? readiness(ctx, examDeck) : undefined,
     ])
     const panel = ready ? <ReadinessPanel readiness={ready} /> : undefined

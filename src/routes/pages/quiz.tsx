@@ -5,6 +5,7 @@ import { listDecks } from '../../db/queries/decks'
 import { loadDeckTopics } from '../../db/queries/exams'
 import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
+import type { SignedInEnv } from '../../middleware/caller'
 import { type FormBody, field, fields, pageQuerySchema, parseQuizForm } from '../../schemas/exam-forms'
 import { examParamSchema, readinessQuerySchema } from '../../schemas/exams'
 import { answerQuiz, createQuiz, getQuiz } from '../../services/quizzes'
@@ -12,7 +13,7 @@ import { validate } from '../../validation'
 import { QuizStartPage } from '../../views/pages/quiz'
 import { QuizQuestion } from '../../views/pages/quiz-question'
 import { QuizSummary } from '../../views/pages/quiz-summary'
-import { reviewContext, signedIn } from './signed-in'
+import { signedIn } from './signed-in'
 
 const assets = { scripts: ['exam.js'], styles: ['exam.css'] }
 
@@ -22,7 +23,7 @@ const noStore = createMiddleware<AppEnv>(async (c, next) => {
 })
 
 async function start(
-  c: Context<AppEnv>,
+  c: Context<SignedInEnv>,
   slug: string,
   form?: { values: { topics: string[]; count: string }; error: AppError },
 ) {
@@ -49,7 +50,7 @@ export const quizPages = new Hono<AppEnv>()
   .post('/quiz', async (c) => {
     const body = (await c.req.parseBody({ all: true })) as FormBody
     try {
-      const quiz = await createQuiz(reviewContext(c), parseQuizForm(body))
+      const quiz = await createQuiz(c.var.user, parseQuizForm(body))
       return c.redirect(`/quiz/${quiz.id}?q=1`, 303)
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error
@@ -58,7 +59,7 @@ export const quizPages = new Hono<AppEnv>()
     }
   })
   .get('/quiz/:id', validate('param', examParamSchema), validate('query', pageQuerySchema), async (c) => {
-    const ctx = reviewContext(c)
+    const ctx = c.var.user
     const quiz = await getQuiz(ctx, c.req.valid('param').id)
     const { q } = c.req.valid('query')
     const open = quiz.questions.findIndex((question) => !quiz.answers[question.id])
@@ -91,7 +92,7 @@ export const quizPages = new Hono<AppEnv>()
     const choice = field(body, 'choice')
     if (!choice) return c.redirect(`/quiz/${id}?q=${q}`, 303)
     try {
-      await answerQuiz(reviewContext(c), id, field(body, 'question'), choice)
+      await answerQuiz(c.var.user, id, field(body, 'question'), choice)
     } catch (error) {
       // Answered already (another tab, the back button): show the verdict that stands.
       if (!(error instanceof AppError && error.status === 409)) throw error

@@ -6,16 +6,9 @@ import { findScope, loadToday } from '../../db/queries/home'
 import { ratingNames, SchedulingError, sqlWindow } from '../../domain/scheduling'
 import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
+import type { SignedInEnv } from '../../middleware/caller'
 import { cardIdSchema, nextQuerySchema } from '../../schemas/review'
-import {
-  answerCard,
-  callerSettings,
-  changeCard,
-  checkTypedAnswer,
-  nextCard,
-  previewCard,
-  undoLastReview,
-} from '../../services/review'
+import { answerCard, changeCard, checkTypedAnswer, nextCard, previewCard, undoLastReview } from '../../services/review'
 import { validate } from '../../validation'
 import { describeNextDue } from '../../views/components/due-text'
 import { type ReviewScope, reviewUrl } from '../../views/components/review-links'
@@ -24,7 +17,7 @@ import { ReviewQuestion } from '../../views/pages/review'
 import { ReviewAnswer } from '../../views/pages/review-answer'
 import { ReviewDone } from '../../views/pages/review-done'
 import { settingsPages } from './settings'
-import { reviewContext, signedIn } from './signed-in'
+import { signedIn } from './signed-in'
 
 const scopeEntries = {
   deck: nextQuerySchema.entries.deck,
@@ -74,7 +67,7 @@ const toScope = (form: { deck: string; topic?: string | undefined; mode?: string
 })
 
 /** The deck and topic with their display title; a 404 naming the field when either is unknown. */
-async function loadScope(c: Context<AppEnv>, scope: ReviewScope) {
+async function loadScope(c: Context<SignedInEnv>, scope: ReviewScope) {
   const names = await findScope(c.var.db, scope.deck, scope.topic)
   if (!names.deck) throw new AppError(404, 'not_found', `deck: no deck "${scope.deck}"`, { field: 'deck' })
   if (scope.topic && !names.topic)
@@ -83,7 +76,7 @@ async function loadScope(c: Context<AppEnv>, scope: ReviewScope) {
   return scope.mode === 'exam' ? `${title} · exam mode` : title
 }
 
-const render = (c: Context<AppEnv>, title: string, node: Parameters<Context<AppEnv>['render']>[0]) =>
+const render = (c: Context<SignedInEnv>, title: string, node: Parameters<Context<SignedInEnv>['render']>[0]) =>
   c.render(node, { title: `Review ${title}`, scripts: ['review.js'], styles: ['review.css'] })
 
 /** A review page from the cache would show a card that was answered already. */
@@ -98,7 +91,7 @@ export const reviewPages = new Hono<AppEnv>()
   .use('/review/*', signedIn, noStore)
   .get('/review', validate('query', pageQuerySchema), async (c) => {
     const q = c.req.valid('query')
-    const ctx = reviewContext(c)
+    const ctx = c.var.user
     const scope = toScope(q)
     const [title, next] = await Promise.all([loadScope(c, scope), nextCard(ctx, scope, scope.mode)])
     const frame = {
@@ -114,14 +107,14 @@ export const reviewPages = new Hono<AppEnv>()
       return render(c, title, <ReviewQuestion {...frame} card={card} shownAt={new Date(ctx.now).toISOString()} />)
     }
     if (next.card) return render(c, title, <ReviewQuestion {...frame} card={next.card} shownAt={next.shownAt} />)
-    const settings = await callerSettings(ctx)
+    const settings = ctx.settings
     const today = await loadToday(ctx.db, ctx.userId, sqlWindow(settings, ctx.now).dayStart)
     const nextDue = describeNextDue(next.nextDueAt ?? null, ctx.now, settings.timezone)
     return render(c, title, <ReviewDone {...frame} again={today.again} nextDue={nextDue} />)
   })
   .get('/review/answer', validate('query', answerQuerySchema), async (c) => {
     const q = c.req.valid('query')
-    const ctx = reviewContext(c)
+    const ctx = c.var.user
     const scope = toScope(q)
     const [title, next] = await Promise.all([loadScope(c, scope), nextCard(ctx, scope, scope.mode)])
     // Usually the card shown is still the next one; otherwise (an undone card, a stale tab) load it.
@@ -153,7 +146,7 @@ export const reviewPages = new Hono<AppEnv>()
     const scope = toScope(form)
     const input = { cardId: form.cardId, rating: form.rating, shownAt: form.shownAt, durationMs: form.durationMs }
     try {
-      await answerCard(reviewContext(c), input, form.key)
+      await answerCard(c.var.user, input, form.key)
     } catch (error) {
       // Answered in another tab, or this form was sent again with another grade: not an error page.
       if (error instanceof SchedulingError || (error instanceof AppError && error.status === 409))
@@ -167,7 +160,7 @@ export const reviewPages = new Hono<AppEnv>()
   .post('/review/undo', validate('form', v.object(scopeEntries)), async (c) => {
     const scope = toScope(c.req.valid('form'))
     try {
-      const { undone } = await undoLastReview(reviewContext(c))
+      const { undone } = await undoLastReview(c.var.user)
       return c.redirect(reviewUrl('/review', scope, { card: undone.cardId, notice: 'undone' }), 303)
     } catch (error) {
       if (!(error instanceof AppError) || error.status !== 409) throw error
@@ -180,7 +173,7 @@ export const reviewPages = new Hono<AppEnv>()
     validate('form', v.object(scopeEntries)),
     async (c) => {
       const { id, action } = c.req.valid('param')
-      await changeCard(reviewContext(c), id, action)
+      await changeCard(c.var.user, id, action)
       const notice = action === 'suspend' ? 'suspended' : action === 'bury' ? 'buried' : 'unsuspended'
       const ref = action === 'suspend' ? id : undefined
       return c.redirect(reviewUrl('/review', toScope(c.req.valid('form')), { notice, ref }), 303)

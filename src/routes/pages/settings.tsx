@@ -3,9 +3,7 @@ import * as v from 'valibot'
 import { saveSettingsJson } from '../../db/queries/review'
 import { applySettingsUpdate, type StudySettings, studySettingsUpdateSchema } from '../../domain/scheduling'
 import type { AppEnv } from '../../env'
-import { callerSettings } from '../../services/review'
 import { SettingsPage, type SettingsValues } from '../../views/pages/settings'
-import { callerContext } from '../context'
 import { signedIn } from './signed-in'
 
 type FormBody = Record<string, string | File | (string | File)[]>
@@ -96,7 +94,7 @@ function timezones(current: string): string[] {
 export const settingsPages = new Hono<AppEnv>()
   .use('/settings', signedIn)
   .get('/settings', async (c) => {
-    const values = valuesOf(await callerSettings(callerContext(c)))
+    const values = valuesOf(c.var.user.settings)
     const page = { values, errors: {}, timezones: timezones(values.timezone), csrfToken: c.var.csrfToken }
     return c.render(<SettingsPage {...page} saved={c.req.query('saved') === '1'} />, {
       title: 'Settings',
@@ -104,7 +102,7 @@ export const settingsPages = new Hono<AppEnv>()
     })
   })
   .post('/settings', async (c) => {
-    const userId = c.var.caller!.userId
+    const { db, userId, settings } = c.var.user
     const values = formValues(await c.req.parseBody({ all: true }))
     const parsed = v.safeParse(studySettingsUpdateSchema, toUpdate(values))
     if (!parsed.success) {
@@ -115,7 +113,7 @@ export const settingsPages = new Hono<AppEnv>()
         styles: ['review.css'],
       })
     }
-    const next = applySettingsUpdate(await callerSettings(callerContext(c)), parsed.output)
-    await saveSettingsJson(c.var.db, userId, JSON.stringify(next))
+    const next = applySettingsUpdate(settings, parsed.output)
+    await saveSettingsJson(db, userId, JSON.stringify(next))
     return c.redirect('/settings?saved=1', 303)
   })

@@ -3,6 +3,7 @@ import { Hono } from 'hono/tiny'
 import { listDecks } from '../../db/queries/decks'
 import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
+import type { SignedInEnv } from '../../middleware/caller'
 import {
   changeRoleSchema,
   checkParamSchema,
@@ -31,10 +32,10 @@ import { CheckResultsPage } from '../../views/pages/check-results'
 import { TeamInvite } from '../../views/pages/team-invite'
 import { type FormError, TeamList } from '../../views/pages/team-list'
 import { TeamPage, type TeamPageProps } from '../../views/pages/team-page'
-import { publicOrigin, teamContext } from '../teams'
+import { publicOrigin } from '../teams'
 import { signedIn } from './signed-in'
 
-type Ctx = Context<AppEnv>
+type Ctx = Context<SignedInEnv>
 const assets = { styles: ['teams.css'], scripts: ['teams.js'] }
 
 /** A form's 400 or 409 is shown on the page it came from; anything else is the error page. */
@@ -50,7 +51,7 @@ const list = (value: unknown) => (Array.isArray(value) ? value.map(text) : value
 const utc = (value: string) => (/^\d{4}-\d\d-\d\dT\d\d:\d\d$/.test(value) ? `${value}:00Z` : value || undefined)
 
 async function renderTeam(c: Ctx, teamId: string, extra: Partial<TeamPageProps> = {}, status: 200 | 400 | 409 = 200) {
-  const ctx = teamContext(c)
+  const ctx = c.var.user
   const team = await teamDetail(ctx, teamId)
   const [checks, decks] = await Promise.all([listTeamChecks(ctx, teamId), listDecks(c.var.db)])
   c.status(status)
@@ -59,7 +60,7 @@ async function renderTeam(c: Ctx, teamId: string, extra: Partial<TeamPageProps> 
 }
 
 async function renderCheck(c: Ctx, checkId: string, error?: FormError & { status: 400 | 409 }) {
-  const check = await checkView(teamContext(c), checkId)
+  const check = await checkView(c.var.user, checkId)
   if (error) c.status(error.status)
   return c.render(<CheckPage check={check} csrfToken={c.var.csrfToken} error={error} />, {
     title: check.title,
@@ -74,17 +75,17 @@ export const teamPages = new Hono<AppEnv>()
   .use('/checks/*', signedIn)
   .use('/invites/*', signedIn)
   .get('/teams', async (c) => {
-    const teams = await listTeams(teamContext(c))
+    const teams = await listTeams(c.var.user)
     return c.render(<TeamList teams={teams} csrfToken={c.var.csrfToken} />, { title: 'Teams', ...assets })
   })
   .post('/teams', async (c) => {
     const name = text((await c.req.parseBody()).name)
     try {
-      const team = await createTeam(teamContext(c), parseWith(createTeamSchema, { name }).name)
+      const team = await createTeam(c.var.user, parseWith(createTeamSchema, { name }).name)
       return c.redirect(`/teams/${team.id}`, 303)
     } catch (error) {
       const failure = formError(error)
-      const teams = await listTeams(teamContext(c))
+      const teams = await listTeams(c.var.user)
       c.status(failure.status)
       const page = <TeamList teams={teams} csrfToken={c.var.csrfToken} name={name} error={failure} />
       return c.render(page, { title: 'Teams', ...assets })
@@ -93,14 +94,14 @@ export const teamPages = new Hono<AppEnv>()
   .get('/teams/:id', validate('param', teamParamSchema), (c) => renderTeam(c, c.req.valid('param').id))
   .post('/teams/:id/invites', validate('param', teamParamSchema), async (c) => {
     const { id } = c.req.valid('param')
-    const invite = await createInvite(teamContext(c), id, 7, publicOrigin(c))
+    const invite = await createInvite(c.var.user, id, 7, publicOrigin(c))
     return renderTeam(c, id, { invite })
   })
   .post('/teams/:id/members/:userId/role', validate('param', memberParamSchema), async (c) => {
     const { id, userId } = c.req.valid('param')
     try {
       const { role } = parseWith(changeRoleSchema, { role: text((await c.req.parseBody()).role) })
-      await changeRole(teamContext(c), id, userId, role)
+      await changeRole(c.var.user, id, userId, role)
       return c.redirect(`/teams/${id}`, 303)
     } catch (error) {
       const failure = formError(error)
@@ -110,7 +111,7 @@ export const teamPages = new Hono<AppEnv>()
   .post('/teams/:id/members/:userId/remove', validate('param', memberParamSchema), async (c) => {
     const { id, userId } = c.req.valid('param')
     try {
-      await removeMember(teamContext(c), id, userId)
+      await removeMember(c.var.user, id, userId)
       return c.redirect(userId === c.var.caller!.userId ? '/teams' : `/teams/${id}`, 303)
     } catch (error) {
       const failure = formError(error)
@@ -130,7 +131,7 @@ export const teamPages = new Hono<AppEnv>()
         opensAt: utc(text(body.opensAt)),
         closesAt: utc(text(body.closesAt)),
       })
-      const check = await createCheck(teamContext(c), id, input)
+      const check = await createCheck(c.var.user, id, input)
       return c.redirect(`/checks/${check.id}`, 303)
     } catch (error) {
       const failure = formError(error)
@@ -145,25 +146,25 @@ export const teamPages = new Hono<AppEnv>()
       .filter(([key, value]) => key.startsWith('q.') && text(value).trim() !== '')
       .map(([key, value]) => ({ questionId: key.slice(2), choice: text(value) }))
     try {
-      await submitCheck(teamContext(c), id, parseWith(submissionSchema, { answers }))
+      await submitCheck(c.var.user, id, parseWith(submissionSchema, { answers }))
       return c.redirect(`/checks/${id}`, 303)
     } catch (error) {
       return renderCheck(c, id, formError(error))
     }
   })
   .get('/checks/:id/results', validate('param', checkParamSchema), async (c) => {
-    const results = await checkResults(teamContext(c), c.req.valid('param').id)
+    const results = await checkResults(c.var.user, c.req.valid('param').id)
     return c.render(<CheckResultsPage results={results} />, { title: `Results: ${results.check.title}`, ...assets })
   })
   .get('/invites/:code', validate('param', inviteParamSchema), async (c) => {
     const { code } = c.req.valid('param')
-    const preview = await previewInvite(teamContext(c), code)
+    const preview = await previewInvite(c.var.user, code)
     return c.render(<TeamInvite code={code} csrfToken={c.var.csrfToken} {...preview} />, {
       title: `Join ${preview.team.name}`,
       ...assets,
     })
   })
   .post('/invites/:code', validate('param', inviteParamSchema), async (c) => {
-    const { team } = await acceptInvite(teamContext(c), c.req.valid('param').code)
+    const { team } = await acceptInvite(c.var.user, c.req.valid('param').code)
     return c.redirect(`/teams/${team.id}`, 303)
   })

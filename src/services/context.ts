@@ -1,0 +1,34 @@
+import type { Db } from '../db/index'
+import { parseSettings, type StudySettings } from '../domain/scheduling'
+
+/** What every request brings to a service: its database and the request's clock reading. */
+export interface RequestContext {
+  db: Db
+  /** Epoch milliseconds, read once per request from the injected clock. */
+  now: number
+}
+
+/**
+ * A signed-in user's request, as every service that acts for a user takes it: database, clock,
+ * user and their parsed study settings. The caller middleware sets it once on `c.var.user`
+ * (the way create-honc-app sets `c.var.db`), so no route builds its own and settings are read
+ * one way: with the session or token lookup, parsed here.
+ */
+export interface UserContext extends RequestContext {
+  userId: string
+  settings: StudySettings
+}
+
+/** Parsed settings by their stored JSON: most requests of a user carry the same string. */
+const parsedSettings = new Map<string, StudySettings>()
+
+/** The settings stored as `json`, parsed once per distinct string; each call gets its own copy. */
+export function settingsFromJson(json: string): StudySettings {
+  let settings = parsedSettings.get(json)
+  if (!settings) {
+    settings = parseSettings(json)
+    if (parsedSettings.size >= 1000) parsedSettings.clear()
+    parsedSettings.set(json, settings)
+  }
+  return { ...settings }
+}
