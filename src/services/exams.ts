@@ -11,11 +11,11 @@ import {
 import { type Blueprint, parseBlueprint } from '../domain/exam'
 import { AppError } from '../errors'
 import type { CreateExamInput, ExamDraw } from '../schemas/exams'
+import type { UserContext } from './context'
 import { applyFeedback } from './exam-feedback'
 import { type ScoredExam, scoreResult } from './exam-result'
 import { type AnswerState, answerState, isDecided, type LoadedExam, loadExam, visibleQuestion } from './exam-state'
 import { buildQuestions, deckOutline, newExamId, newSeed, parseQuestions, parseTopics } from './question-bank'
-import type { UserContext } from './context'
 
 const drawOf = (value: string): ExamDraw => (value === 'blueprint' ? 'blueprint' : 'notes')
 
