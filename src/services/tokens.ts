@@ -1,0 +1,48 @@
+import { scopes as allScopes, type Scope } from '../auth/scopes'
+import type { Db } from '../db/index'
+import { insertToken, listTokens, revokeToken } from '../db/queries/tokens'
+import { AppError } from '../errors'
+import { hashSecret, newApiToken } from '../security/secrets'
+
+const day = 24 * 60 * 60 * 1000
+
+export interface TokenInput {
+  name: string
+  scopes?: readonly Scope[] | undefined
+  expiresInDays: number
+}
+
+/** A new API token for the user; the secret is returned here once and only its hash is stored. */
+export async function createToken(db: Db, userId: string, input: TokenInput, now: number) {
+  const token = newApiToken()
+  const id = crypto.randomUUID()
+  const scopes = [...(input.scopes ?? allScopes)]
+  const expiresAt = now + input.expiresInDays * day
+  await insertToken(db, {
+    id,
+    userId,
+    name: input.name,
+    tokenHash: await hashSecret(token),
+    scopes: JSON.stringify(scopes),
+    createdAt: now,
+    expiresAt,
+  })
+  return { id, token, name: input.name, scopes, expiresAt: new Date(expiresAt).toISOString() }
+}
+
+/** The user's live tokens, without secrets. */
+export async function tokensOf(db: Db, userId: string) {
+  const rows = await listTokens(db, userId)
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    scopes: JSON.parse(row.scopes) as string[],
+    createdAt: new Date(row.createdAt).toISOString(),
+    lastUsedAt: row.lastUsedAt === null ? null : new Date(row.lastUsedAt).toISOString(),
+    expiresAt: row.expiresAt === null ? null : new Date(row.expiresAt).toISOString(),
+  }))
+}
+
+export async function revokeOwnToken(db: Db, userId: string, id: string, now: number): Promise<void> {
+  if (!(await revokeToken(db, userId, id, now))) throw new AppError(404, 'not_found', 'id: no such token')
+}
