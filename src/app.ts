@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { SchedulingError } from './domain/scheduling'
 import type { AppDeps, AppEnv } from './env'
 import { AppError, type ErrorCode } from './errors'
+import { logMailer } from './mail'
 import { resolveCaller } from './middleware/caller'
 import { csrfProtection } from './middleware/csrf'
 import { rateLimit } from './middleware/rate-limit'
@@ -14,10 +15,12 @@ import { assetRoutes, faviconRoute } from './routes/assets'
 import { healthRoutes } from './routes/health'
 import { openapiRoutes } from './routes/openapi'
 import { accountPages } from './routes/pages/account'
+import { accountSettingsPages } from './routes/pages/account-settings'
 import { deckPages } from './routes/pages/decks'
 import { examPages } from './routes/pages/exams'
 import { helpPages } from './routes/pages/help'
 import { homePages } from './routes/pages/home'
+import { passwordResetPages } from './routes/pages/password-reset'
 import { progressPages } from './routes/pages/progress'
 import { reviewPages } from './routes/pages/review'
 import { teamPages } from './routes/pages/teams'
@@ -60,6 +63,7 @@ export function createApp(deps: AppDeps) {
     clientIp: (req) => req.headers.get('cf-connecting-ip') ?? 'unknown',
     passwordParams: defaultScryptParams,
     ...deps,
+    mailer: deps.mailer ?? logMailer,
   }
   const app = new Hono<AppEnv>()
 
@@ -107,6 +111,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', examPages)
   app.route('/', teamPages)
   app.route('/', helpPages)
+  app.route('/', accountSettingsPages)
+  app.route('/', passwordResetPages)
 
   app.notFound((c) =>
     renderError(c, new AppError(404, 'not_found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`)),

@@ -24,6 +24,21 @@ export interface Caller {
   scopes: readonly string[] | 'all'
 }
 
+/** A message to one person (password-reset links). */
+export interface MailMessage {
+  to: string
+  subject: string
+  text: string
+}
+
+/**
+ * Sends mail. The default writes the message to the server log, which is enough for one person
+ * running dockdeck; a deployment plugs in a provider (docs/deploy.md).
+ */
+export interface Mailer {
+  send(message: MailMessage): Promise<void>
+}
+
 /** What the runtime entry hands to `createApp`. */
 export interface AppDeps {
   /** The database for this request: one shared client on Node, a fresh web client per request on Workers. */
@@ -36,6 +51,8 @@ export interface AppDeps {
   passwordParams?: ScryptParams
   /** Absolute origin used in links sent outside the page (invite URLs). */
   publicOrigin?: string
+  /** Where password-reset links go; default: the server log. */
+  mailer?: Mailer
   /** API rate limit per token, session user or anonymous address; default 600 a minute. */
   rateLimit?: { limit: number; windowMs: number }
 }
@@ -43,7 +60,8 @@ export interface AppDeps {
 export interface AppVariables {
   db: Db
   now: number
-  deps: Required<Omit<AppDeps, 'publicOrigin' | 'rateLimit'>> & Pick<AppDeps, 'publicOrigin' | 'rateLimit'>
+  deps: Required<Omit<AppDeps, 'publicOrigin' | 'rateLimit' | 'mailer'>> &
+    Pick<AppDeps, 'publicOrigin' | 'rateLimit'> & { mailer: Mailer }
   caller: Caller | null
   /** The signed-in caller as services take it (null when anonymous); settings parsed once. */
   user: UserContext | null

@@ -47,6 +47,21 @@ export const apiTokens = sqliteTable(
   (t) => [index('api_tokens_user_idx').on(t.userId)],
 )
 
+/** Password-reset links: single use, short-lived; only the link secret's hash is stored. */
+export const passwordResets = sqliteTable(
+  'password_resets',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: millis('created_at').notNull(),
+    expiresAt: millis('expires_at').notNull(),
+    usedAt: millis('used_at'),
+  },
+  (t) => [index('password_resets_user_idx').on(t.userId)],
+)
+
 /** Failed sign-ins, for throttling per account and per client address. */
 export const loginFailures = sqliteTable(
   'login_failures',
@@ -351,6 +366,7 @@ export const schema = {
   users,
   sessions,
   apiTokens,
+  passwordResets,
   loginFailures,
   decks,
   topics,

@@ -21,6 +21,11 @@ label{display:block;font-weight:600;margin:.8rem 0 .2rem}
 input,select,textarea{font:inherit;color:inherit;background:var(--card);border:1px solid var(--muted);border-radius:.4rem;padding:.5rem .6rem;width:100%}
 button,.button{font:inherit;display:inline-block;cursor:pointer;border-radius:.4rem;border:1px solid var(--accent);background:var(--accent);color:var(--accent-fg);padding:.5rem 1rem;text-decoration:none}
 button.secondary,.button.secondary{background:transparent;color:var(--accent)}
+button.danger{background:var(--bad);border-color:var(--bad);color:var(--card)}
+fieldset{border:1px solid var(--line);border-radius:.4rem;margin:.8rem 0;padding:.4rem .8rem}
+label.check{display:flex;gap:.5rem;align-items:center;font-weight:400;margin:.3rem 0;min-height:2.75rem}
+label.check input{width:auto;min-width:1.2rem;min-height:1.2rem}
+.table-scroll{overflow-x:auto;max-width:100%}
 button.link{background:none;border:0;color:var(--accent);padding:0;text-decoration:underline}
 .muted{color:var(--muted)}
 .error{color:var(--bad)}

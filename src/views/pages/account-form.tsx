@@ -9,6 +9,8 @@ export interface AccountFormProps {
   next?: string
   /** The team whose invite brought the person here, named so they know why to sign in. */
   invitingTeam?: string
+  /** A word before signing in (after a password reset). */
+  notice?: string
 }
 
 function withNext(path: string, next: string | undefined): string {
@@ -22,6 +24,11 @@ export function AccountForm(props: AccountFormProps) {
   return (
     <section class="card">
       <h1>{signup ? 'Create your account' : 'Sign in'}</h1>
+      {props.notice ? (
+        <p class="notice info" role="status">
+          {props.notice}
+        </p>
+      ) : null}
       {props.invitingTeam ? (
         <p class="notice info">
           {`You have been invited to join the team ${props.invitingTeam}. `}
@@ -82,7 +89,8 @@ export function AccountForm(props: AccountFormProps) {
           </>
         ) : (
           <>
-            New here? <a href={withNext('/signup', props.next)}>Create an account</a>
+            New here? <a href={withNext('/signup', props.next)}>Create an account</a> ·{' '}
+            <a href="/password/forgot">Forgot your password?</a>
           </>
         )}
       </p>

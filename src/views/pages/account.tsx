@@ -1,0 +1,199 @@
+import { scopes } from '../../auth/scopes'
+import { CsrfField } from '../components/csrf-field'
+
+export interface AccountToken {
+  id: string
+  name: string
+  scopes: string[]
+  createdAt: string
+  lastUsedAt: string | null
+  expiresAt: string | null
+}
+
+export interface AccountPageProps {
+  email: string
+  tokens: AccountToken[]
+  csrfToken: string
+  /** The secret of a token just created: shown this once. */
+  created?: { name: string; token: string }
+  /** What the last form did, or why it failed, and which form it was. */
+  notice?: { form: string; message: string; error: boolean }
+}
+
+const scopeLabels: Record<string, string> = {
+  review: 'Review cards',
+  'progress:read': 'Read progress and history',
+  'teams:read': 'Read teams',
+  'teams:write': 'Manage teams and invites',
+  'checks:read': 'Read and take checks',
+  'checks:write': 'Create checks',
+}
+
+function Notice(props: { for: string; notice: AccountPageProps['notice'] }) {
+  if (props.notice?.form !== props.for) return null
+  return (
+    <p class={props.notice.error ? 'notice error' : 'notice info'} role={props.notice.error ? 'alert' : 'status'}>
+      {props.notice.message}
+    </p>
+  )
+}
+
+const day = (iso: string | null) => (iso ? iso.slice(0, 10) : 'never')
+
+/** `/account`: email, password, API tokens, sessions, and the account's data. */
+export function AccountPage(props: AccountPageProps) {
+  return (
+    <>
+      <h1>Your account</h1>
+      <section class="card" aria-labelledby="tokens-title">
+        <h2 id="tokens-title">API tokens</h2>
+        <p class="muted">
+          A token lets a script use the <a href="/api/docs">API</a> as you, limited to the scopes you tick.
+        </p>
+        <Notice for="tokens" notice={props.notice} />
+        {props.created ? (
+          <div class="notice info" role="status">
+            <p>{`Token "${props.created.name}" created. Copy it now: it is shown only once.`}</p>
+            <pre>
+              <code id="new-token">{props.created.token}</code>
+            </pre>
+          </div>
+        ) : null}
+        {props.tokens.length ? (
+          <div class="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Scopes</th>
+                  <th scope="col">Last used</th>
+                  <th scope="col">Expires</th>
+                  <th scope="col">
+                    <span class="visually-hidden">Revoke</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.tokens.map((token) => (
+                  <tr>
+                    <th scope="row">{token.name}</th>
+                    <td>{token.scopes.join(', ')}</td>
+                    <td>{day(token.lastUsedAt)}</td>
+                    <td>{day(token.expiresAt)}</td>
+                    <td>
+                      <form method="post" action={`/account/tokens/${token.id}/revoke`}>
+                        <CsrfField token={props.csrfToken} />
+                        <button class="secondary" type="submit">
+                          Revoke<span class="visually-hidden">{` ${token.name}`}</span>
+                        </button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p>You have no API tokens.</p>
+        )}
+        <form method="post" action="/account/tokens">
+          <CsrfField token={props.csrfToken} />
+          <label for="token-name">New token's name</label>
+          <input id="token-name" name="name" required maxlength={100} placeholder="CI results script" />
+          <fieldset>
+            <legend>What it may do</legend>
+            {scopes.map((scope) => (
+              <label class="check">
+                <input type="checkbox" name="scopes" value={scope} /> {scopeLabels[scope] ?? scope} <code>{scope}</code>
+              </label>
+            ))}
+          </fieldset>
+          <label for="token-days">Expires after (days)</label>
+          <input id="token-days" name="expiresInDays" type="number" min={1} max={365} value="90" inputmode="numeric" />
+          <p>
+            <button type="submit">Create token</button>
+          </p>
+        </form>
+      </section>
+
+      <section class="card" aria-labelledby="password-title">
+        <h2 id="password-title">Password</h2>
+        <Notice for="password" notice={props.notice} />
+        <form method="post" action="/account/password">
+          <CsrfField token={props.csrfToken} />
+          <label for="pw-current">Current password</label>
+          <input id="pw-current" name="currentPassword" type="password" autocomplete="current-password" required />
+          <label for="pw-new">New password</label>
+          <input
+            id="pw-new"
+            name="newPassword"
+            type="password"
+            autocomplete="new-password"
+            required
+            minlength={12}
+            maxlength={128}
+          />
+          <p class="muted">At least 12 characters. Your other devices are signed out when it changes.</p>
+          <p>
+            <button type="submit">Change password</button>
+          </p>
+        </form>
+      </section>
+
+      <section class="card" aria-labelledby="email-title">
+        <h2 id="email-title">Email</h2>
+        <p>
+          {'You sign in as '}
+          <strong>{props.email}</strong>.
+        </p>
+        <Notice for="email" notice={props.notice} />
+        <form method="post" action="/account/email">
+          <CsrfField token={props.csrfToken} />
+          <label for="email-new">New email</label>
+          <input id="email-new" name="email" type="email" autocomplete="email" required maxlength={254} />
+          <label for="email-password">Current password</label>
+          <input id="email-password" name="currentPassword" type="password" autocomplete="current-password" required />
+          <p>
+            <button type="submit">Change email</button>
+          </p>
+        </form>
+      </section>
+
+      <section class="card" aria-labelledby="sessions-title">
+        <h2 id="sessions-title">Devices</h2>
+        <p>Lost a phone, or signed in on a shared computer? End every session, this one included.</p>
+        <form method="post" action="/account/sign-out-everywhere">
+          <CsrfField token={props.csrfToken} />
+          <button class="secondary" type="submit">
+            Sign out everywhere
+          </button>
+        </form>
+      </section>
+
+      <section class="card" aria-labelledby="data-title">
+        <h2 id="data-title">Your data</h2>
+        <p>
+          Download your whole review history first if you want to keep it:{' '}
+          <a href="/api/v1/reviews/export?format=csv">CSV</a> or <a href="/api/v1/reviews/export?format=json">JSON</a>.
+        </p>
+        <Notice for="delete" notice={props.notice} />
+        <form method="post" action="/account/delete">
+          <CsrfField token={props.csrfToken} />
+          <p>
+            Deleting your account removes your reviews, exams, tokens and team memberships for good. Teams where you are
+            the only member are deleted too.
+          </p>
+          <label for="delete-password">Current password</label>
+          <input id="delete-password" name="currentPassword" type="password" autocomplete="current-password" required />
+          <label for="delete-confirm">Type delete to confirm</label>
+          <input id="delete-confirm" name="confirm" required autocomplete="off" pattern="delete" />
+          <p>
+            <button class="danger" type="submit">
+              Delete my account
+            </button>
+          </p>
+        </form>
+      </section>
+    </>
+  )
+}
