@@ -11,13 +11,16 @@ interface Question {
 }
 
 describe('a full mock exam on the shipped Docker deck', () => {
-  it('builds 55 questions in 90 minutes over every topic of the deck, takes answers and scores them by topic', async () => {
+  it('builds 55 questions in 90 minutes over every topic of the deck (my notes only), takes answers and scores them by topic', async () => {
     const clock = createClock(Date.UTC(2026, 0, 15, 12))
     const t = await createTestApp({ clock })
     await syncContent(t.db, 'content', clock.now)
     const { browser } = await signUp(t.app)
 
-    const res = await browser.request('/api/v1/exams', { method: 'POST', json: { deck: 'docker', format: 'mixed' } })
+    const res = await browser.request('/api/v1/exams', {
+      method: 'POST',
+      json: { deck: 'docker', format: 'mixed', draw: 'notes' },
+    })
     expect(res.status).toBe(201)
     const exam = (await res.json()) as { id: string; endsAt: string; questions: Question[] }
     expect(exam.questions).toHaveLength(55)
