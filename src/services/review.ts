@@ -307,5 +307,6 @@ export async function previewCard(ctx: UserContext, cardId: string) {
 
 /** Compares a typed answer with the card's; letter case counts for type-in (CLI) cards. */
 export function checkTypedAnswer(card: { kind: string; answer: string }, typed: string): AnswerComparison {
-  return compareAnswer(typed, card.answer, { caseSensitive: card.kind === 'typein' })
+  const command = card.kind === 'typein'
+  return compareAnswer(typed, card.answer, { caseSensitive: command, command })
 }

@@ -198,6 +198,30 @@ describe('the review page without JavaScript', () => {
     expect(right).toMatch(/value="good"[^>]*autofocus=""/)
   })
 
+  it('accepts a command spelled another way, and lets the learner overrule a typed answer marked wrong', async () => {
+    const { user, db } = await setup()
+    await db
+      .update(cards)
+      .set({ answer: 'docker container ls --all', answerHtml: '<p><code>docker container ls --all</code></p>' })
+      .where(eq(cards.id, 'docker-cli-000'))
+    const question = (await page(user.browser, '/review?deck=docker&topic=cli')).html
+    const alias = (await reveal(user.browser, question, 'docker ps -a')).html
+    expect(alias).toContain('Your answer matches')
+    expect(alias).not.toContain('I was right')
+    const wrong = (await reveal(user.browser, question, 'docker ps --all --quiet')).html
+    expect(wrong).toContain('Your answer differs')
+    expect(wrong).toMatch(/value="again"[^>]*autofocus=""/)
+    const link = /<a href="([^"]+)" id="overrule" data-key="r">I was right<\/a>/
+      .exec(wrong)?.[1]
+      ?.replaceAll('&amp;', '&')
+    expect(link).toContain('right=1')
+    const overruled = (await page(user.browser, link ?? '')).html
+    expect(overruled).toContain('You marked your answer right')
+    expect(overruled).toMatch(/value="good"[^>]*autofocus=""/)
+    expect(overruled).not.toContain('id="overrule"')
+    expect(field(overruled, 'cardId')).toBe('docker-cli-000')
+  })
+
   it('escapes card text that contains a script tag', async () => {
     const { user, db } = await setup()
     await db

@@ -1,6 +1,6 @@
 import type { Code, InlineCode, RootContent } from 'mdast'
 import { fenceLanguage } from '../annotations'
-import { lineOf, newBlock, type RuleContext, type Scope } from '../draft'
+import { type Fragment, lineOf, newBlock, type RuleContext, type Scope } from '../draft'
 import { dropTrailingColon, lastSentenceNodes, takeTags, trimPhrasing } from '../phrasing'
 import { plainText, wordCount } from '../text'
 
@@ -15,6 +15,7 @@ export function typeinCards(code: Code, previous: RootContent | undefined, scope
   if (!shells.has(fenceLanguage(code.lang, code.meta)) || previous?.type !== 'paragraph') return false
   const command = oneCommand(code.value)
   if (!command) return false
+  const alternatives = acceptedAlternatives(code.value)
   const { nodes, tags } = takeTags(previous.children)
   const whole = trimPhrasing(nodes)
   let prompt = dropTrailingColon(lastSentenceNodes(whole))
@@ -23,10 +24,27 @@ export function typeinCards(code: Code, previous: RootContent | undefined, scope
   const line = lineOf(code)
   const block = newBlock(scope.section, line, ['typein', plainText(prompt)], 'fence-info')
   const answer: InlineCode = { type: 'inlineCode', value: command }
-  ctx.emit({ block, kind: 'typein', suffix: '', prompt, answer: [answer], tags, line: lineOf(previous) })
+  // Alternatives make one paragraph each, so the answer's plain text has one command per line:
+  // the comparer accepts any line (`compareAnswer` with `command`).
+  const answerFragment: Fragment =
+    alternatives.length === 0
+      ? [answer]
+      : [command, ...alternatives].map((value) => ({ type: 'paragraph', children: [{ type: 'inlineCode', value }] }))
+  ctx.emit({ block, kind: 'typein', suffix: '', prompt, answer: answerFragment, tags, line: lineOf(previous) })
   // The explanation belongs to the command: it is not also a heading's definition.
   ctx.cardParagraphs.add(previous)
   return true
+}
+
+/**
+ * Other spellings a block accepts, one per comment line `# or: docker ps` (or `# also: …`).
+ * A comment, so the block still runs as written.
+ */
+export function acceptedAlternatives(value: string): string[] {
+  return value
+    .split('\n')
+    .map((line) => /^\s*#\s*(?:or|also):\s*(\S.*)$/i.exec(line)?.[1]?.trim().replace(/\s+/g, ' '))
+    .filter((line): line is string => Boolean(line))
 }
 
 /** The single command of a block: `$ ` lines if there are any (console output is skipped), else

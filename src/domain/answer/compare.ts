@@ -1,9 +1,16 @@
 import { coarse, type DiffPart, diffTokens } from './diff'
+import { dockerCommandKey } from './docker-command'
 import { type AnswerOptions, cleanAnswer, normalizeAnswer } from './normalize'
 
 export interface CompareOptions extends AnswerOptions {
   /** Diff granularity: whole words (default, best for commands) or single characters. */
   level?: 'word' | 'char'
+  /**
+   * The answer is a shell command: `docker …` commands are compared as the Docker CLI reads
+   * them (see `dockerCommandKey`), and each line of the expected answer is an accepted
+   * alternative (the first is the one shown).
+   */
+  command?: boolean
 }
 
 export interface AnswerComparison {
@@ -27,9 +34,11 @@ export const maxDiffChars = 500
  * // → correct: false, diff: same 'docker run', del ' -d', add ' -D', same ' nginx'
  */
 export function compareAnswer(typed: string, expected: string, options: CompareOptions = {}): AnswerComparison {
-  const correct = normalizeAnswer(typed, options) === normalizeAnswer(expected, options)
+  const accepted = options.command ? expected.split('\n').filter((line) => line.trim() !== '') : [expected]
+  const matched = accepted.find((answer) => matches(typed, answer, options))
+  const correct = matched !== undefined
   const shownTyped = cleanAnswer(typed)
-  const shownExpected = cleanAnswer(expected)
+  const shownExpected = cleanAnswer(matched ?? accepted[0] ?? expected)
   if (shownTyped.length > maxDiffChars || shownExpected.length > maxDiffChars) {
     return { correct, diff: coarse(shownExpected, shownTyped) }
   }
@@ -38,6 +47,13 @@ export function compareAnswer(typed: string, expected: string, options: CompareO
     return { correct, diff: diffTokens(Array.from(shownExpected), Array.from(shownTyped), key) }
   }
   return { correct, diff: diffTokens(words(shownExpected), words(shownTyped), key, ' ') }
+}
+
+function matches(typed: string, expected: string, options: CompareOptions): boolean {
+  if (normalizeAnswer(typed, options) === normalizeAnswer(expected, options)) return true
+  if (!options.command) return false
+  const key = dockerCommandKey(cleanAnswer(expected))
+  return key !== undefined && key === dockerCommandKey(cleanAnswer(typed))
 }
 
 function same(token: string): string {

@@ -73,6 +73,11 @@ describe('scoreExam', () => {
     expect(result.correct).toBe(0)
   })
 
+  it('grades a typed command with the same Docker-CLI-aware comparer as the review page', () => {
+    const result = scoreExam([typein], { t1: { kind: 'typein', text: 'docker container run --detach nginx' } })
+    expect(result.questions[0]?.correct).toBe(true)
+  })
+
   it('marks a wrong-case flag wrong and shows where', () => {
     const result = scoreExam([typein], { t1: { kind: 'typein', text: 'docker run -D nginx' } })
     expect(result.questions[0]?.correct).toBe(false)

@@ -79,6 +79,7 @@ function scoreQuestion(question: Question, given: GivenAnswer | null): QuestionS
     if (given?.kind !== 'typein') return { id: question.id, correct: false, answer, given }
     const { correct, diff } = compareAnswer(given.text, question.answer, {
       caseSensitive: question.caseSensitive,
+      command: true,
     })
     return { id: question.id, correct, answer, given, diff }
   }

@@ -37,6 +37,8 @@ const answerQuerySchema = v.object({
   card: cardIdSchema,
   shownAt: v.pipe(v.string('shownAt: missing'), v.isoTimestamp('shownAt must be an ISO 8601 timestamp')),
   typed: v.optional(v.pipe(v.string(), v.maxLength(500, 'typed: at most 500 characters'))),
+  /** "I was right": the learner overrules a typed answer the comparer marked wrong. */
+  right: v.optional(v.picklist(['1'], 'right: only 1')),
 })
 
 const gradeFormSchema = v.object({
@@ -122,7 +124,7 @@ export const reviewPages = new Hono<AppEnv>()
     const card = shown.card!
     const typed =
       card.kind === 'typein' && q.typed !== undefined
-        ? { text: q.typed, comparison: checkTypedAnswer(card, q.typed) }
+        ? { text: q.typed, comparison: checkTypedAnswer(card, q.typed), overruled: q.right === '1' }
         : undefined
     return render(
       c,

@@ -95,7 +95,7 @@ if (root) {
       const active = document.activeElement
       if (active instanceof HTMLButtonElement || active instanceof HTMLAnchorElement) return
       if (press('reveal')) event.preventDefault()
-    } else if (/^[1-4ubse]$/i.test(event.key) && press(event.key.toLowerCase())) event.preventDefault()
+    } else if (/^[1-4ubser]$/i.test(event.key) && press(event.key.toLowerCase())) event.preventDefault()
   })
 }
 `

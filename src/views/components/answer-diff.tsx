@@ -3,6 +3,10 @@ import type { AnswerComparison, DiffPart } from '../../domain/answer'
 export interface AnswerDiffProps {
   typed: string
   comparison: AnswerComparison
+  /** The learner said "I was right": the answer counts as right and the diff stays for reference. */
+  overruled?: boolean | undefined
+  /** Where "I was right" leads, when the answer was marked wrong. */
+  overruleUrl?: string | undefined
 }
 
 /** One diff run; the space that separates it from its neighbour stays outside the mark. */
@@ -33,7 +37,8 @@ function mark(part: DiffPart) {
  * typed but is not in the answer. Everything is text, so hono/jsx escapes it.
  */
 export function AnswerDiff(props: AnswerDiffProps) {
-  const { correct, diff } = props.comparison
+  const { diff } = props.comparison
+  const correct = props.comparison.correct || props.overruled === true
   if (props.typed.trim() === '')
     return (
       <p class="typed-verdict muted" role="status">
@@ -43,9 +48,13 @@ export function AnswerDiff(props: AnswerDiffProps) {
   return (
     <div class="typed-answer">
       <p class={`typed-verdict ${correct ? 'ok' : 'error'}`} role="status">
-        {correct ? '✓ Your answer matches.' : '✗ Your answer differs:'}
+        {props.comparison.correct
+          ? '✓ Your answer matches.'
+          : correct
+            ? '✓ You marked your answer right. It differs from the notes:'
+            : '✗ Your answer differs:'}
       </p>
-      {correct ? null : (
+      {props.comparison.correct ? null : (
         <>
           <p class="diff">
             <code>{diff.map(mark)}</code>
@@ -53,6 +62,14 @@ export function AnswerDiff(props: AnswerDiffProps) {
           <p class="muted diff-legend">
             Key: <ins>missing</ins>, <del>extra</del>
           </p>
+          {props.overruleUrl ? (
+            <p>
+              <a href={props.overruleUrl} id="overrule" data-key="r">
+                I was right
+              </a>{' '}
+              <kbd>R</kbd>
+            </p>
+          ) : null}
         </>
       )}
       <p class="muted">

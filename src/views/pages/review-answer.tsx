@@ -4,7 +4,7 @@ import { AnswerDiff } from '../components/answer-diff'
 import { CardHtml } from '../components/card-html'
 import { CsrfField } from '../components/csrf-field'
 import { ReviewActions } from '../components/review-actions'
-import { noteUrl } from '../components/review-links'
+import { noteUrl, reviewUrl } from '../components/review-links'
 import { ScopeFields } from '../components/scope-fields'
 import { type ReviewCard, type ReviewFrame, ReviewHeader } from './review'
 
@@ -15,7 +15,8 @@ export interface ReviewAnswerProps extends ReviewFrame {
   shownAt: string
   /** Generated for this render, so submitting the same grade form twice records once. */
   idempotencyKey: string
-  typed?: { text: string; comparison: AnswerComparison } | undefined
+  /** `overruled`: the learner said "I was right" about an answer marked wrong. */
+  typed?: { text: string; comparison: AnswerComparison; overruled?: boolean } | undefined
 }
 
 const grades: [RatingName, string, string][] = [
@@ -28,7 +29,19 @@ const grades: [RatingName, string, string][] = [
 /** The answer side: the answer, the typed-answer diff, where it came from, and the four grades. */
 export function ReviewAnswer(props: ReviewAnswerProps) {
   const { card } = props
-  const focus: RatingName = props.typed && !props.typed.comparison.correct ? 'again' : 'good'
+  const typed = props.typed
+  const wrong = typed !== undefined && !typed.comparison.correct && !typed.overruled
+  const focus: RatingName = wrong ? 'again' : 'good'
+  // "I was right" shows this page again with the answer counted right, so Good is the default grade.
+  const overruleUrl =
+    wrong && typed.text.trim() !== ''
+      ? reviewUrl('/review/answer', props.scope, {
+          card: card.id,
+          shownAt: props.shownAt,
+          typed: typed.text,
+          right: '1',
+        })
+      : undefined
   return (
     <div class="review" data-side="answer" data-card={card.id}>
       <ReviewHeader {...props} />
@@ -39,7 +52,14 @@ export function ReviewAnswer(props: ReviewAnswerProps) {
           Answer
         </h2>
         <CardHtml html={card.answerHtml} class="card-html answer" />
-        {props.typed ? <AnswerDiff typed={props.typed.text} comparison={props.typed.comparison} /> : null}
+        {typed ? (
+          <AnswerDiff
+            typed={typed.text}
+            comparison={typed.comparison}
+            overruled={typed.overruled}
+            overruleUrl={overruleUrl}
+          />
+        ) : null}
         <p class="source muted">
           From your notes:{' '}
           <a id="source-link" href={noteUrl(card)} data-key="e">

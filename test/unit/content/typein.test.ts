@@ -17,6 +17,14 @@ describe('typein cards', () => {
     expect(compile(block('console', '$ docker info\nContainers: 3\nImages: 7')).cards[0]?.answer).toBe('docker info')
   })
 
+  it('lists the accepted alternatives given as `# or:` comments, one command per answer line', () => {
+    const md =
+      '## List\n\nList every container, running or stopped.\n\n```sh\ndocker container ls --all\n# or: docker ps -a\n```\n'
+    const card = compile(md).cards[0]
+    expect(card?.answer).toBe('docker container ls --all\ndocker ps -a')
+    expect(card?.answerHtml).toBe('<p><code>docker container ls --all</code></p>\n<p><code>docker ps -a</code></p>')
+  })
+
   it('joins backslash continuations into one command', () => {
     const md = '## Run\n\nRun redis on the network mynet.\n\n```sh\ndocker run -d \\\n  --network mynet redis\n```\n'
     expect(compile(md).cards[0]?.answer).toBe('docker run -d --network mynet redis')
