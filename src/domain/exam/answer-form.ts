@@ -23,7 +23,8 @@ export function answerForm(answer: string): AnswerForm {
   const text = answer.trim()
   if (isYesNo(text)) return 'yes-no'
   if (/^\d/.test(text)) return 'number'
-  if (text.split(/\s+/).length <= 4 && !/[.!?]$/.test(text)) return 'term'
+  // A trailing ellipsis is part of a name (`ARG...`), not the end of a sentence.
+  if (text.split(/\s+/).length <= 4 && !/[.!?]$/.test(text.replace(/(\.\.\.|…)$/, ''))) return 'term'
   return /^\p{Ll}/u.test(text) ? 'fragment' : 'sentence'
 }
 
@@ -104,6 +105,17 @@ export function isRelevant(card: CompiledCard, other: CompiledCard): boolean {
   return false
 }
 
+/**
+ * Whether two cards are about the same thing at all: they share a significant word anywhere in
+ * their prompts (headings included) or answers. A wrong option from another section that shares
+ * none is on another subject (a namespace name among containerd features).
+ */
+export function sharesSubject(card: CompiledCard, other: CompiledCard): boolean {
+  const mine = textOf(card).allWords
+  for (const word of textOf(other).allWords) if (mine.has(word)) return true
+  return false
+}
+
 interface CardText {
   form: AnswerForm
   /** `words()` of the own prompt, the answer and the subject (if long enough to mean anything). */
@@ -112,6 +124,7 @@ interface CardText {
   subject: string | undefined
   promptWords: Set<string>
   answerWords: Set<string>
+  allWords: Set<string>
   /** `wordCount` of the answer. */
   length: number
 }
@@ -134,6 +147,7 @@ function textOf(card: CompiledCard): CardText {
       subject: term.trim().length >= 3 ? term : undefined,
       promptWords: topicWords(card.prompt),
       answerWords: topicWords(card.answer),
+      allWords: topicWords(`${card.prompt} ${card.answer}`),
       length: wordCount(card.answer),
     }
     texts.set(card, text)

@@ -4,6 +4,7 @@ import { choiceKinds, pickDistractors } from './distractors'
 import { NotEnoughDistractorsError, UnsupportedCardError } from './errors'
 import type { DomcQuestion, ExamOption, McqQuestion } from './question'
 import { type Rng, randomId, shuffle } from './rng'
+import { questionStem } from './stem'
 
 export interface ChoiceOptions {
   /** Wrong options per question. Default 3, as in a four-option item. */
@@ -69,6 +70,7 @@ function choiceParts(
     html: c.answerHtml,
   }))
   const answerOptionId = choices[shown.indexOf(card)]?.id ?? ''
-  const { prompt, promptHtml, topic } = card
+  const { prompt, promptHtml } = questionStem(card)
+  const { topic } = card
   return { id, cardId: card.id, topic, prompt, promptHtml, options: choices, answerOptionId }
 }

@@ -1,5 +1,14 @@
 import type { CardKind, CompiledCard } from '../../content/types'
-import { definesNamedTerm, formOf, isRelevant, isVariant, shapeDistanceOf } from './answer-form'
+import {
+  definesNamedTerm,
+  formOf,
+  isRelevant,
+  isVariant,
+  shapeDistanceOf,
+  sharesSubject,
+  subjectOf,
+} from './answer-form'
+import { answerType } from './answer-type'
 import { hash32, type Rng } from './rng'
 import { nearEqual, similarShape } from './similarity'
 
@@ -10,15 +19,6 @@ import { nearEqual, similarShape } from './similarity'
  */
 export const choiceKinds: ReadonlySet<CardKind> = new Set(['basic', 'reverse', 'cloze', 'typein'])
 
-/**
- * Commands go with commands, prose with prose: a command among definitions stands out. A basic
- * card answered by a command (`docker plugin ls`) counts as a command too.
- */
-function family(card: Pick<CompiledCard, 'kind' | 'answer'>): 'command' | 'prose' | 'list' {
-  if (card.kind === 'typein' || /^docker [a-z-]/.test(card.answer)) return 'command'
-  return card.kind === 'enumeration' || card.kind === 'sequence' ? 'list' : 'prose'
-}
-
 /** How close a candidate sits to the card: 0 same group, 1 same topic, 2 same deck. */
 function tier(card: CompiledCard, other: CompiledCard): number | undefined {
   if (other.deck !== card.deck) return undefined
@@ -27,7 +27,8 @@ function tier(card: CompiledCard, other: CompiledCard): number | undefined {
 }
 
 /**
- * Picks up to `count` wrong answers for `card` from `pool`, best first. Order of preference:
+ * Picks up to `count` wrong answers for `card` from `pool`, best first. Only answers of the
+ * card's own `answerType` are taken (commands with commands, versions with versions). Order of preference:
  * similar shape (length within ×3) before dissimilar, then the card's topic before the rest of
  * the deck, then the answer's form (see `answerForm`), then (unless the answer is a term) answers
  * that share a word with the prompt (`isRelevant`), then same group, then same kind, then closest length; ties broken at random by `rng`. A candidate is dropped when it is near-equal
@@ -46,19 +47,48 @@ export function pickDistractors(
   // choice for one card does not change when unrelated cards are added to the deck.
   const salt = rng().toString(36)
   const form = formOf(card)
-  const ranked = pool
+  const type = answerType(card)
+  const definesTerm = subjectOf(card) !== undefined
+  const role = roleOf(card)
+  const style = styleOf(card.answer)
+  const question = questionWord(card.prompt)
+  const candidates = form === 'term' || card.kind === 'reverse' ? [...pool, ...termViews(pool)] : pool
+  const ranked = candidates
     .flatMap((other) => {
       const t = tier(card, other)
       if (t === undefined || other.id === card.id) return []
-      if (!choiceKinds.has(other.kind) || family(other) !== family(card)) return []
+      if (!choiceKinds.has(other.kind) || answerType(other) !== type) return []
       if (formOf(other) === 'yes-no' || definesNamedTerm(card, other)) return []
+      // Another topic is only a source when it is about the same thing.
+      if (t === 2 && !sharesSubject(card, other)) return []
+      // An option that answers differently (a definition as the reply to a question) or is about
+      // another thing is ruled out without knowledge: only when nothing better is left.
+      const otherRole = roleOf(other) === role ? 0 : 1
+      const offSubject = t === 0 || sharesSubject(card, other) ? 0 : 1
       const distance = shapeDistanceOf(card, other)
       const similar = distance <= similarShape ? 0 : 1
       const otherForm = formOf(other) === form ? 0 : 1
       // Terms rarely share words with their peers; for them a shared word is more often a giveaway.
       const relevant = form === 'term' || isRelevant(card, other) ? 0 : 1
-      const key = [similar, t === 2 ? 1 : 0, otherForm, relevant, t, other.kind === card.kind ? 0 : 1, distance]
-      key.push(hash32(`${salt}:${other.id}`))
+      // A term's peers are its siblings (the other controllers, the other instructions): for a
+      // term, or a term's definition, an answer from another section is about another kind of thing.
+      const asked = role === 'reply' && questionWord(other.prompt) !== question ? 1 : 0
+      const key = [otherRole, offSubject]
+      const rest =
+        form === 'term'
+          ? [
+              similar,
+              otherForm,
+              styleOf(other.answer) === style ? 0 : 1,
+              t,
+              relevant,
+              other.kind === card.kind ? 0 : 1,
+              distance,
+            ]
+          : definesTerm
+            ? [similar, t === 2 ? 1 : 0, otherForm, t, relevant, other.kind === card.kind ? 0 : 1, distance]
+            : [similar, t === 2 ? 1 : 0, otherForm, asked, relevant, t, other.kind === card.kind ? 0 : 1, distance]
+      key.push(...rest, hash32(`${salt}:${other.id}`))
       return [{ other, key }]
     })
     .sort((x, y) => compareKeys(x.key, y.key))
@@ -79,4 +109,59 @@ function compareKeys(a: readonly number[], b: readonly number[]): number {
     if (d !== 0) return d
   }
   return 0
+}
+
+/**
+ * What an answer is to its prompt: a term (of a reverse card or a cloze gap), a term's
+ * definition, or the reply to a question. Options keep to the answer's role: the definition of
+ * a containerd feature reads oddly as the reply to "Which OCI runtime does containerd use?".
+ */
+function roleOf(card: CompiledCard): 'term' | 'definition' | 'reply' {
+  if (card.kind === 'reverse' || card.kind === 'cloze') return 'term'
+  if (subjectOf(card) !== undefined) return 'definition'
+  return 'reply'
+}
+
+/**
+ * How a term is written: `net_prio` (an identifier), `UTS` (capitals) or `Resource limiting`
+ * (words). Among terms, one written differently stands out.
+ */
+function styleOf(answer: string): 'identifier' | 'caps' | 'words' {
+  if (/^[a-z0-9_.:/-]+$/.test(answer)) return 'identifier'
+  if (/^[A-Z0-9_]+$/.test(answer)) return 'caps'
+  return 'words'
+}
+
+/** The interrogative a question opens with: a reply to "Why …?" fits among other reasons. */
+function questionWord(prompt: string): string {
+  return /^(why|how|when|where|who|which|what)\b/i.exec(prompt.trim())?.[1]?.toLowerCase() ?? ''
+}
+
+/** Each basic term card seen as its term, built once per card. */
+const views = new WeakMap<CompiledCard, CompiledCard | null>()
+
+/**
+ * The terms of basic term cards ("Controllers › **memory**" → `memory`) as options, so a term
+ * question can take its siblings' names even when they have no reverse card (a definition that
+ * names its term makes none).
+ */
+function termViews(pool: readonly CompiledCard[]): CompiledCard[] {
+  const out: CompiledCard[] = []
+  for (const card of pool) {
+    let view = views.get(card)
+    if (view === undefined) {
+      view = termView(card)
+      views.set(card, view)
+    }
+    if (view) out.push(view)
+  }
+  return out
+}
+
+function termView(card: CompiledCard): CompiledCard | null {
+  const term = subjectOf(card)
+  if (card.kind !== 'basic' || !term) return null
+  const html = /<strong>([\s\S]*?)<\/strong><\/p>$/.exec(card.promptHtml.trim())?.[1]
+  if (html === undefined) return null
+  return { ...card, id: `${card.id}-term`, kind: 'reverse', answer: term, answerHtml: `<p>${html}</p>` }
 }

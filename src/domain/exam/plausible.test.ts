@@ -1,0 +1,104 @@
+import { fileURLToPath } from 'node:url'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { loadDeck } from '../../content/load'
+import { answerType } from './answer-type'
+import { buildMcq } from './build-choice'
+import { choiceKinds, pickDistractors } from './distractors'
+import { NotEnoughDistractorsError, UnsupportedCardError } from './errors'
+import { card } from './fixtures'
+import { createRng } from './rng'
+import { questionStem } from './stem'
+
+const runs = { seed: 16, numRuns: 200 }
+
+/** Answers of every type the type rule tells apart, several of each. */
+const typed: Record<string, string[]> = {
+  'version:linux': ['Linux 3.8', 'Linux 4.5', 'Linux 4.15', 'Linux 5.2'],
+  'version:docker': ['Docker 0.9 (March 2014)', 'Docker Engine 1.11 (2016)', 'Docker 20.10'],
+  'constant:CLONE': ['CLONE_NEWNS', 'CLONE_NEWPID', 'CLONE_NEWNET', 'CLONE_NEWUTS'],
+  'constant:DOCKER': ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CONFIG'],
+  flag: ['--detach', '-p, --publish', '--memory-swap', '--pids-limit'],
+  command: ['docker ps -a', 'docker image ls', 'docker volume prune', 'docker network ls'],
+  endpoint: ['GET /v2/<name>/tags/list', 'PUT /v2/<name>/manifests/<reference>', 'HEAD /v2/<name>/blobs/<digest>'],
+  text: ['containerd', 'runc', 'the writable container layer', 'copy-on-write', 'a namespace'],
+}
+const allAnswers = Object.entries(typed).flatMap(([type, answers]) => answers.map((answer) => ({ type, answer })))
+
+const mixedDeck = fc
+  .array(
+    fc.record({
+      pick: fc.constantFrom(...allAnswers),
+      group: fc.constantFrom('a', 'b'),
+      kind: fc.constantFrom('basic' as const, 'reverse' as const),
+    }),
+    { minLength: 2, maxLength: 30 },
+  )
+  .map((rows) =>
+    rows.map((r, i) => card({ id: `c${i}`, answer: r.pick.answer, kind: r.kind, group: `images#${r.group}` })),
+  )
+
+describe('plausible wrong options', () => {
+  it('tells the answer types apart', () => {
+    for (const [type, answers] of Object.entries(typed))
+      for (const answer of answers) expect(answerType({ kind: 'basic', answer }), answer).toBe(type)
+    expect(answerType({ kind: 'basic', answer: 'docker CLI' })).toBe('text')
+  })
+
+  it('takes wrong options of the answer’s own type only: no syscall constant among kernel versions', () => {
+    fc.assert(
+      fc.property(mixedDeck, fc.nat(), (deck, seed) => {
+        const target = deck[seed % deck.length] as (typeof deck)[number]
+        const wrong = pickDistractors(target, deck, 3, createRng(String(seed)))
+        return wrong.every((other) => answerType(other) === answerType(target))
+      }),
+      runs,
+    )
+  })
+
+  it('asks every stem as a question: no bare “Context › term” or “which term?” label', () => {
+    const contexts = fc.constantFrom('Network drivers', 'Common cgroup controllers', 'Images')
+    const term = fc.constantFrom('bridge', 'memory', 'digest', 'ENV')
+    const definition = fc.constantFrom('the default network driver.', 'limits memory use.', 'a content hash')
+    fc.assert(
+      fc.property(contexts, term, definition, fc.boolean(), (context, name, text, reverse) => {
+        const prompt = reverse ? `${context} › which term? ${text}` : `${context} › ${name}`
+        const html = reverse ? `<p>${prompt}</p>` : `<p>${context} › <strong>${name}</strong></p>`
+        const stem = questionStem({ kind: reverse ? 'reverse' : 'basic', prompt, promptHtml: html })
+        return (
+          stem.prompt.includes('?') &&
+          !stem.prompt.includes(' › ') &&
+          !/which term\?/i.test(stem.prompt) &&
+          stem.promptHtml.includes('?') &&
+          stem.prompt.includes(context)
+        )
+      }),
+      runs,
+    )
+  })
+
+  it('builds questions from the shipped deck whose stems are questions and whose options share the answer’s type', async () => {
+    const deck = await loadDeck(fileURLToPath(new URL('../../../content/docker', import.meta.url)))
+    const rng = createRng('16')
+    let built = 0
+    const problems: string[] = []
+    for (const c of deck.cards.filter((x) => choiceKinds.has(x.kind) && x.kind !== 'typein')) {
+      try {
+        const q = buildMcq(c, deck.cards, rng)
+        built++
+        const isCloze = q.prompt.includes('[…]') || /\[[^\]]+\]/.test(q.prompt)
+        if (!isCloze && !q.prompt.includes('?')) problems.push(`stem: ${q.prompt}`)
+        if (/ › |which term\?/i.test(q.prompt)) problems.push(`label stem: ${q.prompt}`)
+        const types = new Set(q.options.map((o) => answerType({ kind: c.kind, answer: o.text })))
+        if (types.size > 1) problems.push(`types ${[...types]}: ${q.prompt}`)
+      } catch (error) {
+        if (!(error instanceof NotEnoughDistractorsError || error instanceof UnsupportedCardError)) throw error
+      }
+    }
+    expect(built).toBeGreaterThan(300)
+    // A few explicit cards are instructions, not questions ("Name the …"): at most 5% of stems.
+    const labels = problems.filter((p) => !p.startsWith('stem:'))
+    expect(labels).toEqual([])
+    expect(problems.length / built).toBeLessThanOrEqual(0.05)
+  })
+})
