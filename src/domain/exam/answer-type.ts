@@ -21,7 +21,7 @@ const rules: [AnswerType | 'version' | 'constant', RegExp][] = [
   // A lower-case subcommand or a flag: `docker ps`, `docker --version`, but not "docker CLI".
   [
     'command',
-    /^(docker|dockerd|containerd|ctr|runc|curl|nerdctl|podman|systemctl|sudo)\s+(-{1,2}[a-z]|[a-z][\w-]*(\s|$))/,
+    /^(docker|dockerd|dockerd-rootless-setuptool\.sh|docker-compose|containerd|ctr|runc|curl|nerdctl|podman|systemctl|loginctl|sudo|kubectl|usermod|groupadd|newgrp|sysctl|iptables|ip|mount|tar|openssl|export|cat|ls|echo|buildctl|skopeo|crane|oras|cosign|trivy|notation)\s+(-{1,2}[a-z]|[a-z<$][\w<>.$-]*(\s|$))/,
   ],
   ['flag', /^--?[A-Za-z]/],
   // "Linux 4.3", "Docker Engine 1.11 (2016)", "Docker 0.9 (March 2014)", "v1.1.0", "1.0.2"

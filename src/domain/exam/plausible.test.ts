@@ -80,22 +80,26 @@ describe('plausible wrong options', () => {
   it('builds questions from the shipped deck whose stems are questions and whose options share the answer’s type', async () => {
     const deck = await loadDeck(fileURLToPath(new URL('../../../content/docker', import.meta.url)))
     const rng = createRng('16')
+    // An option's type follows its card (a type-in card's answer is a command).
+    const kindOf = new Map(deck.cards.map((x) => [x.answer, x.kind]))
     let built = 0
     const problems: string[] = []
-    for (const c of deck.cards.filter((x) => choiceKinds.has(x.kind) && x.kind !== 'typein')) {
+    // Every third card: the whole 1,400-card deck takes half a minute.
+    const cards = deck.cards.filter((x) => choiceKinds.has(x.kind) && x.kind !== 'typein')
+    for (const c of cards.filter((_, i) => i % 3 === 0)) {
       try {
         const q = buildMcq(c, deck.cards, rng)
         built++
         const isCloze = q.prompt.includes('[…]') || /\[[^\]]+\]/.test(q.prompt)
         if (!isCloze && !q.prompt.includes('?')) problems.push(`stem: ${q.prompt}`)
         if (/ › |which term\?/i.test(q.prompt)) problems.push(`label stem: ${q.prompt}`)
-        const types = new Set(q.options.map((o) => answerType({ kind: c.kind, answer: o.text })))
+        const types = new Set(q.options.map((o) => answerType({ kind: kindOf.get(o.text) ?? c.kind, answer: o.text })))
         if (types.size > 1) problems.push(`types ${[...types]}: ${q.prompt}`)
       } catch (error) {
         if (!(error instanceof NotEnoughDistractorsError || error instanceof UnsupportedCardError)) throw error
       }
     }
-    expect(built).toBeGreaterThan(300)
+    expect(built).toBeGreaterThan(150)
     // A few explicit cards are instructions, not questions ("Name the …"): at most 5% of stems.
     const labels = problems.filter((p) => !p.startsWith('stem:'))
     expect(labels).toEqual([])
