@@ -3,12 +3,12 @@ import { describeRoute } from 'hono-openapi'
 import * as v from 'valibot'
 import { type ExportedLog, exportedLogPages } from '../db/queries/progress'
 import type { AppEnv } from '../env'
+import { csvLine, iso } from '../format'
 import { auth } from '../middleware/caller'
 import { validate } from '../validation'
 
 const stateNames = ['new', 'learning', 'review', 'relearning']
 const ratingNames = ['', 'again', 'hard', 'good', 'easy']
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 
 /** One exported answer; times as ISO 8601, ratings and states by name. */
 function present(log: ExportedLog) {
@@ -42,14 +42,6 @@ const columns = [
   'dueAfter',
   'origin',
 ] as const satisfies readonly (keyof ReturnType<typeof present>)[]
-
-/** RFC 4180: a field holding a comma, quote or line break is quoted, its quotes doubled. */
-export function csvField(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value)
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
-}
-
-const csvLine = (values: readonly unknown[]) => `${values.map(csvField).join(',')}\r\n`
 
 /**
  * The history as a byte stream that asks the database for the next page only when the client

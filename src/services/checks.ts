@@ -12,12 +12,12 @@ import { listDecks } from '../db/queries/decks'
 import type { Membership } from '../db/queries/teams'
 import { buildExam, ExamError, type GivenAnswer, publicQuestion, type Question, scoreExam } from '../domain/exam'
 import { AppError } from '../errors'
+import { iso } from '../format'
 import type { CreateCheckInput, SubmissionInput } from '../schemas/teams'
 import type { UserContext } from './context'
 import { requireMember, requireOwner } from './teams'
 
 export type CheckStatus = 'upcoming' | 'open' | 'closed'
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 
 export function checkStatus(check: Pick<CheckRow, 'opensAt' | 'closesAt'>, now: number): CheckStatus {
   if (check.opensAt !== null && now < check.opensAt) return 'upcoming'

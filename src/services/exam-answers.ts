@@ -1,6 +1,7 @@
 import { saveAnswer } from '../db/queries/exams'
 import { type DomcQuestion, type GivenAnswer, judgeDomc, type Question } from '../domain/exam'
 import { AppError } from '../errors'
+import { iso } from '../format'
 import type { ExamAnswerInput } from '../schemas/exams'
 import type { UserContext } from './context'
 import type { SavedAnswer } from './exam-result'
@@ -66,8 +67,8 @@ export async function ensureOpen(ctx: UserContext, exam: LoadedExam): Promise<vo
   const { row } = exam
   if (row.endsAt !== null && ctx.now >= row.endsAt) {
     await finalizeExam(ctx, exam)
-    throw new AppError(409, 'deadline_passed', `the exam ended at ${new Date(row.endsAt).toISOString()}`, {
-      extra: { endsAt: new Date(row.endsAt).toISOString(), result: `/api/v1/exams/${row.id}` },
+    throw new AppError(409, 'deadline_passed', `the exam ended at ${iso(row.endsAt)}`, {
+      extra: { endsAt: iso(row.endsAt), result: `/api/v1/exams/${row.id}` },
     })
   }
   if (row.submittedAt !== null)

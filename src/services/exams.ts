@@ -10,6 +10,7 @@ import {
 } from '../db/queries/exams'
 import { type Blueprint, parseBlueprint } from '../domain/exam'
 import { AppError } from '../errors'
+import { iso } from '../format'
 import type { CreateExamInput, ExamDraw } from '../schemas/exams'
 import type { UserContext } from './context'
 import { applyFeedback } from './exam-feedback'
@@ -18,8 +19,6 @@ import { type AnswerState, answerState, isDecided, type LoadedExam, loadExam, vi
 import { buildQuestions, deckOutline, newExamId, newSeed, parseQuestions, parseTopics } from './question-bank'
 
 const drawOf = (value: string): ExamDraw => (value === 'blueprint' ? 'blueprint' : 'notes')
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 
 export interface ExamResult extends ScoredExam {
   id: string
@@ -213,7 +212,7 @@ export async function examView(ctx: UserContext, exam: LoadedExam): Promise<Exam
     passMark: row.passMark ?? 0.65,
     startedAt: iso(row.startedAt) as string,
     endsAt: iso(row.endsAt),
-    now: new Date(ctx.now).toISOString(),
+    now: iso(ctx.now),
     questionCount: questions.length,
     questions: questions.map((q) => visibleQuestion(q, answers.get(q.id))),
     answers: Object.fromEntries(questions.map((q) => [q.id, answerState(q, answers.get(q.id))])),

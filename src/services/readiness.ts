@@ -2,6 +2,7 @@ import { loadDeckMemories, loadDeckTopics } from '../db/queries/exams'
 import { type Blueprint, parseBlueprint, projectRecall, reviewsNeededPerDay } from '../domain/exam'
 import { createScheduler, examStartsAt, sqlWindow } from '../domain/scheduling'
 import { AppError } from '../errors'
+import { iso } from '../format'
 import type { UserContext } from './context'
 
 const dayMs = 24 * 60 * 60 * 1000
@@ -104,7 +105,7 @@ export async function readiness(ctx: UserContext, deck: string): Promise<Readine
   return {
     deck,
     examDate: settings.examDate,
-    examAt: new Date(examAt).toISOString(),
+    examAt: iso(examAt),
     daysLeft,
     target,
     recall: projection.recall,

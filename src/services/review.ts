@@ -22,6 +22,7 @@ import {
   sqlWindow,
 } from '../domain/scheduling'
 import { AppError } from '../errors'
+import { iso } from '../format'
 import { hashSecret } from '../security/secrets'
 import type { UserContext } from './context'
 import { nextExamCard } from './exam-queue'
@@ -48,16 +49,16 @@ export function presentState(cardId: string, row: Omit<CardStateRow, 'userId' | 
   return {
     cardId,
     state: stateNames[row.state] ?? 'new',
-    due: new Date(row.due).toISOString(),
+    due: iso(row.due),
     stability: row.stability,
     difficulty: row.difficulty,
     reps: row.reps,
     lapses: row.lapses,
     scheduledDays: row.scheduledDays,
-    lastReview: row.lastReview === null ? null : new Date(row.lastReview).toISOString(),
+    lastReview: iso(row.lastReview),
     suspended: row.suspended,
     leech: row.leech,
-    buriedUntil: row.buriedUntil === null ? null : new Date(row.buriedUntil).toISOString(),
+    buriedUntil: iso(row.buriedUntil),
     version: row.version,
   }
 }
@@ -117,10 +118,10 @@ export async function nextCard(ctx: UserContext, scope: QueueScope, mode: 'norma
     review: Math.min(available.review, Math.max(0, settings.maxReviewsPerDay - doneToday.reviews)),
     new: Math.min(available.new, Math.max(0, settings.newCardsPerDay - doneToday.newCards)),
   }
-  const base = { remaining, doneToday: doneToday.total, shownAt: new Date(ctx.now).toISOString() }
+  const base = { remaining, doneToday: doneToday.total, shownAt: iso(ctx.now) }
   if (!first) {
     const due = queue.nextLearningDue ?? (await nextDueAt(ctx.db, ctx.userId, scope))
-    return { ...base, card: null, nextDueAt: due === null ? null : new Date(due).toISOString() }
+    return { ...base, card: null, nextDueAt: iso(due) }
   }
   const { card, state } = await findCardWithState(ctx.db, ctx.userId, first.cardId)
   if (!card) throw new AppError(404, 'not_found', 'the card disappeared while it was being fetched')
@@ -196,7 +197,7 @@ export async function answerCard(
     version: (state?.version ?? 0) + 1,
   }
   const body = {
-    review: { cardId: card.id, rating: ratingName(log.rating), reviewedAt: new Date(log.reviewedAt).toISOString() },
+    review: { cardId: card.id, rating: ratingName(log.rating), reviewedAt: iso(log.reviewedAt) },
     card: presentState(card.id, newState),
     becameLeech: flags.leech && !(state?.leech ?? false),
   }
@@ -265,7 +266,7 @@ export async function undoLastReview(ctx: UserContext) {
   )
   if (!ok) throw new AppError(409, 'stale_state', 'the card changed while the undo was applied: try again')
   return {
-    undone: { cardId: log.cardId, rating: ratingName(log.rating), reviewedAt: new Date(log.reviewedAt).toISOString() },
+    undone: { cardId: log.cardId, rating: ratingName(log.rating), reviewedAt: iso(log.reviewedAt) },
     card: presentState(log.cardId, {
       ...restored,
       suspended: flags.suspended ?? false,

@@ -11,12 +11,12 @@ import {
   updateRole,
 } from '../db/queries/teams'
 import { AppError } from '../errors'
+import { iso } from '../format'
 import type { Role } from '../schemas/teams'
 import { hashSecret, randomSecret } from '../security/secrets'
 import type { UserContext } from './context'
 
 const day = 24 * 60 * 60 * 1000
-const iso = (ms: number) => new Date(ms).toISOString()
 
 /** The caller's membership; a team they are not in answers 404, so ids reveal nothing. */
 export async function requireMember(ctx: UserContext, teamId: string): Promise<Membership> {

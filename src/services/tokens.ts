@@ -2,6 +2,7 @@ import { scopes as allScopes, type Scope } from '../auth/scopes'
 import type { Db } from '../db/index'
 import { insertToken, listTokens, revokeToken } from '../db/queries/tokens'
 import { AppError } from '../errors'
+import { iso } from '../format'
 import { hashSecret, newApiToken } from '../security/secrets'
 
 const day = 24 * 60 * 60 * 1000
@@ -27,7 +28,7 @@ export async function createToken(db: Db, userId: string, input: TokenInput, now
     createdAt: now,
     expiresAt,
   })
-  return { id, token, name: input.name, scopes, expiresAt: new Date(expiresAt).toISOString() }
+  return { id, token, name: input.name, scopes, expiresAt: iso(expiresAt) }
 }
 
 /** The user's live tokens, without secrets. */
@@ -37,9 +38,9 @@ export async function tokensOf(db: Db, userId: string) {
     id: row.id,
     name: row.name,
     scopes: JSON.parse(row.scopes) as string[],
-    createdAt: new Date(row.createdAt).toISOString(),
-    lastUsedAt: row.lastUsedAt === null ? null : new Date(row.lastUsedAt).toISOString(),
-    expiresAt: row.expiresAt === null ? null : new Date(row.expiresAt).toISOString(),
+    createdAt: iso(row.createdAt),
+    lastUsedAt: iso(row.lastUsedAt),
+    expiresAt: iso(row.expiresAt),
   }))
 }
 

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { reviewLogs } from '../../src/db/schema'
-import { csvField } from '../../src/routes/review-export'
+import { cards, reviewLogs } from '../../src/db/schema'
+import { csvCell } from '../../src/format'
 import { type Browser, createClock, createTestApp, signUp, type TestApp } from '../helpers/app'
 import { seedDeck } from '../helpers/cards'
 
@@ -156,11 +156,24 @@ describe('GET /api/v1/reviews/export', () => {
   })
 
   it('quotes CSV fields holding commas, quotes or line breaks', () => {
-    expect(csvField('plain')).toBe('plain')
-    expect(csvField('a,b')).toBe('"a,b"')
-    expect(csvField('say "hi"')).toBe('"say ""hi"""')
-    expect(csvField('two\nlines')).toBe('"two\nlines"')
-    expect(csvField(null)).toBe('')
-    expect(parseCsv(`${['x,"y"', 'z\r\nw'].map(csvField).join(',')}\r\n`)).toEqual([['x,"y"', 'z\r\nw']])
+    expect(csvCell('plain')).toBe('plain')
+    expect(csvCell('a,b')).toBe('"a,b"')
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""')
+    expect(csvCell('two\nlines')).toBe('"two\nlines"')
+    expect(csvCell(null)).toBe('')
+    expect(csvCell(-3)).toBe('-3')
+    expect(parseCsv(`${['x,"y"', 'z\r\nw'].map(csvCell).join(',')}\r\n`)).toEqual([['x,"y"', 'z\r\nw']])
+  })
+
+  it('neutralises deck and topic names a spreadsheet would run as formulas in the CSV export', async () => {
+    const t = await createTestApp({ clock: createClock(Date.UTC(2026, 0, 15, 12)) })
+    const [cardId = ''] = await seedDeck(t.db, { topics: ['cli'], perTopic: 1 })
+    await t.db.update(cards).set({ topic: '=HYPERLINK("x")' }).where(eq(cards.id, cardId))
+    const user = await signUp(t.app)
+    const answered = await user.browser.request('/api/v1/reviews', { method: 'POST', json: { cardId, rating: 'good' } })
+    expect(answered.status).toBe(201)
+    const rows = parseCsv(await (await user.browser.request('/api/v1/reviews/export?format=csv')).text())
+    const topic = rows[0]?.indexOf('topic') ?? -1
+    expect(rows[1]?.[topic]).toBe(`'=HYPERLINK("x")`)
   })
 })

@@ -6,6 +6,7 @@ import { findScope, loadToday } from '../../db/queries/home'
 import { ratingNames, SchedulingError, sqlWindow } from '../../domain/scheduling'
 import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
+import { iso } from '../../format'
 import type { SignedInEnv } from '../../middleware/caller'
 import { cardIdSchema, nextQuerySchema } from '../../schemas/review'
 import { answerCard, changeCard, checkTypedAnswer, nextCard, previewCard, undoLastReview } from '../../services/review'
@@ -106,7 +107,7 @@ export const reviewPages = new Hono<AppEnv>()
     }
     if (q.card && q.card !== next.card?.id) {
       const { card } = await previewCard(ctx, q.card)
-      return render(c, title, <ReviewQuestion {...frame} card={card} shownAt={new Date(ctx.now).toISOString()} />)
+      return render(c, title, <ReviewQuestion {...frame} card={card} shownAt={iso(ctx.now)} />)
     }
     if (next.card) return render(c, title, <ReviewQuestion {...frame} card={next.card} shownAt={next.shownAt} />)
     const settings = ctx.settings

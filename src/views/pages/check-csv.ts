@@ -1,16 +1,5 @@
+import { csvLine } from '../../format'
 import type { CheckResults } from '../../services/check-results'
-
-/**
- * One CSV cell (RFC 4180 quoting). Cells that a spreadsheet would run as a formula are
- * prefixed with `'`, since names are typed by users.
- * @see https://owasp.org/www-community/attacks/CSV_Injection
- */
-function cell(value: string | number | null): string {
-  if (value === null) return ''
-  let text = String(value)
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
-}
 
 const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10)
 
@@ -32,5 +21,5 @@ export function resultsCsv(results: CheckResults): string {
   ])
   for (const m of results.notSubmitted) rows.push([m.name, m.email, null, null, null, null, ...topics.map(() => null)])
   rows.push(['team average', null, null, null, null, null, ...results.topics.map((t) => percent(t.average))])
-  return `${[header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`
+  return [header, ...rows].map(csvLine).join('')
 }
