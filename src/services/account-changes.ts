@@ -15,15 +15,14 @@ import { AppError } from '../errors'
 import { hashPassword, type ScryptParams, verifyPassword } from '../security/password'
 import { weakPasswordReason } from '../security/password-policy'
 import { hashSecret, randomSecret } from '../security/secrets'
+import type { UserContext } from './context'
 
 /** Reset links work for an hour, once. */
 export const resetLinkMs = 60 * 60 * 1000
 
-export interface AccountChangeContext {
-  db: Db
-  now: number
+/** The signed-in user changing their account, with the KDF cost for a new password. */
+export interface AccountChangeContext extends UserContext {
   passwordParams: ScryptParams
-  userId: string
   /** The session making the change: kept when the others are signed out. */
   sessionHash?: string | undefined
 }

@@ -3,6 +3,7 @@ import { Hono } from 'hono/tiny'
 import { clearSessionCookie } from '../../auth/cookies'
 import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
+import type { SignedInEnv } from '../../middleware/caller'
 import { noStore } from '../../middleware/no-store'
 import { changeEmailSchema, changePasswordSchema, deleteAccountSchema } from '../../schemas/account-changes'
 import { createTokenSchema, idParamSchema } from '../../schemas/accounts'
@@ -19,18 +20,11 @@ import { AccountPage, type AccountPageProps } from '../../views/pages/account'
 import { personMessage } from '../../views/person-message'
 import { signedIn } from './signed-in'
 
-type Ctx = Context<AppEnv>
+type Ctx = Context<SignedInEnv>
 type FormBody = Record<string, string | File | (string | File)[]>
 
 function changeContext(c: Ctx): AccountChangeContext {
-  const caller = c.var.caller!
-  return {
-    db: c.var.db,
-    now: c.var.now,
-    passwordParams: c.var.deps.passwordParams,
-    userId: caller.userId,
-    sessionHash: caller.sessionHash,
-  }
+  return { ...c.var.user, passwordParams: c.var.deps.passwordParams, sessionHash: c.var.caller?.sessionHash }
 }
 
 const text = (body: FormBody, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '')
