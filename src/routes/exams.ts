@@ -37,7 +37,7 @@ export const examRoutes = new Hono<AppEnv>()
       tags,
       summary: 'Start a timed mock exam',
       description:
-        'Questions are fixed at the start and carry nothing that gives the answer away; DOMC questions list only the option being shown. `draw: "blueprint"` (the default when the deck has an exam blueprint and no topics are picked) draws the questions by the exam domains and weights (DCA: 55 questions as 14/11/8/8/8/6), avoiding the cards of your last exams; `draw: "notes"` draws by topic size from the chosen topics. Send a `seed` from an earlier result to replay that exam.',
+        'Questions are fixed at the start and carry nothing that gives the answer away; DOMC questions list only the option being shown. `draw`: `blueprint` (by exam domain weights, avoiding your recent questions; docs/exams.md) or `notes` (by topic size). Send a `seed` from an earlier result to replay that exam.',
     }),
     auth('review'),
     validate('json', createExamSchema),

@@ -188,5 +188,5 @@ describe('the shipped Docker deck drawn by its DCA blueprint', () => {
       seen.push(...exam.questions.map((q) => q.prompt))
     }
     expect(new Set(seen).size).toBe(165)
-  })
+  }, 120_000)
 })
