@@ -14,6 +14,7 @@ import {
   buildQueue,
   type CardMemory,
   createScheduler,
+  dailyQuota,
   formatInterval,
   newCardState,
   type RatingName,
@@ -106,17 +107,22 @@ export async function nextCard(ctx: UserContext, scope: QueueScope, mode: 'norma
   const settings = ctx.settings
   const window = sqlWindow(settings, ctx.now)
   const { candidates, available, doneToday } = await loadQueueCandidates(ctx.db, ctx.userId, scope, window)
-  const queue = buildQueue(candidates, { ...settings, now: ctx.now, dayEnd: window.dayEnd, doneToday })
-  const examCardId =
-    mode === 'exam'
-      ? await nextExamCard(ctx, settings, scope, { dayEnd: window.dayEnd, reviewsDone: doneToday.reviews })
-      : undefined
-  const first = examCardId ? { cardId: examCardId } : queue.cards[0]
+  const queue = buildQueue(candidates, {
+    ...settings,
+    now: ctx.now,
+    dayEnd: window.dayEnd,
+    learnAheadMs: window.learningDueBy - ctx.now,
+    doneToday,
+    reviewsDue: available.review,
+  })
   // The queue saw only the first few review and new cards; the counts come from SQL.
+  const quota = dailyQuota(settings, doneToday, available.review)
+  const examCardId = mode === 'exam' ? await nextExamCard(ctx, settings, scope, window, quota) : undefined
+  const first = examCardId ? { cardId: examCardId } : queue.cards[0]
   const remaining = {
     learning: queue.remaining.learning,
-    review: Math.min(available.review, Math.max(0, settings.maxReviewsPerDay - doneToday.reviews)),
-    new: Math.min(available.new, Math.max(0, settings.newCardsPerDay - doneToday.newCards)),
+    review: quota.review,
+    new: Math.min(available.new, quota.new),
   }
   const base = { remaining, doneToday: doneToday.total, shownAt: iso(ctx.now) }
   if (!first) {

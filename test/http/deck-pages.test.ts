@@ -43,7 +43,7 @@ describe('the home page', () => {
   })
 
   it('counts learning cards once they are due and reviews due today, and the new limit left', async () => {
-    const { user, clock, ids } = await setup({ newCardsPerDay: 15 })
+    const { user, clock, ids } = await setup({ newCardsPerDay: 15, learnAheadMinutes: 0 })
     await answer(user.browser, ids[0]!, 'again') // learning, due in 1 minute
     await answer(user.browser, ids[1]!, 'easy') // review, due in days
     await answer(user.browser, 'docker-cli-000', 'good') // learning, due in 10 minutes
@@ -57,6 +57,18 @@ describe('the home page', () => {
     expect(topicRow(body, 'cli')).toEqual(['0', '9', '9 / 10'])
     clock.advance(10 * minute)
     expect(topicRow((await html(user.browser, '/')).body, 'cli')).toEqual(['1', '9', '9 / 10'])
+  })
+
+  it('counts learning cards due within the learn-ahead limit as due now, as the queue shows them', async () => {
+    const { user, clock, ids } = await setup({ newCardsPerDay: 15, learnAheadMinutes: 5 })
+    await answer(user.browser, ids[0]!, 'again') // learning, due in 1 minute: within 5
+    await answer(user.browser, 'docker-cli-000', 'good') // learning, due in 10 minutes: not yet
+    let body = (await html(user.browser, '/')).body
+    expect(topicRow(body, 'architecture')[0]).toBe('1')
+    expect(topicRow(body, 'cli')[0]).toBe('0')
+    clock.advance(5 * minute)
+    body = (await html(user.browser, '/')).body
+    expect(topicRow(body, 'cli')[0]).toBe('1')
   })
 
   it('caps the due count at what the daily review limit still allows, but never holds back learning cards', async () => {

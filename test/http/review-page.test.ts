@@ -104,7 +104,8 @@ describe('the review page without JavaScript', () => {
     expect(logs).toHaveLength(1)
     const next = (await page(user.browser, '/review?deck=docker')).html
     expect(next).toContain('What is term 1 of architecture?')
-    expect(next).toContain('19 left')
+    // 19 new cards and the answered one, back in learning within the learn-ahead limit.
+    expect(next).toContain('20 left')
     const otherGrade = await grade(user.browser, answer, 'easy')
     expect(otherGrade.headers.get('location')).toBe('/review?deck=docker&notice=recorded')
     expect(await db.select().from(reviewLogs).where(eq(reviewLogs.cardId, ids[0]!))).toHaveLength(1)
@@ -242,7 +243,7 @@ describe('the review page without JavaScript', () => {
   })
 
   it('sums up the session and says when the next card is due once nothing is left', async () => {
-    const { user } = await setup({ newCardsPerDay: 2 })
+    const { user } = await setup({ newCardsPerDay: 2, learnAheadMinutes: 0 })
     for (const rating of ['again', 'good']) {
       const answer = (await reveal(user.browser, (await page(user.browser, '/review?deck=docker')).html)).html
       expect((await grade(user.browser, answer, rating)).status).toBe(303)

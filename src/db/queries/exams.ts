@@ -1,8 +1,10 @@
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { CardKind, CompiledCard } from '../../content/types'
+import type { DueWindow } from '../../domain/scheduling'
 import { changedRows } from '../changes'
 import type { Db } from '../index'
 import { cardStates, cards, decks, examAnswers, exams, topics } from '../schema'
+import { dueInWindow } from './due-window'
 import type { CardRow } from './review'
 
 export type ExamRow = typeof exams.$inferSelect
@@ -199,7 +201,7 @@ export async function loadStudiedDue(
   db: Db,
   userId: string,
   scope: { deck: string; topic?: string | undefined },
-  window: { now: number; dayEnd: number },
+  window: DueWindow,
 ) {
   return db
     .select({
@@ -213,10 +215,7 @@ export async function loadStudiedDue(
     .where(
       and(
         eq(cardStates.userId, userId),
-        inArray(cardStates.state, [1, 2, 3]),
-        lt(cardStates.due, window.dayEnd),
-        eq(cardStates.suspended, false),
-        or(isNull(cardStates.buriedUntil), lte(cardStates.buriedUntil, window.now)),
+        dueInWindow(window),
         eq(cards.deck, scope.deck),
         isNull(cards.retiredAt),
         scope.topic ? eq(cards.topic, scope.topic) : undefined,

@@ -1,11 +1,12 @@
-import { and, count, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm'
+import { and, count, eq, gte, isNull, lt, or, sql } from 'drizzle-orm'
 import type { SqlWindow } from '../../domain/scheduling'
 import type { Db } from '../index'
 import { cardStates, cards, decks, reviewLogs, topics } from '../schema'
+import { availableAt, dueInWindow } from './due-window'
 
 /** Due and unseen cards of one topic for one user. */
 export interface TopicCounts {
-  /** Learning cards due now plus review cards due today (before the daily review limit). */
+  /** Cards due (`isDue`: learning within learn-ahead, reviews today), before the daily limit. */
   due: number
   /** Of `due`, the learning and relearning cards: the daily review limit does not hold them back. */
   learning: number
@@ -28,10 +29,7 @@ export const topicKey = (deck: string, topic: string) => `${deck}/${topic}`
  * with a primary-key probe into `card_states`; today's answers use `review_logs_user_time_idx`.
  */
 export async function loadHomeCounts(db: Db, userId: string, window: SqlWindow): Promise<HomeCounts> {
-  const available = and(
-    eq(cardStates.suspended, false),
-    or(isNull(cardStates.buriedUntil), lte(cardStates.buriedUntil, window.now)),
-  )
+  const available = availableAt(window.now)
   const [due, unseen, done] = await db.batch([
     db
       .select({
@@ -46,8 +44,7 @@ export async function loadHomeCounts(db: Db, userId: string, window: SqlWindow):
         and(
           eq(cardStates.userId, userId),
           lt(cardStates.due, window.dayEnd),
-          or(and(inArray(cardStates.state, [1, 3]), lte(cardStates.due, window.now)), eq(cardStates.state, 2)),
-          available,
+          dueInWindow(window),
           isNull(cards.retiredAt),
         ),
       )

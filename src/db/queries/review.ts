@@ -2,6 +2,7 @@ import { and, asc, count, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-
 import type { SqlWindow } from '../../domain/scheduling'
 import type { Db } from '../index'
 import { cardStates, cards, reviewLogs, users } from '../schema'
+import { availableAt, reviewDue } from './due-window'
 
 export type CardRow = typeof cards.$inferSelect
 export type CardStateRow = typeof cardStates.$inferSelect
@@ -35,17 +36,8 @@ const peek = 5
  */
 export async function loadQueueCandidates(db: Db, userId: string, scope: QueueScope, window: SqlWindow) {
   const stateJoin = and(eq(cardStates.cardId, cards.id), eq(cardStates.userId, userId))
-  const available = and(
-    eq(cardStates.suspended, false),
-    or(isNull(cardStates.buriedUntil), lt(cardStates.buriedUntil, window.now + 1)),
-  )
-  const dueReviews = and(
-    eq(cardStates.userId, userId),
-    eq(cardStates.state, 2),
-    lt(cardStates.due, window.dayEnd),
-    available,
-    liveCard(scope),
-  )
+  const available = availableAt(window.now)
+  const dueReviews = and(eq(cardStates.userId, userId), reviewDue(window), liveCard(scope))
   const unseen = and(liveCard(scope), or(isNull(cardStates.cardId), and(eq(cardStates.state, 0), available)))
   const dueReviewRows = db
     .select({ one: sql`1` })

@@ -1,4 +1,4 @@
-import { addStudyDays, type StudySettings, studyDayOf } from '../scheduling'
+import { addStudyDays, dailyQuota, type StudySettings, studyDayOf } from '../scheduling'
 import { type DayActivity, foldActivity, markOverdue, overdueDays } from './activity'
 import {
   type CardCounts,
@@ -80,8 +80,11 @@ export function buildProgress(input: ProgressInput): Progress {
   const buriedNew = cards.reduce((n, g) => (g.state === 0 && g.buried && !g.suspended ? n + g.count : n), 0)
   const overdue = overdueDays(daily.overdueMarks)
   const counts = countCards(cards, input.topics)
-  const reviewQuota = Math.max(0, settings.maxReviewsPerDay - (daily.reviewAnswers[today] ?? 0))
-  const newQuota = Math.max(0, settings.newCardsPerDay - (daily.introduced[today] ?? 0))
+  const quota = dailyQuota(
+    settings,
+    { reviews: daily.reviewAnswers[today] ?? 0, newCards: daily.introduced[today] ?? 0 },
+    reviewsDue,
+  )
   const firstStudy = daily.reviews.findIndex((n) => n > 0)
   const caughtUpToday = learningDue + reviewsDue === 0
   const { passed, failed } = daily
@@ -91,8 +94,8 @@ export function buildProgress(input: ProgressInput): Progress {
       reviewed: daily.reviews[today] ?? 0,
       again: daily.again[today] ?? 0,
       timeMs: daily.timeMs[today] ?? 0,
-      dueLeft: learningDue + Math.min(reviewsDue, reviewQuota),
-      newLeft: Math.min(newQuota, counts.new - buriedNew),
+      dueLeft: learningDue + quota.review,
+      newLeft: Math.min(quota.new, counts.new - buriedNew),
     },
     streak: {
       reviewed: streakOf((d) => (daily.reviews[d] ?? 0) > 0, firstStudy, today),

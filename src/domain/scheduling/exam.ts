@@ -1,5 +1,6 @@
 import { studyDayStart } from './day'
-import { isAvailable, type QueueCandidate } from './queue'
+import { isAvailable } from './due'
+import type { QueueCandidate } from './queue'
 import type { StudySettings } from './settings'
 
 /** The retrievability strategy, injected: normally `scheduler.retrievability`. */

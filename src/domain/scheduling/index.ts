@@ -19,6 +19,7 @@ export {
   studyDayOf,
   studyDayStart,
 } from './day'
+export { type DailyQuota, type DoneToday, type DueCard, type DueWindow, dailyQuota, isAvailable, isDue } from './due'
 export {
   CorruptReviewLogError,
   InvalidCardError,
@@ -34,7 +35,6 @@ export { formatInterval } from './interval'
 export { applyLeech, isLeechLapse, type LeechFields } from './leech'
 export {
   buildQueue,
-  isAvailable,
   type QueueCandidate,
   type QueueContext,
   type QueueCounts,

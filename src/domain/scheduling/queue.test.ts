@@ -137,8 +137,8 @@ describe('exam mode', () => {
 
 describe('sql window', () => {
   it('gives the bounds of the study day in the user zone and the fetch limits', () => {
-    const settings = { ...defaultSettings(), timezone: 'Asia/Kolkata', newCardsPerDay: 15 }
-    expect(sqlWindow(settings, NOW, 20 * MINUTE)).toEqual({
+    const settings = { ...defaultSettings(), timezone: 'Asia/Kolkata', newCardsPerDay: 15, learnAheadMinutes: 20 }
+    expect(sqlWindow(settings, NOW)).toEqual({
       now: NOW,
       studyDay: '2026-01-15',
       dayStart: Date.parse('2026-01-14T22:30:00Z'),

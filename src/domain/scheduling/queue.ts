@@ -1,4 +1,5 @@
 import { State } from 'ts-fsrs'
+import { type DoneToday, dailyQuota, isAvailable, isDue } from './due'
 import type { StudySettings } from './settings'
 
 /** What the queue needs to know of a card; the SQL layer fetches it within `sqlWindow`. */
@@ -19,14 +20,14 @@ export interface QueueContext extends Pick<StudySettings, 'newCardsPerDay' | 'ma
   /** End (exclusive) of the current study day, `sqlWindow(...).dayEnd`. */
   dayEnd: number
   /** Answers already given since the study day began. */
-  doneToday: {
-    /** New cards introduced (first answers). */
-    newCards: number
-    /** Answers to cards that were in review state. */
-    reviews: number
-  }
+  doneToday: DoneToday
   /** Show learning cards this early, like Anki's learn-ahead limit. Default 0. */
   learnAheadMs?: number
+  /**
+   * Review cards due today in all, when `candidates` holds only the first few of them (the SQL
+   * layer peeks); it sets how many new cards the review limit leaves room for.
+   */
+  reviewsDue?: number
 }
 
 export interface QueueCounts {
@@ -36,7 +37,10 @@ export interface QueueCounts {
 }
 
 export interface StudyQueue<T> {
-  /** Learning due now (by due), then reviews due today (by due, card id), then new (by position). */
+  /**
+   * Learning due now (by due), then reviews due today (by due, card id), then new (by position),
+   * then learning due within the learn-ahead limit (by due).
+   */
   cards: T[]
   remaining: QueueCounts
   /** When the next learning card not yet shown falls due today, so the page can say "come back in 8m". */
@@ -44,9 +48,6 @@ export interface StudyQueue<T> {
 }
 
 const isLearning = (state: number) => state === State.Learning || state === State.Relearning
-
-export const isAvailable = (card: Pick<QueueCandidate, 'suspended' | 'buriedUntil'>, now: number) =>
-  !card.suspended && (card.buriedUntil === null || card.buriedUntil <= now)
 
 const byDue = (a: QueueCandidate, b: QueueCandidate) =>
   a.due - b.due || (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0)
@@ -56,13 +57,14 @@ const byPosition = (a: QueueCandidate, b: QueueCandidate) =>
 
 /**
  * Today's study order. Learning cards are never held back by a limit (they are mid-lesson);
- * reviews stop at `maxReviewsPerDay`, new cards at `newCardsPerDay`, both minus what was done
- * earlier today. Suspended cards and cards buried until later are skipped.
+ * reviews and new cards stop where `dailyQuota` says. Due means `isDue`; suspended cards and
+ * cards buried until later are skipped.
  */
 export function buildQueue<T extends QueueCandidate>(candidates: readonly T[], context: QueueContext): StudyQueue<T> {
   const { now, dayEnd, doneToday } = context
-  const showLearningUntil = now + (context.learnAheadMs ?? 0)
+  const window = { now, dayEnd, learningDueBy: now + (context.learnAheadMs ?? 0) }
   const learning: T[] = []
+  const ahead: T[] = []
   const reviews: T[] = []
   const fresh: T[] = []
   let nextLearningDue: number | null = null
@@ -70,22 +72,22 @@ export function buildQueue<T extends QueueCandidate>(candidates: readonly T[], c
   for (const card of candidates) {
     if (!isAvailable(card, now)) continue
     if (card.state === State.New) fresh.push(card)
-    else if (card.state === State.Review && card.due < dayEnd) reviews.push(card)
-    else if (isLearning(card.state)) {
-      if (card.due <= showLearningUntil) learning.push(card)
-      else if (card.due < dayEnd && (nextLearningDue === null || card.due < nextLearningDue)) nextLearningDue = card.due
-    }
+    else if (isDue(card, window))
+      (card.state === State.Review ? reviews : card.due <= now ? learning : ahead).push(card)
+    else if (isLearning(card.state) && card.due < dayEnd && (nextLearningDue === null || card.due < nextLearningDue))
+      nextLearningDue = card.due
   }
 
-  const reviewQuota = Math.max(0, context.maxReviewsPerDay - doneToday.reviews)
-  const newQuota = Math.max(0, context.newCardsPerDay - doneToday.newCards)
-  const dueReviews = reviews.sort(byDue).slice(0, reviewQuota)
-  const newCards = fresh.sort(byPosition).slice(0, newQuota)
+  const quota = dailyQuota(context, doneToday, context.reviewsDue ?? reviews.length)
+  const dueReviews = reviews.sort(byDue).slice(0, quota.review)
+  const newCards = fresh.sort(byPosition).slice(0, quota.new)
   learning.sort(byDue)
+  ahead.sort(byDue)
 
   return {
-    cards: [...learning, ...dueReviews, ...newCards],
-    remaining: { learning: learning.length, review: dueReviews.length, new: newCards.length },
+    // As Anki: learning cards due within the learn-ahead limit wait until nothing else is left.
+    cards: [...learning, ...dueReviews, ...newCards, ...ahead],
+    remaining: { learning: learning.length + ahead.length, review: dueReviews.length, new: newCards.length },
     nextLearningDue,
   }
 }

@@ -25,6 +25,7 @@ describe('study settings', () => {
       dayStartsAt: 4,
       leechThreshold: 8,
       fuzz: true,
+      learnAheadMinutes: 20,
     })
     expect(defaultSettings()).toEqual(parseSettings('{}'))
   })
@@ -100,6 +101,7 @@ describe('study settings', () => {
       leechThreshold: 1,
       examDate: '2028-02-29',
       fuzz: false,
+      learnAheadMinutes: 240,
     }
     expect(v.parse(studySettingsSchema, input)).toEqual(input)
   })

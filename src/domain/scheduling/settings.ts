@@ -73,6 +73,7 @@ const fields = {
     v.check(isCalendarDate, 'examDate must be a real calendar date like 2026-06-30'),
   ),
   fuzz: v.boolean('fuzz must be true or false'),
+  learnAheadMinutes: wholeNumber('learnAheadMinutes', 0, 240),
 }
 
 const defaults = {
@@ -85,6 +86,8 @@ const defaults = {
   dayStartsAt: 4,
   leechThreshold: 8,
   fuzz: true,
+  /** Anki's default learn-ahead limit. */
+  learnAheadMinutes: 20,
 }
 
 /** Full settings: every missing field takes its default; an invalid field is an error. */
@@ -99,6 +102,7 @@ export const studySettingsSchema = v.object({
   leechThreshold: v.optional(fields.leechThreshold, defaults.leechThreshold),
   examDate: v.optional(fields.examDate),
   fuzz: v.optional(fields.fuzz, defaults.fuzz),
+  learnAheadMinutes: v.optional(fields.learnAheadMinutes, defaults.learnAheadMinutes),
 })
 
 export type StudySettings = v.InferOutput<typeof studySettingsSchema>
@@ -116,6 +120,7 @@ export const studySettingsUpdateSchema = v.strictObject(
     leechThreshold: v.optional(fields.leechThreshold),
     examDate: v.optional(v.nullable(fields.examDate)),
     fuzz: v.optional(fields.fuzz),
+    learnAheadMinutes: v.optional(fields.learnAheadMinutes),
   },
   'settings has no such field',
 )

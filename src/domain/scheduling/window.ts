@@ -12,7 +12,7 @@ export interface SqlWindow {
   dayStart: number
   /** End (exclusive) of the study day: review cards with `due < dayEnd` are due today. */
   dayEnd: number
-  /** Learning and relearning cards with `due <= learningDueBy` are shown now. */
+  /** Learning and relearning cards with `due <= learningDueBy` are shown now (learn-ahead). */
   learningDueBy: number
   /** Most review cards worth fetching (before subtracting today's answers). */
   reviewLimit: number
@@ -21,9 +21,11 @@ export interface SqlWindow {
 }
 
 export function sqlWindow(
-  settings: Pick<StudySettings, 'timezone' | 'dayStartsAt' | 'maxReviewsPerDay' | 'newCardsPerDay'>,
+  settings: Pick<
+    StudySettings,
+    'timezone' | 'dayStartsAt' | 'maxReviewsPerDay' | 'newCardsPerDay' | 'learnAheadMinutes'
+  >,
   now: number,
-  learnAheadMs = 0,
 ): SqlWindow {
   const { timezone, dayStartsAt } = settings
   return {
@@ -31,7 +33,7 @@ export function sqlWindow(
     studyDay: studyDayOf(now, timezone, dayStartsAt),
     dayStart: startOfStudyDay(now, timezone, dayStartsAt),
     dayEnd: nextDayStart(now, timezone, dayStartsAt),
-    learningDueBy: now + learnAheadMs,
+    learningDueBy: now + settings.learnAheadMinutes * 60_000,
     reviewLimit: settings.maxReviewsPerDay,
     newLimit: settings.newCardsPerDay,
   }

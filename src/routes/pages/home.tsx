@@ -3,7 +3,7 @@ import { Hono } from 'hono/tiny'
 import { listDecks } from '../../db/queries/decks'
 import { hasReviewed } from '../../db/queries/first-run'
 import { loadHomeCounts, topicKey } from '../../db/queries/home'
-import { sqlWindow } from '../../domain/scheduling'
+import { dailyQuota, sqlWindow } from '../../domain/scheduling'
 import type { AppEnv } from '../../env'
 import { type HomeDeck, HomePage } from '../../views/pages/home'
 import { WelcomePage } from '../../views/pages/welcome'
@@ -21,9 +21,11 @@ export const homePages = new Hono<AppEnv>().get('/', async (c) => {
   ])
   // New cards and reviews share daily limits across decks, as the review queue counts them;
   // learning cards are never held back.
-  const newQuota = Math.max(0, settings.newCardsPerDay - counts.doneToday.newCards)
-  const reviewQuota = Math.max(0, settings.maxReviewsPerDay - counts.doneToday.reviews)
-  const dueToday = (learning: number, due: number) => learning + Math.min(due - learning, reviewQuota)
+  let reviewsDue = 0
+  for (const t of counts.topics.values()) reviewsDue += t.due - t.learning
+  const quota = dailyQuota(settings, counts.doneToday, reviewsDue)
+  const newQuota = quota.new
+  const dueToday = (learning: number, due: number) => learning + Math.min(due - learning, quota.review)
   const homeDecks: HomeDeck[] = decks.map((deck) => {
     const found = deck.topics.map((topic) => counts.topics.get(topicKey(deck.slug, topic.slug)))
     const topics = deck.topics.map((topic, i) => {
