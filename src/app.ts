@@ -6,7 +6,7 @@ import { SchedulingError } from './domain/scheduling'
 import type { AppDeps, AppEnv } from './env'
 import { AppError, type ErrorCode } from './errors'
 import { logMailer } from './mail'
-import { resolveCaller } from './middleware/caller'
+import { resolveCaller, resolveSession } from './middleware/caller'
 import { csrfProtection } from './middleware/csrf'
 import { rateLimit } from './middleware/rate-limit'
 import { secureResponses } from './middleware/security-headers'
@@ -24,7 +24,7 @@ import { passwordResetPages } from './routes/pages/password-reset'
 import { progressPages } from './routes/pages/progress'
 import { reviewPages } from './routes/pages/review'
 import { teamPages } from './routes/pages/teams'
-import { defaultScryptParams } from './security/password'
+import { defaultScryptParams, nobleScrypt } from './security/password'
 import { layout } from './views/layout'
 import { renderError } from './views/render-error'
 
@@ -62,6 +62,7 @@ export function createApp(deps: AppDeps) {
     clock: Date.now,
     clientIp: (req) => req.headers.get('cf-connecting-ip') ?? 'unknown',
     passwordParams: defaultScryptParams,
+    scrypt: nobleScrypt,
     ...deps,
     mailer: deps.mailer ?? logMailer,
   }
@@ -97,12 +98,10 @@ export function createApp(deps: AppDeps) {
     await next()
     c.header('cache-control', 'no-store')
   })
-  app.use(resolveCaller)
-  app.use('/api/v1/*', rateLimit)
-
+  app.use('/api/v1/*', resolveCaller, rateLimit)
   app.route('/api/v1', apiRoutes)
 
-  app.use(csrfProtection, layout)
+  app.use(resolveSession, csrfProtection, layout)
   app.route('/', accountPages)
   app.route('/', homePages)
   app.route('/', reviewPages)

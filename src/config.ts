@@ -6,6 +6,26 @@ const databaseUrl = v.pipe(
   v.regex(/^(file:|libsql:|https?:|wss?:)/, 'must start with file:, libsql:, https:, http:, wss: or ws:'),
 )
 
+/**
+ * Settings both entries read (`createDeps`): on Node from `process.env`, on Workers from the
+ * bindings, where a `[vars]` number arrives as a number rather than a string.
+ */
+export const sharedEnvEntries = {
+  PUBLIC_ORIGIN: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
+  RATE_LIMIT_PER_MINUTE: v.optional(
+    v.pipe(
+      v.union([v.string(), v.number()], 'must be a whole number of requests'),
+      v.transform(String),
+      v.regex(/^\d{1,7}$/, 'must be a whole number of requests'),
+      v.transform(Number),
+      v.minValue(1, 'must be at least 1'),
+    ),
+    '600',
+  ),
+}
+export const sharedEnvSchema = v.object(sharedEnvEntries)
+export type SharedEnv = v.InferOutput<typeof sharedEnvSchema>
+
 /** Environment of the Node server (`npm start`). */
 export const nodeEnvSchema = v.object({
   DATABASE_URL: v.optional(databaseUrl, 'file:data/dockdeck.db'),
@@ -23,16 +43,7 @@ export const nodeEnvSchema = v.object({
     '8787',
   ),
   CONTENT_DIR: v.optional(v.pipe(v.string(), v.nonEmpty('must not be empty')), 'content'),
-  PUBLIC_ORIGIN: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
-  RATE_LIMIT_PER_MINUTE: v.optional(
-    v.pipe(
-      v.string(),
-      v.regex(/^\d{1,7}$/, 'must be a whole number of requests'),
-      v.transform(Number),
-      v.minValue(1, 'must be at least 1'),
-    ),
-    '600',
-  ),
+  ...sharedEnvEntries,
 })
 export type NodeEnv = v.InferOutput<typeof nodeEnvSchema>
 
@@ -43,7 +54,7 @@ export const workerEnvSchema = v.object({
     v.regex(/^(libsql:|https:)/, 'must be a Turso URL (libsql:// or https://)'),
   ),
   DATABASE_AUTH_TOKEN: v.optional(v.string()),
-  PUBLIC_ORIGIN: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
+  ...sharedEnvEntries,
 })
 
 /** Parses an environment, or throws one message naming every bad variable. */

@@ -1,6 +1,6 @@
 import type { AnyD1Database as D1Database } from 'drizzle-orm/d1'
 import type { Db } from './db/index'
-import type { ScryptParams } from './security/password'
+import type { Scrypt, ScryptParams } from './security/password'
 import type { UserContext } from './services/context'
 
 /** Worker bindings (secrets and vars); on Node the same names come from `process.env`. */
@@ -9,6 +9,9 @@ export interface Bindings {
   DATABASE_AUTH_TOKEN?: string
   /** Cloudflare D1, the Worker's database when `DATABASE_URL` is not set (wrangler.toml). */
   DB?: D1Database
+  /** Read by `createDeps` on both runtimes. */
+  PUBLIC_ORIGIN?: string
+  RATE_LIMIT_PER_MINUTE?: string | number
 }
 
 /** Who is calling: a browser session or an API token (with its scopes). */
@@ -49,6 +52,8 @@ export interface AppDeps {
   clientIp?: (req: Request, env: unknown) => string
   /** Lower KDF cost in tests only; production uses the OWASP default. */
   passwordParams?: ScryptParams
+  /** The scrypt implementation: node:crypto's in the thread pool on Node, @noble/hashes by default. */
+  scrypt?: Scrypt
   /** Absolute origin used in links sent outside the page (invite URLs). */
   publicOrigin?: string
   /** Where password-reset links go; default: the server log. */

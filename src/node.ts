@@ -7,7 +7,9 @@ import { ConfigError, nodeEnvSchema, parseEnv } from './config'
 import { connectDatabase } from './db/connect'
 import { migrateDatabase } from './db/migrate'
 import { syncContent } from './db/queries/content'
+import { createDeps } from './deps'
 import type { Bindings } from './env'
+import { createNodeScrypt } from './security/scrypt-node'
 
 /** Shows where the database is without printing a token that may sit in the URL. */
 function describeDatabase(url: string): string {
@@ -24,18 +26,19 @@ async function main() {
   })
   await migrateDatabase(db)
   const synced = await syncContent(db, env.CONTENT_DIR, Date.now())
-  const app = createApp({
-    database: () => db,
-    clientIp: (_req, nodeEnv) => {
-      try {
-        return getConnInfo({ env: nodeEnv } as Parameters<typeof getConnInfo>[0]).remote.address ?? 'unknown'
-      } catch {
-        return 'unknown'
-      }
-    },
-    publicOrigin: env.PUBLIC_ORIGIN,
-    rateLimit: { limit: env.RATE_LIMIT_PER_MINUTE, windowMs: 60_000 },
-  })
+  const app = createApp(
+    createDeps(process.env, {
+      database: () => db,
+      clientIp: (_req, nodeEnv) => {
+        try {
+          return getConnInfo({ env: nodeEnv } as Parameters<typeof getConnInfo>[0]).remote.address ?? 'unknown'
+        } catch {
+          return 'unknown'
+        }
+      },
+      scrypt: createNodeScrypt(),
+    }),
+  )
   // Node compresses its own responses (HTML pages are 10-65 KB); on Workers Cloudflare's edge does,
   // so compression stays out of the Worker bundle.
   const compressed = new Hono<{ Bindings: Bindings }>().use(compress()).all('*', (c) => app.fetch(c.req.raw, c.env))

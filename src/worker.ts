@@ -1,10 +1,12 @@
 import { createClient } from '@libsql/client/http'
 import { drizzle } from 'drizzle-orm/libsql/http'
-import { createApp } from './app'
+import type { ExecutionContext } from 'hono'
+import { type App, createApp } from './app'
 import { ConfigError, parseEnv, workerEnvSchema } from './config'
 import { drizzleOnD1 } from './db/d1'
 import type { Db } from './db/index'
 import { schema } from './db/schema'
+import { createDeps } from './deps'
 import type { Bindings } from './env'
 import { AppError } from './errors'
 
@@ -30,9 +32,24 @@ function database(env: Bindings): Db {
   return drizzle(client, { schema })
 }
 
-const app = createApp({
-  database,
-  clientIp: (req) => req.headers.get('cf-connecting-ip') ?? 'unknown',
-})
+/**
+ * Bindings reach a Worker only with a request, so the app is built on the first one, from the
+ * same `createDeps` as the Node server (PUBLIC_ORIGIN, RATE_LIMIT_PER_MINUTE), and kept for the
+ * isolate's life: the rate limiter's counters live in it.
+ */
+let app: App | undefined
 
-export default app
+export default {
+  fetch(request: Request, env: Bindings, ctx: ExecutionContext) {
+    try {
+      app ??= createApp(
+        createDeps(env, { database, clientIp: (req) => req.headers.get('cf-connecting-ip') ?? 'unknown' }),
+      )
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error
+      const problem = { type: 'about:blank', title: 'Service Unavailable', status: 503, detail: error.message }
+      return Response.json(problem, { status: 503, headers: { 'content-type': 'application/problem+json' } })
+    }
+    return app.fetch(request, env, ctx)
+  },
+}

@@ -12,6 +12,7 @@ export function signInAttempt(c: { var: AppVariables; req: { raw: Request }; env
   return {
     ip: c.var.deps.clientIp(c.req.raw, c.env),
     passwordParams: c.var.deps.passwordParams,
+    scrypt: c.var.deps.scrypt,
     previousSessionHash: c.var.caller?.sessionHash,
   }
 }
@@ -29,7 +30,7 @@ export const authRoutes = new Hono<AppEnv>()
     validate('json', registerSchema),
     async (c) => {
       const input = c.req.valid('json')
-      const { userId, sessionSecret } = await register(c.var, input, c.var.deps.passwordParams)
+      const { userId, sessionSecret } = await register(c.var, input, c.var.deps)
       writeSessionCookie(c, sessionSecret)
       return c.json({ id: userId, email: input.email, name: input.name ?? null }, 201)
     },

@@ -15,9 +15,13 @@ import { changeRole, createInvite, createTeam, listTeams, removeMember, teamDeta
 import { validate } from '../validation'
 import { created, errors, notMember, ok } from './openapi-responses'
 
-/** Where links sent outside the page point: the configured public origin, else this request's. */
-export function publicOrigin(c: { var: Pick<AppVariables, 'deps'>; req: { url: string } }): string {
-  return c.var.deps.publicOrigin ?? new URL(c.req.url).origin
+/**
+ * Where links sent outside the page point: the configured `PUBLIC_ORIGIN`, else nothing (a
+ * relative link). The request's own origin comes from its `Host` header, which whoever sends
+ * the request (or a proxy in front) chooses, so it never goes into a link.
+ */
+export function publicOrigin(c: { var: Pick<AppVariables, 'deps'> }): string {
+  return c.var.deps.publicOrigin ?? ''
 }
 
 /** `/api/v1/teams`: teams, members, invites and checks of a team (issue 7). */

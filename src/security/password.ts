@@ -17,33 +17,40 @@ export interface ScryptParams {
  */
 export const defaultScryptParams: ScryptParams = { logN: 14, r: 8, p: 5 }
 
-const keyLength = 32
+/** Derived key length in bytes. */
+export const keyLength = 32
+
+/**
+ * One scrypt derivation. The runtime picks the implementation: Node passes `node:crypto`'s, run
+ * in the thread pool (`src/security/scrypt-node.ts`); the Worker keeps @noble/hashes. Both give
+ * the same bytes for the same parameters, so hashes move freely between them.
+ */
+export type Scrypt = (password: string, salt: Uint8Array, params: ScryptParams) => Promise<Uint8Array>
+
+/** @noble/hashes' scrypt: pure JS, yields to the event loop between blocks; runs on Workers. */
+export const nobleScrypt: Scrypt = (password, salt, params) =>
+  scryptAsync(password, salt, { N: 2 ** params.logN, r: params.r, p: params.p, dkLen: keyLength })
 
 /** Hashes a password into a self-describing PHC-style string: `$scrypt$ln=14,r=8,p=5$salt$hash`. */
-export async function hashPassword(password: string, params = defaultScryptParams): Promise<string> {
+export async function hashPassword(
+  password: string,
+  params = defaultScryptParams,
+  scrypt: Scrypt = nobleScrypt,
+): Promise<string> {
   const salt = randomBytes(16)
-  const hash = await scryptAsync(password.normalize('NFKC'), salt, {
-    N: 2 ** params.logN,
-    r: params.r,
-    p: params.p,
-    dkLen: keyLength,
-  })
+  const hash = await scrypt(password.normalize('NFKC'), salt, params)
   return `$scrypt$ln=${params.logN},r=${params.r},p=${params.p}$${toBase64Url(salt)}$${toBase64Url(hash)}`
 }
 
 const phc = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([\w-]+)\$([\w-]+)$/
 
 /** Checks a password against a stored hash, in constant time over the derived key. */
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+export async function verifyPassword(password: string, stored: string, scrypt: Scrypt = nobleScrypt): Promise<boolean> {
   const match = phc.exec(stored)
   if (!match) return false
   const [, logN, r, p, salt, expected] = match as unknown as [string, string, string, string, string, string]
-  const hash = await scryptAsync(password.normalize('NFKC'), fromBase64Url(salt), {
-    N: 2 ** Number(logN),
-    r: Number(r),
-    p: Number(p),
-    dkLen: keyLength,
-  })
+  const params = { logN: Number(logN), r: Number(r), p: Number(p) }
+  const hash = await scrypt(password.normalize('NFKC'), fromBase64Url(salt), params)
   return timingSafeEqual(hash, fromBase64Url(expected))
 }
 

@@ -10,14 +10,19 @@ import {
 } from '../db/queries/accounts'
 import { deleteSession, insertSession } from '../db/queries/sessions'
 import { AppError } from '../errors'
-import { hashPassword, needsRehash, type ScryptParams, verifyPassword } from '../security/password'
+import { hashPassword, needsRehash, type Scrypt, type ScryptParams, verifyPassword } from '../security/password'
 import { hashSecret, randomSecret } from '../security/secrets'
 import type { RequestContext } from './context'
 
-/** Where a sign-in comes from and how passwords are hashed: throttling and the KDF cost. */
-export interface SignInAttempt {
-  ip: string
+/** How passwords are hashed: the KDF cost and the runtime's scrypt (thread pool on Node). */
+export interface PasswordKdf {
   passwordParams: ScryptParams
+  scrypt: Scrypt
+}
+
+/** Where a sign-in comes from and how passwords are hashed: throttling and the KDF cost. */
+export interface SignInAttempt extends PasswordKdf {
+  ip: string
   /** The session the browser had before, deleted so a fixed session id is useless afterwards. */
   previousSessionHash?: string | undefined
 }
@@ -40,14 +45,14 @@ async function startSession(db: Db, userId: string, now: number): Promise<string
 export async function register(
   ctx: RequestContext,
   input: { email: string; password: string; name?: string | undefined },
-  passwordParams: ScryptParams,
+  { passwordParams, scrypt }: PasswordKdf,
 ): Promise<{ userId: string; sessionSecret: string }> {
   const userId = crypto.randomUUID()
   const inserted = await insertUser(ctx.db, {
     id: userId,
     email: input.email,
     name: input.name ?? null,
-    passwordHash: await hashPassword(input.password, passwordParams),
+    passwordHash: await hashPassword(input.password, passwordParams, scrypt),
     createdAt: ctx.now,
   })
   if (!inserted)
@@ -64,7 +69,7 @@ export async function login(
   input: { email: string; password: string },
   attempt: SignInAttempt,
 ): Promise<{ userId: string; sessionSecret: string }> {
-  const { ip, passwordParams, previousSessionHash } = attempt
+  const { ip, passwordParams, scrypt, previousSessionHash } = attempt
   const since = ctx.now - loginWindowMs
   const failures = await countLoginFailures(ctx.db, input.email, ip, since)
   for (const [window, max] of [
@@ -79,14 +84,14 @@ export async function login(
     }
   }
   const user = await findUserByEmail(ctx.db, input.email)
-  dummyHash ??= hashPassword('dockdeck-dummy-password', passwordParams)
-  const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash))
+  dummyHash ??= hashPassword('dockdeck-dummy-password', passwordParams, scrypt)
+  const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash), scrypt)
   if (!user || !ok) {
     await recordLoginFailure(ctx.db, input.email, ip, ctx.now)
     throw new AppError(401, 'invalid_credentials', 'the email or password is wrong')
   }
   if (needsRehash(user.passwordHash, passwordParams))
-    await updatePasswordHash(ctx.db, user.id, await hashPassword(input.password, passwordParams))
+    await updatePasswordHash(ctx.db, user.id, await hashPassword(input.password, passwordParams, scrypt))
   if (previousSessionHash) await deleteSession(ctx.db, previousSessionHash)
   if (failures.account.count + failures.ip.count > 0) await pruneLoginFailures(ctx.db, since)
   return { userId: user.id, sessionSecret: await startSession(ctx.db, user.id, ctx.now) }

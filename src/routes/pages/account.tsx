@@ -79,7 +79,7 @@ export const accountPages = new Hono<AppEnv>()
         password: field(body, 'password'),
         ...(name ? { name } : {}),
       })
-      const { sessionSecret } = await register(c.var, input, c.var.deps.passwordParams)
+      const { sessionSecret } = await register(c.var, input, c.var.deps)
       writeSessionCookie(c, sessionSecret)
       return c.redirect(safeNext(body.next), 303)
     } catch (error) {

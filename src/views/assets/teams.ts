@@ -65,6 +65,7 @@ for (const button of document.querySelectorAll('[data-copy]')) {
   button.hidden = false
   button.addEventListener('click', async () => {
     const input = document.getElementById(button.dataset.copy)
+    if (input.value.startsWith('/')) input.value = new URL(input.value, location.href).href
     try { await navigator.clipboard.writeText(input.value); button.textContent = 'Copied' }
     catch { input.select() }
   })
