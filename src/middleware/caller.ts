@@ -1,3 +1,4 @@
+import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import { uniqueSymbol } from 'hono-openapi'
 import { readSessionCookie } from '../auth/cookies'
@@ -9,56 +10,85 @@ import { AppError } from '../errors'
 import { hashSecret } from '../security/secrets'
 import { settingsFromJson, type UserContext } from '../services/context'
 
+/** A caller and the settings JSON its lookup read with it. */
+type Resolved = { caller: Caller; settingsJson: string }
+
+async function tokenCaller(c: Context<AppEnv>, authorization: string): Promise<Resolved> {
+  const { db, now } = c.var
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization)
+  if (!match?.[1]) throw new AppError(401, 'unauthenticated', 'authorization: expected "Bearer <token>"')
+  const token = await findToken(db, await hashSecret(match[1]))
+  if (!token) throw new AppError(401, 'unauthenticated', 'authorization: the token is unknown or revoked')
+  if (token.expiresAt !== null && token.expiresAt <= now)
+    throw new AppError(401, 'unauthenticated', 'authorization: the token has expired')
+  if (token.lastUsedAt === null || now - token.lastUsedAt > sessionTouchMs) await touchToken(db, token.id, now)
+  const caller: Caller = {
+    userId: token.userId,
+    email: token.email,
+    name: token.name,
+    via: 'token',
+    tokenId: token.id,
+    scopes: JSON.parse(token.scopes) as string[],
+  }
+  return { caller, settingsJson: token.settings }
+}
+
+async function sessionCaller(c: Context<AppEnv>): Promise<Resolved | null> {
+  const { db, now } = c.var
+  const secret = readSessionCookie(c)
+  if (!secret) return null
+  const sessionHash = await hashSecret(secret)
+  const session = await findLiveSession(db, sessionHash, now, sessionIdleMs)
+  if (!session) return null
+  if (now - session.lastSeenAt > sessionTouchMs) await touchSession(db, sessionHash, now)
+  const caller: Caller = {
+    userId: session.userId,
+    email: session.email,
+    name: session.name,
+    via: 'session',
+    sessionHash,
+    scopes: 'all',
+  }
+  return { caller, settingsJson: session.settings }
+}
+
+/** Sets `c.var.caller` and, for a signed-in caller, the services' `c.var.user`. */
+function setCaller(c: Context<AppEnv>, resolved: Resolved | null) {
+  const { db, now } = c.var
+  c.set('caller', resolved?.caller ?? null)
+  c.set(
+    'user',
+    resolved && { db, now, userId: resolved.caller.userId, settings: settingsFromJson(resolved.settingsJson) },
+  )
+}
+
 /**
- * Resolves who is calling into `c.var.caller` (or null) and, for a signed-in caller, the
- * services' `c.var.user` (db, clock, user, settings): an `Authorization: Bearer` token
+ * Resolves who is calling the API into `c.var.caller` (or null) and, for a signed-in caller,
+ * the services' `c.var.user` (db, clock, user, settings): an `Authorization: Bearer` token
  * first, else the session cookie. A bearer token that is unknown, revoked or expired is a
  * 401, not an anonymous request, so scripts learn at once that their token is dead.
  */
 export const resolveCaller = createMiddleware<AppEnv>(async (c, next) => {
-  const { db, now } = c.var
   const authorization = c.req.header('authorization')
-  let caller: Caller | null = null
-  let settingsJson = '{}'
-  if (authorization !== undefined) {
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization)
-    if (!match?.[1]) throw new AppError(401, 'unauthenticated', 'authorization: expected "Bearer <token>"')
-    const token = await findToken(db, await hashSecret(match[1]))
-    if (!token) throw new AppError(401, 'unauthenticated', 'authorization: the token is unknown or revoked')
-    if (token.expiresAt !== null && token.expiresAt <= now)
-      throw new AppError(401, 'unauthenticated', 'authorization: the token has expired')
-    if (token.lastUsedAt === null || now - token.lastUsedAt > sessionTouchMs) await touchToken(db, token.id, now)
-    settingsJson = token.settings
-    caller = {
-      userId: token.userId,
-      email: token.email,
-      name: token.name,
-      via: 'token',
-      tokenId: token.id,
-      scopes: JSON.parse(token.scopes) as string[],
-    }
-  } else {
-    const secret = readSessionCookie(c)
-    if (secret) {
-      const sessionHash = await hashSecret(secret)
-      const session = await findLiveSession(db, sessionHash, now, sessionIdleMs)
-      if (session) {
-        if (now - session.lastSeenAt > sessionTouchMs) await touchSession(db, sessionHash, now)
-        settingsJson = session.settings
-        caller = {
-          userId: session.userId,
-          email: session.email,
-          name: session.name,
-          via: 'session',
-          sessionHash,
-          scopes: 'all',
-        }
-      }
-    }
-  }
-  c.set('caller', caller)
-  c.set('user', caller && { db, now, userId: caller.userId, settings: settingsFromJson(settingsJson) })
+  setCaller(c, authorization !== undefined ? await tokenCaller(c, authorization) : await sessionCaller(c))
   await next()
+})
+
+/**
+ * Resolves who is viewing a page: the browser session only. Pages check no scopes, so a token
+ * (of any scope) is refused before it is even looked up; a token with only `progress:read`
+ * once read `/teams` and posted every team form (security review, finding 1).
+ */
+export const resolveSession = createMiddleware<AppEnv>(async (c, next) => {
+  // An unknown API path falls through to here with its caller already resolved.
+  if (c.req.path.startsWith('/api/')) return next()
+  if (c.req.header('authorization') !== undefined)
+    throw new AppError(401, 'unauthenticated', 'pages take the browser session only: send API tokens to /api/v1')
+  const resolved = await sessionCaller(c)
+  setCaller(c, resolved)
+  await next()
+  // A signed-in page shows the person's own data (emails in results, settings): never cached.
+  if (resolved) c.header('cache-control', 'private, no-store')
 })
 
 /** What a handler behind `auth()` or `signedIn` may rely on: `c.var.user` is set. */
