@@ -59,7 +59,9 @@ async function fixture() {
 function pageRoutes(app: Awaited<ReturnType<typeof createTestApp>>['app']) {
   const seen = new Set<string>()
   return app.routes
-    .filter((r) => (r.method === 'GET' || r.method === 'POST') && !/^\/(api|assets|healthz|favicon\.ico)\b/.test(r.path))
+    .filter(
+      (r) => (r.method === 'GET' || r.method === 'POST') && !/^\/(api|assets|healthz|favicon\.ico)\b/.test(r.path),
+    )
     .filter((r) => !r.path.includes('*') && !seen.has(`${r.method} ${r.path}`) && seen.add(`${r.method} ${r.path}`))
 }
 
