@@ -4,10 +4,9 @@ import { join, relative } from 'node:path'
 import { decodeNotes } from '../content/decode'
 import { insertMarkers } from '../content/id-markers'
 import { isDeckFolder, type LoadedDeck, loadContent, loadNotes } from '../content/load'
+import { useParseCache } from '../content/parse'
 import type { Diagnostic } from '../content/types'
-import { connectDatabase } from '../db/connect'
-import { migrateDatabase } from '../db/migrate'
-import { syncContent } from '../db/queries/content'
+import { diskParseCache } from './parse-cache'
 
 const usage = `usage: tsx src/cli/content.ts <command>
   check [dir=content]           compile every deck, list cards and problems; exit 1 on errors
@@ -100,6 +99,12 @@ async function writeIds(path: string): Promise<number> {
 }
 
 async function sync(path: string): Promise<number> {
+  // Loaded here only: the database client and migrations cost `check` most of its start-up.
+  const [{ connectDatabase }, { migrateDatabase }, { syncContent }] = await Promise.all([
+    import('../db/connect'),
+    import('../db/migrate'),
+    import('../db/queries/content'),
+  ])
   const url = process.env.DATABASE_URL || 'file:data/dockdeck.db'
   const { db, close } = await connectDatabase({ url, authToken: process.env.DATABASE_AUTH_TOKEN || undefined })
   try {
@@ -139,6 +144,9 @@ async function main(argv: string[]): Promise<number> {
   console.error(usage)
   return 2
 }
+
+// Unchanged notes are not parsed again (DOCKDECK_PARSE_CACHE=0 turns this off).
+if (process.env.DOCKDECK_PARSE_CACHE !== '0') useParseCache(diskParseCache(process.cwd()))
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -26,6 +26,20 @@ describe('the content CLI', () => {
     '---\ndeck: docker\ntopic: cli\ntitle: The CLI\n---\n\n## Basics\n\n**docker ps**: lists running containers\n\nRemove a stopped container? :: docker rm\n',
   )
   writeFileSync(join(root, 'loose.md'), '# Loose\n\nWhat is <b>runc</b>? :: the OCI runtime\n')
+
+  it('checks the same through the precompiled entry, parsing unchanged notes once', () => {
+    const direct = run('check')
+    const entry = () =>
+      spawnSync(process.execPath, [join(project, 'scripts/run-ts.mjs'), 'src/cli/content.ts', 'check'], {
+        cwd: root,
+        encoding: 'utf8',
+      })
+    const first = entry()
+    expect(first.status).toBe(direct.code)
+    expect(first.stdout).toBe(direct.stdout)
+    expect(readdirSync(join(root, 'node_modules/.cache/dockdeck/parse')).length).toBeGreaterThan(0)
+    expect(entry().stdout).toBe(direct.stdout)
+  })
 
   it('exports any Markdown file as JSON and prints nothing else on stdout', () => {
     const { code, stdout } = run('export', 'loose.md', '--json')
