@@ -159,7 +159,15 @@ describe('GET /api/v1/progress', () => {
     const { user } = await setup()
     const { today } = await progress(user.browser)
     // C 04:00, D 10:00, E (quiz) 11:00, K 11:45; F was undone; C 03:59 belongs to yesterday.
-    expect(today).toEqual({ date: '2026-01-15', reviewed: 4, again: 2, timeMs: 27000, dueLeft: 3, newLeft: 4 })
+    expect(today).toEqual({
+      date: '2026-01-15',
+      reviewed: 4,
+      again: 2,
+      timeMs: 27000,
+      dueLeft: 3,
+      newLeft: 4,
+      dueToday: 3,
+    })
   })
 
   it('measures true retention on the first answer of the day to review cards only', async () => {
@@ -202,6 +210,7 @@ describe('GET /api/v1/progress', () => {
       leech: 1,
       mature: 3,
       learned: 12,
+      studied: 13,
     })
   })
 
@@ -261,7 +270,15 @@ describe('who sees what', () => {
     const t = await setup()
     const other = await signUp(t.app, 'Grace')
     const body = await progress(other.browser)
-    expect(body.today).toEqual({ date: '2026-01-15', reviewed: 0, again: 0, timeMs: 0, dueLeft: 0, newLeft: 20 })
+    expect(body.today).toEqual({
+      date: '2026-01-15',
+      reviewed: 0,
+      again: 0,
+      timeMs: 0,
+      dueLeft: 0,
+      newLeft: 20,
+      dueToday: 0,
+    })
     expect(body.streak).toEqual({ reviewed: { current: 0, longest: 0 }, allDueDone: { current: 0, longest: 0 } })
     expect(body.cards).toMatchObject({ total: 20, new: 20, review: 0 })
     expect(body.retention.last365).toMatchObject({ passed: 0, failed: 0, rate: null })

@@ -38,7 +38,16 @@ export interface ProgressInput {
  * ended with no card due left undone (counted from the first day studied).
  */
 export interface Progress {
-  today: { date: string; reviewed: number; again: number; timeMs: number; dueLeft: number; newLeft: number }
+  today: {
+    date: string
+    reviewed: number
+    again: number
+    timeMs: number
+    dueLeft: number
+    newLeft: number
+    /** Cards due by the end of today, past the daily review limit too: what `allDueDone` waits for. */
+    dueToday: number
+  }
   streak: { reviewed: Streak; allDueDone: Streak }
   cards: CardCounts
   retention: { last7: RetentionWindow; last30: RetentionWindow; last365: RetentionWindow; weekly: RetentionWindow[] }
@@ -96,6 +105,7 @@ export function buildProgress(input: ProgressInput): Progress {
       timeMs: daily.timeMs[today] ?? 0,
       dueLeft: learningDue + quota.review,
       newLeft: Math.min(quota.new, counts.new - buriedNew),
+      dueToday: learningDue + reviewsDue,
     },
     streak: {
       reviewed: streakOf((d) => (daily.reviews[d] ?? 0) > 0, firstStudy, today),

@@ -37,8 +37,10 @@ export interface CardCounts {
   leech: number
   /** Mature review cards, suspended ones left out. */
   mature: number
-  /** Cards that reached review state at least once: in review or relearning, suspended or not. */
+  /** Cards past learning: in review or relearning, suspended or not. */
   learned: number
+  /** Cards answered at least once (any state but new), suspended or not: readiness's "studied". */
+  studied: number
 }
 
 export interface TopicProgress {
@@ -67,6 +69,7 @@ export function countCards(groups: readonly CardGroup[], topics: readonly TopicT
     leech: 0,
     mature: 0,
     learned: 0,
+    studied: 0,
   }
   for (const g of groups) {
     counts.new -= g.count
@@ -75,6 +78,7 @@ export function countCards(groups: readonly CardGroup[], topics: readonly TopicT
     if (g.leech) counts.leech += g.count
     if (g.mature && !g.suspended) counts.mature += g.count
     if (g.state === 2 || g.state === 3) counts.learned += g.count
+    if (g.state !== 0) counts.studied += g.count
   }
   return counts
 }

@@ -15,6 +15,8 @@ export interface ChartFigureProps {
   /** One or two sentences saying what the chart shows, for people who cannot see it. */
   description: string
   table: ChartTable
+  /** A visible line under the title: what the figures count, or that there is no data yet. */
+  note?: string
   /** The `<svg>`; it should read `chartLabelIds(id)` for `aria-labelledby`. */
   children: Child
 }
@@ -42,6 +44,7 @@ export function ChartFigure(props: ChartFigureProps) {
   return (
     <figure class="svg-chart" aria-labelledby={`${props.id}-caption`}>
       <figcaption id={`${props.id}-caption`}>{props.title}</figcaption>
+      {props.note ? <p class="chart-note">{props.note}</p> : null}
       {props.children}
       <details>
         <summary>{`${props.title} as a table`}</summary>

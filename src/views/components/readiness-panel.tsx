@@ -32,7 +32,8 @@ export function ReadinessPanel(props: ReadinessPanelProps) {
     <section class="card readiness" aria-labelledby="readiness-title">
       <Heading id="readiness-title">Ready for {longDate(r.examDate)}?</Heading>
       <p>
-        <strong class={r.ready ? 'ok' : 'error'}>Predicted recall {percent(r.recall)}</strong> of {r.cards} cards,
+        <strong class={r.ready ? 'ok' : 'error'}>Predicted recall on the exam day {percent(r.recall)}</strong>
+        {` of all ${r.cards} cards, those not studied counted as 0 (${r.unseen} of ${r.cards} not studied yet); `}
         target {percent(r.target)}. {r.daysLeft === 1 ? '1 day left' : `${r.daysLeft} days left`}.
       </p>
       {r.hint ? <p class="notice">{r.hint}</p> : null}

@@ -58,6 +58,7 @@ export function ForecastChart(props: { forecast: Progress['forecast'] }) {
       id="forecast"
       title="Cards due, next 30 days"
       description={description}
+      note={total === 0 ? 'No data yet: no studied card falls due in the next 30 days.' : undefined}
       table={{ head: ['Day', 'Cards due'], rows: days.map((d) => [shortDate(d.date), d.due]), numeric: [1] }}
     >
       <ColumnChart
@@ -88,6 +89,11 @@ export function RetentionChart(props: { retention: Progress['retention']; target
       id="retention"
       title="True retention per week"
       description={description}
+      note={
+        rates.length === 0
+          ? 'No data yet: retention counts answers to cards past learning (in review), at their first review of the day.'
+          : undefined
+      }
       table={{
         head: ['Week of', 'Remembered', 'Retention'],
         rows: weeks
@@ -114,31 +120,41 @@ export function RetentionChart(props: { retention: Progress['retention']; target
   )
 }
 
+/**
+ * Recall now of the studied cards only, so each bar says how many cards it covers; the readiness
+ * panel's figure differs on purpose (on the exam date, over all cards) and says so.
+ */
 export function TopicChart(props: { topics: Progress['topics']; target: number }) {
   const recall = (r: number | null) => (r === null ? 'not started' : percentText(r))
-  const description = `Mean predicted recall now of the cards seen, per topic: ${props.topics
-    .map((t) => `${t.title} ${recall(t.meanRecall)}, ${t.seen} of ${t.total} seen`)
+  const covers = (t: Progress['topics'][number]) =>
+    t.meanRecall === null
+      ? `none studied (of ${t.total})`
+      : `${recall(t.meanRecall)} of ${t.seen} studied (of ${t.total})`
+  const title = 'Recall by topic'
+  const description = `Mean predicted recall now of the cards studied at least once, per topic; cards not studied are left out: ${props.topics
+    .map((t) => `${t.title} ${covers(t)}`)
     .join('; ')}.`
   return (
     <ChartFigure
       id="topics"
-      title="Recall by topic"
+      title={title}
       description={description}
+      note="Recall now of the cards you studied at least once; cards not studied are left out (the readiness panel counts them as 0)."
       table={{
-        head: ['Topic', 'Seen', 'Cards', 'Mature', 'Recall now'],
+        head: ['Topic', 'Studied', 'Cards', 'Mature', 'Recall now of studied'],
         rows: props.topics.map((t) => [t.title, t.seen, t.total, t.mature, recall(t.meanRecall)]),
         numeric: [1, 2, 3, 4],
       }}
     >
       <BarChart
         id="topics"
-        title="Recall by topic"
+        title={title}
         description={description}
         target={{ share: props.target, label: `target ${percentText(props.target)}` }}
         rows={props.topics.map((t) => ({
           label: t.title,
           share: t.meanRecall,
-          valueText: `${recall(t.meanRecall)} · ${t.seen}/${t.total}`,
+          valueText: covers(t),
         }))}
       />
     </ChartFigure>

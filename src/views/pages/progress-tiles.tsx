@@ -8,7 +8,19 @@ function minutes(ms: number): string {
   return m < 1 && ms > 0 ? 'under a minute' : plural(m, 'minute')
 }
 
-/** The four figures at the top: due today, streak, retention against the target, cards learned. */
+/** The second streak in words: today only counts once every card due today is done. */
+function allDueDoneText(progress: Progress): string {
+  const { current } = progress.streak.allDueDone
+  const left = progress.today.dueToday
+  if (left === 0) return `Every due card done: ${plural(current, 'day')} in a row, today included`
+  if (current === 0) return `Every due card done: not yet today (${left} still due)`
+  return `Every due card done: ${plural(current, 'day')} in a row before today (${left} still due today)`
+}
+
+/**
+ * The four figures at the top: due today, days studied in a row, retention against the target,
+ * cards studied. "Studied" is the readiness panel's word too: answered at least once.
+ */
 export function ProgressTiles(props: { progress: Progress }) {
   const { today, streak, retention, cards, desiredRetention } = props.progress
   const rate = retention.last30.rate
@@ -22,17 +34,17 @@ export function ProgressTiles(props: { progress: Progress }) {
           <p>{`${plural(today.newLeft, 'new card')} left to learn`}</p>
         </li>
         <li class="tile">
-          <h2>Streak</h2>
+          <h2>Days studied in a row</h2>
           <span class="figure">{plural(streak.reviewed.current, 'day')}</span>
           <p>{`Longest ${plural(streak.reviewed.longest, 'day')}`}</p>
-          <p>{`All due cards done ${plural(streak.allDueDone.current, 'day')} in a row`}</p>
+          <p>{allDueDoneText(props.progress)}</p>
         </li>
         <li class="tile">
           <h2>Retention, 30 days</h2>
           <span class="figure">{rate === null ? '–' : percentText(rate, 1)}</span>
           <p>
             {rate === null ? (
-              `Target ${percentText(desiredRetention)}: no reviews of learned cards yet`
+              `Target ${percentText(desiredRetention)}: no data yet, it counts answers to cards past learning`
             ) : (
               <span class={onTarget ? 'above' : 'below'}>
                 {`${onTarget ? 'At or above' : 'Below'} your target of ${percentText(desiredRetention)}`}
@@ -41,9 +53,9 @@ export function ProgressTiles(props: { progress: Progress }) {
           </p>
         </li>
         <li class="tile">
-          <h2>Cards learned</h2>
-          <span class="figure">{cards.learned}</span>
-          <p>{`of ${cards.total}; ${cards.mature} mature`}</p>
+          <h2>Cards studied</h2>
+          <span class="figure">{cards.studied}</span>
+          <p>{`of ${plural(cards.total, 'card')}; ${cards.learned} past learning, ${cards.mature} mature`}</p>
         </li>
       </ul>
       <p class="today-line">
