@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'conflict'
   | 'email_taken'
   | 'stale_state'
+  | 'answered_later_elsewhere'
   | 'idempotency_mismatch'
   | 'deadline_passed'
   | 'check_closed'

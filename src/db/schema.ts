@@ -202,7 +202,10 @@ export const reviewLogs = sqliteTable(
     stateAfter: integer('state_after').notNull(),
     dueAfter: millis('due_after').notNull(),
     durationMs: integer('duration_ms'),
-    /** review, quiz or exam: where the answer was given. */
+    /**
+     * review, quiz or exam: where the answer was given; superseded: an offline answer made before
+     * a later one to the same card, kept in the history without changing the state (docs/review.md).
+     */
     origin: text('origin').notNull().default('review'),
     undoneAt: millis('undone_at'),
   },

@@ -21,6 +21,9 @@ export const reviewsRoutes = new Hono<AppEnv>()
       const key = c.req.valid('header')['idempotency-key']
       const ctx = c.var.user
       const result = await answerCard(ctx, c.req.valid('json'), key)
+      // A superseded offline answer is a conflict the client must see, kept in the history.
+      if (result.status === 409)
+        return c.body(JSON.stringify(result.body), 409, { 'content-type': 'application/problem+json' })
       return c.json(result.body, result.status)
     },
   )

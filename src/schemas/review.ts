@@ -22,6 +22,8 @@ export const answerSchema = v.object({
     v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(0), v.maxValue(86_400_000)),
   ),
   shownAt: v.optional(v.pipe(v.string('must be a string'), v.isoTimestamp('must be an ISO 8601 timestamp'))),
+  /** When the answer was made, for answers sent late (offline review); the server checks its range. */
+  answeredAt: v.optional(v.pipe(v.string('must be a string'), v.isoTimestamp('must be an ISO 8601 timestamp'))),
 })
 
 /** Keys are opaque to us; the limits keep them from being used to store data. */

@@ -7,7 +7,13 @@ import {
   nextDueAt,
   type QueueScope,
 } from '../db/queries/review'
-import { findStoredResponse, recordReview, recordUndo, setCardFlags } from '../db/queries/review-writes'
+import {
+  findStoredResponse,
+  recordReview,
+  recordSupersededReview,
+  recordUndo,
+  setCardFlags,
+} from '../db/queries/review-writes'
 import { type AnswerComparison, compareAnswer } from '../domain/answer'
 import {
   applyLeech,
@@ -19,10 +25,11 @@ import {
   newCardState,
   type RatingName,
   ratingName,
+  ratingNames,
   type StudySettings,
   sqlWindow,
 } from '../domain/scheduling'
-import { AppError } from '../errors'
+import { AppError, toProblem } from '../errors'
 import { iso } from '../format'
 import { hashSecret } from '../security/secrets'
 import type { UserContext } from './context'
@@ -142,22 +149,47 @@ export interface AnswerInput {
   rating: RatingName
   durationMs?: number | undefined
   shownAt?: string | undefined
+  /** When the answer was made, if earlier than its arrival (offline review). */
+  answeredAt?: string | undefined
 }
 
 export interface StoredResult {
-  status: 201
+  status: 201 | 409
   body: Record<string, unknown>
 }
 
 async function requestHash(input: AnswerInput): Promise<string> {
-  const canonical = JSON.stringify([input.cardId, input.rating, input.durationMs ?? null, input.shownAt ?? null])
-  return hashSecret(canonical)
+  const fields: unknown[] = [input.cardId, input.rating, input.durationMs ?? null, input.shownAt ?? null]
+  // Appended only when present, so keys stored before answeredAt existed still match their retries.
+  if (input.answeredAt !== undefined) fields.push(input.answeredAt)
+  return hashSecret(JSON.stringify(fields))
+}
+
+/** How late an offline answer may arrive: a phone away for a week still counts, a month does not. */
+export const answeredAtMaxAgeMs = 7 * 86_400_000
+/** Clock skew between a phone and the server that is tolerated before a time counts as future. */
+const clockSkewMs = 60_000
+
+/** The review time of an answer: now, or its `answeredAt` when that lies in the accepted range. */
+function reviewTime(input: AnswerInput, now: number): number {
+  if (input.answeredAt === undefined) return now
+  const at = Date.parse(input.answeredAt)
+  if (at > now + clockSkewMs)
+    throw new AppError(400, 'validation_failed', 'answeredAt: must not be in the future', { field: 'answeredAt' })
+  if (at < now - answeredAtMaxAgeMs)
+    throw new AppError(400, 'validation_failed', 'answeredAt: must be within the last 7 days', {
+      field: 'answeredAt',
+    })
+  return Math.min(at, now)
 }
 
 /**
  * Records one answer. With an idempotency key, a retry returns the first response and records
  * nothing more; the same key with another body is a 422. A card changed since `shownAt` (another
  * tab answered it), or changed between our read and our write, is a 409 with its current state.
+ * An answer with `answeredAt` is scheduled at that time; one made before the card's latest
+ * review (answered elsewhere meanwhile) is kept in the history but the later answer wins: 409
+ * `answered_later_elsewhere`, replayed as such on retry. See docs/review.md, "Offline review".
  */
 export async function answerCard(
   ctx: UserContext,
@@ -172,7 +204,10 @@ export async function answerCard(
     if (!stored) return undefined
     if (stored.requestHash !== hash)
       throw new AppError(422, 'idempotency_mismatch', 'Idempotency-Key was already used with a different request body')
-    return { status: 201 as const, body: JSON.parse(stored.body) as Record<string, unknown> }
+    return {
+      status: stored.status === 409 ? (409 as const) : (201 as const),
+      body: JSON.parse(stored.body) as Record<string, unknown>,
+    }
   }
   const previous = await replay()
   if (previous) return previous
@@ -185,11 +220,26 @@ export async function answerCard(
       extra: { current: state ? presentState(card.id, state) : null },
     })
   if (input.shownAt && state && state.updatedAt > Date.parse(input.shownAt)) throw conflict()
+  const at = reviewTime(input, ctx.now)
+  if (state?.lastReview != null && at < state.lastReview) {
+    const kept = await keepSuperseded(
+      ctx,
+      card.id,
+      state,
+      input,
+      at,
+      idempotencyKey ? { key: idempotencyKey, hash } : undefined,
+    )
+    if (kept) return kept
+    const stored = await replay()
+    if (stored) return stored
+    throw conflict()
+  }
 
   const settings = ctx.settings
   const scheduler = createScheduler(settings)
   const before = state ? memoryOf(state) : null
-  const { next, log } = scheduler.rate(before, input.rating, ctx.now)
+  const { next, log } = scheduler.rate(before, input.rating, at)
   const flags = applyLeech(
     { lapses: next.lapses, leech: state?.leech ?? false, suspended: state?.suspended ?? false },
     settings.leechThreshold,
@@ -245,6 +295,64 @@ export async function answerCard(
     })
   }
   return { status: 201, body }
+}
+
+/**
+ * An answer made before the card's latest review: its log joins the history (origin
+ * `superseded`, the card's fields as they stand, unchanged after it) and the state stays as
+ * the later answer left it. Undefined when the card changed under us (the caller reports that).
+ */
+async function keepSuperseded(
+  ctx: UserContext,
+  cardId: string,
+  state: CardStateRow,
+  input: AnswerInput,
+  at: number,
+  idempotency: { key: string; hash: string } | undefined,
+): Promise<StoredResult | undefined> {
+  const current = presentState(cardId, state)
+  const body = toProblem(
+    new AppError(
+      409,
+      'answered_later_elsewhere',
+      'the card was answered later elsewhere: this answer is kept in the history, the later one sets the schedule',
+      { extra: { review: { cardId, rating: input.rating, reviewedAt: iso(at), superseded: true }, current } },
+    ),
+    '/api/v1/reviews',
+  )
+  const rating = ratingNames.indexOf(input.rating) + 1
+  const kept = await recordSupersededReview(
+    ctx.db,
+    ctx.userId,
+    cardId,
+    state.version,
+    {
+      rating,
+      state: state.state,
+      due: state.lastReview ?? state.due,
+      stability: state.stability,
+      difficulty: state.difficulty,
+      elapsedDays: state.elapsedDays,
+      lastElapsedDays: state.elapsedDays,
+      scheduledDays: state.scheduledDays,
+      learningSteps: state.learningSteps,
+      reviewedAt: at,
+      before: JSON.stringify({
+        ...memoryOf(state),
+        suspended: state.suspended,
+        leech: state.leech,
+        buriedUntil: state.buriedUntil,
+      }),
+      stateAfter: state.state,
+      dueAfter: state.due,
+      durationMs: input.durationMs ?? null,
+    },
+    ctx.now,
+    idempotency
+      ? { key: idempotency.key, requestHash: idempotency.hash, status: 409, body: JSON.stringify(body) }
+      : undefined,
+  )
+  return kept ? { status: 409, body } : undefined
 }
 
 /** Undoes the user's latest review, restoring the card exactly; repeatable, step by step. */

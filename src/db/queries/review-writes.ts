@@ -77,6 +77,39 @@ export async function recordReview(
   return changedRows(results[1]) === 1
 }
 
+/**
+ * Keeps an answer that arrived after a later one to the same card (offline review): its log is
+ * written with origin `superseded` and the state is left as the later answer made it. The log
+ * is written only if the card is still at `expectedVersion`, and the idempotency record only
+ * if the log was, so a retry replays this outcome and never writes a second log.
+ */
+export async function recordSupersededReview(
+  db: Db,
+  userId: string,
+  cardId: string,
+  expectedVersion: number,
+  log: ReviewLogFields & { durationMs: number | null },
+  now: number,
+  stored?: StoredResponse,
+): Promise<boolean> {
+  const insertLog = db.run(sql`
+    insert into ${reviewLogs} (user_id, card_id, rating, state, due, stability, difficulty, elapsed_days,
+      last_elapsed_days, scheduled_days, learning_steps, reviewed_at, before, state_after, due_after, duration_ms, origin)
+    select ${userId}, ${cardId}, ${log.rating}, ${log.state}, ${log.due}, ${log.stability}, ${log.difficulty},
+      ${log.elapsedDays}, ${log.lastElapsedDays}, ${log.scheduledDays}, ${log.learningSteps}, ${log.reviewedAt},
+      ${log.before}, ${log.stateAfter}, ${log.dueAfter}, ${log.durationMs}, 'superseded'
+    where exists (select 1 from ${cardStates} where user_id = ${userId} and card_id = ${cardId} and version = ${expectedVersion})`)
+  if (!stored) return changedRows(await insertLog) === 1
+  const [written] = await db.batch([
+    insertLog,
+    db.run(sql`
+      insert into idempotency_keys (user_id, key, request_hash, status, body, created_at)
+      select ${userId}, ${stored.key}, ${stored.requestHash}, ${stored.status}, ${stored.body}, ${now}
+      where changes() = 1`),
+  ])
+  return changedRows(written) === 1
+}
+
 /** Restores a card to its state before `logId` and marks that log undone, both or neither. */
 export async function recordUndo(db: Db, state: StateWrite, logId: number): Promise<boolean> {
   const [, marked] = await db.batch([
