@@ -30,6 +30,12 @@ function SaveButtons(props: ExamAnswerProps) {
       <button type="submit" name="go" value="prev" class="secondary" disabled={props.index === 0}>
         Save and previous
       </button>
+      {/* Every kind can be left for later, as DOMC questions always could. */}
+      {props.index + 1 < props.total && !props.state.answered ? (
+        <a class="button secondary" href={`/exams/${props.examId}?q=${props.index + 2}`}>
+          Skip for now
+        </a>
+      ) : null}
       <FlagButton flagged={props.state.flagged} />
     </div>
   )
@@ -115,6 +121,7 @@ export function ExamAnswer(props: ExamAnswerProps) {
             autocomplete="off"
             autocapitalize="off"
             spellcheck={false}
+            autofocus
           />
         </>
       ) : null}

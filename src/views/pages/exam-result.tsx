@@ -108,7 +108,10 @@ export function ExamResultPage(props: ExamResultPageProps) {
           {dateTime(r.submittedAt, props.timeZone)}
           {r.autoSubmitted ? ', automatically when the time ran out' : ''}.
         </p>
-        <p class="muted">Questions you got wrong now count as lapses: they come back in your reviews soon.</p>
+        <p class="muted">
+          Each question you answered wrong is recorded as an Again review of its card, so it comes back in your reviews
+          soon; a right answer starts a card you had not studied; questions left unanswered change nothing.
+        </p>
       </section>
       {r.domains.length > 0 ? <DomainTable domains={r.domains} /> : null}
       <section class="card" aria-labelledby="topics-title">
