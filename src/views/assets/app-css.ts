@@ -40,5 +40,11 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 kbd{font:.85em ui-monospace,monospace;border:1px solid var(--line);border-bottom-width:2px;border-radius:.25rem;padding:0 .3rem}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.92em}
 pre{overflow-x:auto;background:var(--bg);padding:.6rem;border-radius:.4rem}
+main a,main p,main li,main dd,main td{overflow-wrap:anywhere}
+kbd.hint{display:none}
+.keys kbd.hint{display:inline-block}
+.narrow-only{display:none}
+@media (pointer:coarse){button,.button{min-height:2.75rem;min-width:2.75rem}}
+@media (max-width:40rem){main{padding:.75rem}.card{padding:.8rem}th,td{padding:.3rem .25rem}.wide-only{display:none}.narrow-only{display:inline}table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}table.stack tr{display:block;border-bottom:1px solid var(--line);padding:.4rem 0}table.stack td,table.stack th{display:block;border:0;padding:.15rem 0}}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `

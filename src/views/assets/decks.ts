@@ -7,7 +7,7 @@ const decksCss = `
 .deck table .button{padding:.25rem .7rem;font-size:.9rem;white-space:nowrap}
 .deck th[scope=row]{font-weight:400}
 .deck td.action{text-align:right;width:1%}
-@media (max-width:36rem){.deck table th:nth-child(4),.deck table td:nth-child(4){display:none}}
+@media (max-width:40rem){.deck table .button{padding:.3rem .5rem}.deck table{font-size:.95rem}}
 .card>h2:first-child{margin-top:0}
 .topic-list{padding-left:1.2rem;margin:.3rem 0}
 .topic-list li{margin:.25rem 0}

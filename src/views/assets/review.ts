@@ -59,6 +59,8 @@ button kbd{border-color:currentColor;font-size:.75em;margin-left:.2rem}
  * or form without it. Keys are ignored while typing, where Enter submits the form natively.
  */
 const reviewJs = `
+// Key hints only where keys work: this script runs, and a keyboard-and-mouse device is likely.
+if (matchMedia('(hover: hover) and (pointer: fine)').matches) document.documentElement.classList.add('keys')
 const root = document.querySelector('.review')
 if (root) {
   const card = root.dataset.card

@@ -17,7 +17,7 @@ export function ReviewActions(props: ReviewActionsProps) {
       <CsrfField token={props.csrfToken} />
       <ScopeFields scope={props.scope} />
       <button class="secondary" type="submit" data-key={key.toLowerCase()}>
-        {label} <kbd>{key}</kbd>
+        {label} <kbd class="hint">{key}</kbd>
       </button>
     </form>
   )

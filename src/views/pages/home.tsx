@@ -47,7 +47,9 @@ const reviewHref = (deck: string, topic?: string) =>
 function StartReview(props: { href: string; label: string; busy: boolean }) {
   return (
     <a class={props.busy ? 'button' : 'button secondary'} href={props.href}>
-      Start review<span class="visually-hidden">{` of ${props.label}`}</span>
+      <span class="wide-only">Start review</span>
+      <span class="narrow-only">Review</span>
+      <span class="visually-hidden">{` of ${props.label}`}</span>
     </a>
   )
 }

@@ -65,7 +65,7 @@ export function ReviewAnswer(props: ReviewAnswerProps) {
           <a id="source-link" href={noteUrl(card)} data-key="e">
             {`${card.source.file}, line ${card.source.line}`}
           </a>{' '}
-          <kbd>E</kbd>
+          <kbd class="hint">E</kbd>
         </p>
       </section>
       <form method="post" action="/review/grade" class="grades" data-grade-form>
@@ -88,7 +88,7 @@ export function ReviewAnswer(props: ReviewAnswerProps) {
                 autofocus={rating === focus}
               >
                 <span class="grade-label">{label}</span> <span class="grade-interval">{props.intervals[rating]}</span>{' '}
-                <kbd>{key}</kbd>
+                <kbd class="hint">{key}</kbd>
               </button>
             ))}
           </div>

@@ -77,7 +77,7 @@ export function ReviewQuestion(props: ReviewQuestionProps) {
         ) : null}
         <p>
           <button type="submit" data-key="reveal" autofocus={!typein}>
-            {typein ? 'Check answer' : 'Show answer'} <kbd>{typein ? 'Enter' : 'Space'}</kbd>
+            {typein ? 'Check answer' : 'Show answer'} <kbd class="hint">{typein ? 'Enter' : 'Space'}</kbd>
           </button>
         </p>
       </form>

@@ -15,11 +15,13 @@ export function TeamMembers(props: TeamMembersProps) {
   const { team, userId } = props
   const owner = team.role === 'owner'
   const base = `/teams/${team.id}/members`
+  // The last owner can neither step down nor leave: say so instead of offering buttons that only fail.
+  const owners = team.members.filter((m) => m.role === 'owner').length
   return (
     <section class="card" aria-labelledby="members">
       <h2 id="members">{`Members (${team.members.length})`}</h2>
       <div class="scroll">
-        <table>
+        <table class="stack">
           <thead>
             <tr>
               <th scope="col">Member</th>
@@ -33,6 +35,7 @@ export function TeamMembers(props: TeamMembersProps) {
             {team.members.map((m) => {
               const who = m.name ?? m.email
               const self = m.userId === userId
+              const lastOwner = self && m.role === 'owner' && owners === 1
               return (
                 <tr>
                   <td>
@@ -45,7 +48,10 @@ export function TeamMembers(props: TeamMembersProps) {
                   </td>
                   <td>
                     <div class="actions">
-                      {owner ? (
+                      {lastOwner ? (
+                        <span class="muted">The only owner: make another member an owner to step down or leave.</span>
+                      ) : null}
+                      {owner && !lastOwner ? (
                         <form method="post" action={`${base}/${m.userId}/role`} class="inline-form">
                           <CsrfField token={props.csrfToken} />
                           <input type="hidden" name="role" value={m.role === 'owner' ? 'member' : 'owner'} />
@@ -58,7 +64,7 @@ export function TeamMembers(props: TeamMembersProps) {
                           </button>
                         </form>
                       ) : null}
-                      {owner || self ? (
+                      {(owner || self) && !lastOwner ? (
                         <form method="post" action={`${base}/${m.userId}/remove`} class="inline-form">
                           <CsrfField token={props.csrfToken} />
                           <button type="submit" class="secondary">
