@@ -69,7 +69,9 @@ describe('the review page without JavaScript', () => {
     expect(res.headers.get('cache-control')).toBe('private, no-store')
     expect(html).toContain('What is term 0 of architecture?')
     expect(html).toMatch(/<form method="get" action="\/review\/answer"/)
-    expect(html).toMatch(/<button type="submit" data-key="reveal" autofocus="">Show answer <kbd>Space<\/kbd>/)
+    expect(html).toMatch(
+      /<button type="submit" data-key="reveal" autofocus="">Show answer <kbd class="hint">Space<\/kbd>/,
+    )
     expect(html).toMatch(/<progress max="20" value="0"/)
     expect(html).toContain('20 left')
     expect(html).not.toMatch(/\sstyle=|\son[a-z]+=|<script>/)
@@ -85,8 +87,8 @@ describe('the review page without JavaScript', () => {
       intervals: Record<string, string>
     }
     for (const rating of ['again', 'hard', 'good', 'easy']) expect(html).toContain(`value="${rating}"`)
-    expect(html).toContain(`<span class="grade-interval">${api.intervals.good}</span> <kbd>3</kbd>`)
-    expect(html).toContain(`<span class="grade-interval">${api.intervals.again}</span> <kbd>1</kbd>`)
+    expect(html).toContain(`<span class="grade-interval">${api.intervals.good}</span> <kbd class="hint">3</kbd>`)
+    expect(html).toContain(`<span class="grade-interval">${api.intervals.again}</span> <kbd class="hint">1</kbd>`)
     expect(html).toContain('href="/decks/docker/notes/architecture#architecture" data-key="e">architecture.md, line 10')
     expect(field(html, 'key')).toMatch(/^[\w-]{36}$/)
   })

@@ -12,7 +12,7 @@ header.site nav{display:flex;gap:.2rem .9rem;flex-wrap:wrap}
 header.site nav[aria-label=Main]{flex:1}
 header.site .account{margin:0 0 0 auto;display:flex;gap:.8rem;align-items:center;min-width:0}
 header.site .who{color:var(--muted);max-width:14rem;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-@media (max-width:40rem){header.site{padding:.5rem .8rem}header.site nav[aria-label=Main]{order:3;flex-basis:100%;gap:.2rem .75rem;font-size:.95rem}header.site .who{max-width:9rem}}
+@media (max-width:40rem){header.site{padding:.5rem .75rem}header.site nav[aria-label=Main]{order:3;flex-basis:100%;gap:.2rem .6rem;font-size:.92rem}header.site .who{max-width:9rem}}
 footer.site{max-width:52rem;margin:1rem auto;padding:0 1rem 1rem;display:flex;gap:1rem;font-size:.9rem}
 main{max-width:52rem;margin:0 auto;padding:1rem}
 h1{font-size:1.6rem;margin:.4rem 0 1rem}
@@ -40,11 +40,12 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 kbd{font:.85em ui-monospace,monospace;border:1px solid var(--line);border-bottom-width:2px;border-radius:.25rem;padding:0 .3rem}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.92em}
 pre{overflow-x:auto;background:var(--bg);padding:.6rem;border-radius:.4rem}
-main a,main p,main li,main dd,main td{overflow-wrap:anywhere}
+main p,main li,main dd,main td,main th{overflow-wrap:break-word}
+main code,main li a,main p a{overflow-wrap:anywhere}
 kbd.hint{display:none}
 .keys kbd.hint{display:inline-block}
 .narrow-only{display:none}
 @media (pointer:coarse){button,.button{min-height:2.75rem;min-width:2.75rem}}
-@media (max-width:40rem){main{padding:.75rem}.card{padding:.8rem}th,td{padding:.3rem .25rem}.wide-only{display:none}.narrow-only{display:inline}table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}table.stack tr{display:block;border-bottom:1px solid var(--line);padding:.4rem 0}table.stack td,table.stack th{display:block;border:0;padding:.15rem 0}}
+@media (max-width:40rem){main{padding:.75rem}.card{padding:.8rem .6rem}th,td{padding:.3rem .25rem}.wide-only{display:none}.narrow-only{display:inline}table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}table.stack tr{display:block;border-bottom:1px solid var(--line);padding:.4rem 0}table.stack td,table.stack th{display:block;border:0;padding:.15rem 0}}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `

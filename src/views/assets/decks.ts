@@ -20,6 +20,7 @@ const decksCss = `
 .card-meta{font-size:.9rem;margin:.4rem 0 0}
 .kind{font-variant:small-caps}
 .note{overflow-wrap:anywhere}
+.note pre,.deck-card pre{white-space:pre-wrap;overflow-x:visible}
 .note h2{font-size:1.2rem;margin:1.4rem 0 .5rem;scroll-margin-top:1rem}
 .note h2:first-child{margin-top:0}
 .note :target{outline:3px solid var(--focus);outline-offset:4px;border-radius:.2rem}

@@ -94,7 +94,10 @@ function DeckSection(props: { deck: HomeDeck }) {
               </th>
               <td class="num">{topic.due}</td>
               <td class="num">{topic.newToday}</td>
-              <td class="num">{`${topic.unseen} / ${topic.cardCount}`}</td>
+              <td class="num">
+                {topic.unseen}
+                <span class="wide-only">{` / ${topic.cardCount}`}</span>
+              </td>
               <td class="action">
                 <StartReview
                   href={reviewHref(deck.slug, topic.slug)}
