@@ -35,6 +35,17 @@ export function renderHtml(nodes: readonly RootContent[]): string {
 }
 
 /**
+ * Prose without the authoring markers the compiler reads (rules/explicit.ts, rules/cloze.ts): a
+ * reader of the note sees `Question? — Answer`, not `Question? :: Answer`, and cloze text bare.
+ */
+export function withoutCardSyntax(text: string): string {
+  return text
+    .replace(/\{\{c\d+::(.*?)(?:::[^}]*)?\}\}/g, '$1')
+    .replace(/[ \t]+:::?(?=\s|$)[ \t]*/g, ' — ')
+    .replace(/==(?=\S)|(?<=\S)==/g, '')
+}
+
+/**
  * Renders a whole note for the "open the source" page: sanitised like card sides, then each
  * heading, in order, gets the anchor the compiler gave its section (set after sanitising, since
  * the sanitiser would prefix ids; the slugs are letters, digits and dashes only).
@@ -47,6 +58,9 @@ export function renderNote(blocks: readonly RootContent[], headingAnchors: reado
       const anchor = headingAnchors[next++]
       if (anchor) node.properties = { ...node.properties, id: anchor }
     }
+    if (node.type === 'text') node.value = withoutCardSyntax(node.value)
+    // Code shows commands exactly as written: `::` or `==` there is not card syntax.
+    if (node.type === 'element' && (node.tagName === 'code' || node.tagName === 'pre')) return
     if ('children' in node) for (const child of node.children) visit(child as HastRoot['children'][number])
   }
   visit(hast)
