@@ -25,11 +25,14 @@ import { progressPages } from './routes/pages/progress'
 import { reviewPages } from './routes/pages/review'
 import { teamPages } from './routes/pages/teams'
 import { defaultScryptParams, nobleScrypt } from './security/password'
+import { deckLimits } from './services/deck-limits'
 import { layout } from './views/layout'
 import { renderError } from './views/render-error'
 
-/** Request bodies above this are refused with 413 before they are read. */
+/** Request bodies above this are refused with 413 before they are read (uploads excepted). */
 export const maxBodyBytes = 64 * 1024
+const uploadPath = /^(\/api\/v1)?\/decks\/[^/]+\/(import|upload)$/
+const notePath = /^(\/api\/v1)?\/decks\/[^/]+\/notes(\/|$)/
 
 const codeForStatus: Record<number, ErrorCode> = {
   400: 'bad_request',
@@ -82,14 +85,23 @@ export function createApp(deps: AppDeps) {
   // The API description needs no database: served before the db middleware, on a Worker without one too.
   app.route('/api', openapiRoutes)
 
-  app.use(
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: maxBodyBytes,
+      maxSize,
       onError: () => {
-        throw new AppError(413, 'payload_too_large', `the request body exceeds ${maxBodyBytes} bytes`)
+        throw new AppError(413, 'payload_too_large', `the request body exceeds ${maxSize} bytes`)
       },
-    }),
-  )
+    })
+  const smallBodies = limit(maxBodyBytes)
+  const notes = limit(deckLimits.noteBytes)
+  const uploads = limit(deckLimits.uploadBytes)
+  // Notes and uploads have their own limits (deckLimits); everything else is small JSON or a form.
+  app.use((c, next) => {
+    const path = c.req.path
+    if (uploadPath.test(path)) return uploads(c, next)
+    if (notePath.test(path)) return notes(c, next)
+    return smallBodies(c, next)
+  })
   app.use(async (c, next) => {
     c.set('db', resolved.database(c.env))
     await next()

@@ -1,8 +1,8 @@
 import { parseEnv, sharedEnvSchema } from './config'
 import type { AppDeps } from './env'
 
-/** What only the runtime knows: how to reach the database, the client's address, the KDF. */
-export type RuntimeDeps = Pick<AppDeps, 'database' | 'clientIp' | 'scrypt'>
+/** What only the runtime knows: how to reach the database, the client's address, the KDF, and (Node) the compiler. */
+export type RuntimeDeps = Pick<AppDeps, 'database' | 'clientIp' | 'scrypt' | 'deckTools'>
 
 /**
  * The one place the settings both entries share become `createApp`'s deps, so the Node server

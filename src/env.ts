@@ -1,4 +1,5 @@
 import type { AnyD1Database as D1Database } from 'drizzle-orm/d1'
+import type { DeckTools } from './content/deck-tools'
 import type { Db } from './db/index'
 import type { Scrypt, ScryptParams } from './security/password'
 import type { UserContext } from './services/context'
@@ -60,13 +61,15 @@ export interface AppDeps {
   mailer?: Mailer
   /** API rate limit per token, session user or anonymous address; default 600 a minute. */
   rateLimit?: { limit: number; windowMs: number }
+  /** The notes compiler and importers (Node only): without them, uploads and imports answer 501. */
+  deckTools?: DeckTools
 }
 
 export interface AppVariables {
   db: Db
   now: number
-  deps: Required<Omit<AppDeps, 'publicOrigin' | 'rateLimit' | 'mailer'>> &
-    Pick<AppDeps, 'publicOrigin' | 'rateLimit'> & { mailer: Mailer }
+  deps: Required<Omit<AppDeps, 'publicOrigin' | 'rateLimit' | 'mailer' | 'deckTools'>> &
+    Pick<AppDeps, 'publicOrigin' | 'rateLimit' | 'deckTools'> & { mailer: Mailer }
   caller: Caller | null
   /** The signed-in caller as services take it (null when anonymous); settings parsed once. */
   user: UserContext | null

@@ -19,9 +19,12 @@ export type ErrorCode =
   | 'deadline_passed'
   | 'check_closed'
   | 'gone'
+  | 'invalid_notes'
+  | 'limit_exceeded'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'too_many_requests'
+  | 'not_implemented'
   | 'service_unavailable'
   | 'internal_error'
 
@@ -58,6 +61,7 @@ const titles: Partial<Record<number, string>> = {
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  501: 'Not Implemented',
   503: 'Service Unavailable',
 }
 

@@ -4,6 +4,7 @@ import { Hono } from 'hono'
 import { compress } from 'hono/compress'
 import { createApp } from './app'
 import { ConfigError, nodeEnvSchema, parseEnv } from './config'
+import { deckTools } from './content/deck-tools'
 import { connectDatabase } from './db/connect'
 import { migrateDatabase } from './db/migrate'
 import { syncContent } from './db/queries/content'
@@ -37,6 +38,7 @@ async function main() {
         }
       },
       scrypt: createNodeScrypt(),
+      deckTools,
     }),
   )
   // Node compresses its own responses (HTML pages are 10-65 KB); on Workers Cloudflare's edge does,

@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { type AnySQLiteColumn, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 /** All times are Unix epoch milliseconds (UTC). */
 const millis = (name: string) => integer(name, { mode: 'number' })
@@ -74,14 +74,43 @@ export const loginFailures = sqliteTable(
   (t) => [index('login_failures_email_idx').on(t.email, t.at), index('login_failures_ip_idx').on(t.ip, t.at)],
 )
 
-export const decks = sqliteTable('decks', {
-  slug: text('slug').primaryKey(),
-  title: text('title').notNull(),
-  description: text('description').notNull().default(''),
-  /** The exam blueprint from `deck.yaml` as JSON (domains, weights, topics); null when none. */
-  blueprint: text('blueprint'),
-  updatedAt: millis('updated_at').notNull(),
-})
+/**
+ * A deck. Shipped decks (`content/` on the server) have neither owner nor team: shared by all,
+ * read-only. A user's deck has `ownerId`; a team's deck has `teamId` (its owners write, members
+ * study). The slug is global because card ids and URLs hang off it.
+ */
+export const decks = sqliteTable(
+  'decks',
+  {
+    slug: text('slug').primaryKey(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    /** The exam blueprint from `deck.yaml` as JSON (domains, weights, topics); null when none. */
+    blueprint: text('blueprint'),
+    updatedAt: millis('updated_at').notNull(),
+    ownerId: text('owner_id').references(() => users.id, { onDelete: 'cascade' }),
+    teamId: text('team_id').references((): AnySQLiteColumn => teams.id, { onDelete: 'cascade' }),
+    createdAt: millis('created_at'),
+  },
+  (t) => [index('decks_owner_idx').on(t.ownerId), index('decks_team_idx').on(t.teamId)],
+)
+
+/**
+ * The Markdown notes of a user's or team's deck, as the owner wrote them (with the id markers
+ * the server added), so the deck can be recompiled, edited and exported without a disk.
+ */
+export const deckNotes = sqliteTable(
+  'deck_notes',
+  {
+    deck: text('deck')
+      .notNull()
+      .references(() => decks.slug, { onDelete: 'cascade' }),
+    path: text('path').notNull(),
+    text: text('text').notNull(),
+    updatedAt: millis('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.deck, t.path] })],
+)
 
 export const topics = sqliteTable(
   'topics',
@@ -372,6 +401,7 @@ export const schema = {
   passwordResets,
   loginFailures,
   decks,
+  deckNotes,
   topics,
   cards,
   cardStates,

@@ -15,9 +15,10 @@ export const progressQuerySchema = v.object({
 })
 
 /** The deck to report on, or undefined for every deck; an unknown slug is a 404 naming `deck`. */
-export async function resolveDeck(db: AppEnv['Variables']['db'], deck: string | undefined) {
+export async function resolveDeck(db: AppEnv['Variables']['db'], deck: string | undefined, userId: string) {
   if (!deck) return undefined
-  if (!(await deckExists(db, deck))) throw new AppError(404, 'not_found', `deck: no deck "${deck}"`, { field: 'deck' })
+  if (!(await deckExists(db, deck, userId)))
+    throw new AppError(404, 'not_found', `deck: no deck "${deck}"`, { field: 'deck' })
   return deck
 }
 
@@ -36,7 +37,7 @@ export const progressRoutes = new Hono<AppEnv>().get(
   auth('progress:read'),
   validate('query', progressQuerySchema),
   async (c) => {
-    const deck = await resolveDeck(c.var.db, c.req.valid('query').deck)
+    const deck = await resolveDeck(c.var.db, c.req.valid('query').deck, c.var.user.userId)
     return c.json(await loadProgress(c.var.user, deck))
   },
 )

@@ -3,6 +3,7 @@ import { describeRoute } from 'hono-openapi'
 import type { AppEnv } from '../env'
 import { auth } from '../middleware/caller'
 import { nextQuerySchema } from '../schemas/review'
+import { requireDeck } from '../services/own-decks'
 import { nextCard } from '../services/review'
 import { validate } from '../validation'
 
@@ -14,6 +15,7 @@ export const reviewRoutes = new Hono<AppEnv>().get(
   validate('query', nextQuerySchema),
   async (c) => {
     const { deck, topic, mode } = c.req.valid('query')
+    await requireDeck(c.var.user, deck)
     return c.json(await nextCard(c.var.user, { deck, topic: topic || undefined }, mode))
   },
 )

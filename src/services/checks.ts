@@ -48,7 +48,10 @@ export function presentCheck(check: CheckRow, now: number) {
 /** Builds the question set once, seeded by the check id: every member gets the same questions. */
 export async function createCheck(ctx: UserContext, teamId: string, input: CreateCheckInput) {
   await requireOwner(ctx, teamId)
-  const deck = (await listDecks(ctx.db)).find((d) => d.slug === input.deck)
+  // A check draws from a shared deck or one of this team's decks: every member can study those.
+  const deck = (await listDecks(ctx.db, ctx.userId)).find(
+    (d) => d.slug === input.deck && d.ownerId === null && (d.teamId === null || d.teamId === teamId),
+  )
   if (!deck) throw new AppError(400, 'validation_failed', `deck: no deck "${input.deck}"`, { field: 'deck' })
   const unknown = input.topics?.find((t) => !deck.topics.some((topic) => topic.slug === t))
   if (unknown)

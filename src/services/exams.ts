@@ -77,7 +77,7 @@ async function recentCards(ctx: UserContext, deck: string): Promise<Set<string>>
  * the same settings replays that exam's questions exactly (what it avoided included).
  */
 export async function createExam(ctx: UserContext, input: CreateExamInput) {
-  const outline = await deckOutline(ctx.db, input.deck, input.topics)
+  const outline = await deckOutline(ctx.db, input.deck, input.topics, ctx.userId)
   const draw = chooseDraw(input, outline.blueprint)
   const topics = JSON.stringify(input.topics ?? [])
   const earlier = input.seed ? await findExamBySeed(ctx.db, ctx.userId, input.deck, input.seed) : undefined
@@ -91,6 +91,7 @@ export async function createExam(ctx: UserContext, input: CreateExamInput) {
       ? replayed
       : (
           await buildQuestions(ctx.db, {
+            userId: ctx.userId,
             deck: input.deck,
             topics: input.topics,
             count: input.questionCount,

@@ -1,4 +1,5 @@
 import type { Db } from '../db/index'
+import { canStudy } from '../db/queries/deck-access'
 import { loadDeckTopics, loadLiveCards, parseList, toCompiledCard } from '../db/queries/exams'
 
 export { toCompiledCard }
@@ -35,6 +36,8 @@ export function newExamId(): string {
 }
 
 export interface BankRequest {
+  /** Who builds the questions: the deck must be one they may study. */
+  userId: string
   deck: string
   topics?: readonly string[] | undefined
   count: number
@@ -46,9 +49,17 @@ export interface BankRequest {
   avoid?: ReadonlySet<string> | undefined
 }
 
-/** The deck's topics, or a 404 naming the deck; unknown topics are a 400 naming them. */
-export async function deckTopics(db: Db, deck: string, wanted?: readonly string[]): Promise<TopicName[]> {
-  return (await deckOutline(db, deck, wanted)).topics
+/**
+ * The deck's topics, or a 404 naming the deck (also when `userId` may not study it); unknown
+ * topics are a 400 naming them.
+ */
+export async function deckTopics(
+  db: Db,
+  deck: string,
+  wanted?: readonly string[],
+  userId?: string,
+): Promise<TopicName[]> {
+  return (await deckOutline(db, deck, wanted, userId)).topics
 }
 
 /** The deck's topics and exam blueprint, with the same refusals as `deckTopics`. */
@@ -56,9 +67,11 @@ export async function deckOutline(
   db: Db,
   deck: string,
   wanted?: readonly string[],
+  userId?: string,
 ): Promise<{ topics: TopicName[]; blueprint: Blueprint | undefined }> {
   const found = await loadDeckTopics(db, deck)
-  if (!found.deck) throw new AppError(404, 'not_found', `deck: no deck "${deck}"`, { field: 'deck' })
+  if (!found.deck || (userId !== undefined && !(await canStudy(db, userId, found.deck))))
+    throw new AppError(404, 'not_found', `deck: no deck "${deck}"`, { field: 'deck' })
   const unknown = (wanted ?? []).filter((slug) => !found.topics.some((t) => t.slug === slug))
   if (unknown.length > 0)
     throw new AppError(
@@ -78,7 +91,7 @@ export async function deckOutline(
  * unchanged.
  */
 export async function buildQuestions(db: Db, request: BankRequest): Promise<Exam & { topics: TopicName[] }> {
-  const topics = await deckTopics(db, request.deck, request.topics)
+  const topics = await deckTopics(db, request.deck, request.topics, request.userId)
   const cards = (await loadLiveCards(db, request.deck)).map(toCompiledCard)
   const chosen = request.topics?.length ? [...new Set(request.topics)] : undefined
   try {

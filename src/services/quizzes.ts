@@ -21,6 +21,7 @@ export interface QuizVerdict {
 export async function createQuiz(ctx: UserContext, input: CreateQuizInput) {
   const seed = input.seed ?? newSeed()
   const built = await buildQuestions(ctx.db, {
+    userId: ctx.userId,
     deck: input.deck,
     topics: input.topics,
     count: input.count,

@@ -1,3 +1,4 @@
+import { canStudy } from '../db/queries/deck-access'
 import { loadDeckMemories, loadDeckTopics } from '../db/queries/exams'
 import { type Blueprint, parseBlueprint, projectRecall, reviewsNeededPerDay } from '../domain/exam'
 import { createScheduler, examStartsAt, sqlWindow } from '../domain/scheduling'
@@ -81,7 +82,8 @@ export const noExamDateHint =
  */
 export async function readiness(ctx: UserContext, deck: string): Promise<Readiness> {
   const found = await loadDeckTopics(ctx.db, deck)
-  if (!found.deck) throw new AppError(404, 'not_found', `deck: no deck "${deck}"`, { field: 'deck' })
+  if (!found.deck || !(await canStudy(ctx.db, ctx.userId, found.deck)))
+    throw new AppError(404, 'not_found', `deck: no deck "${deck}"`, { field: 'deck' })
   const settings = ctx.settings
   const target = settings.desiredRetention
   const examAt = examStartsAt(settings)

@@ -1,3 +1,4 @@
+import { canStudy } from '../db/queries/deck-access'
 import {
   type CardRow,
   type CardStateRow,
@@ -212,8 +213,8 @@ export async function answerCard(
   const previous = await replay()
   if (previous) return previous
 
-  const { card, state } = await findCardWithState(ctx.db, ctx.userId, input.cardId)
-  if (!card || card.retiredAt !== null)
+  const { card, state, deck } = await findCardWithState(ctx.db, ctx.userId, input.cardId)
+  if (!card || !deck || card.retiredAt !== null || !(await canStudy(ctx.db, ctx.userId, deck)))
     throw new AppError(404, 'not_found', 'cardId: no such card', { field: 'cardId' })
   const conflict = () =>
     new AppError(409, 'stale_state', 'the card was answered elsewhere since it was shown', {
@@ -395,8 +396,9 @@ export type CardAction = 'suspend' | 'unsuspend' | 'bury'
 
 /** Suspends, unsuspends (clearing the leech flag) or buries a card until the next study day. */
 export async function changeCard(ctx: UserContext, cardId: string, action: CardAction) {
-  const { card } = await findCardWithState(ctx.db, ctx.userId, cardId)
-  if (!card) throw new AppError(404, 'not_found', 'id: no such card', { field: 'id' })
+  const { card, deck } = await findCardWithState(ctx.db, ctx.userId, cardId)
+  if (!card || !deck || !(await canStudy(ctx.db, ctx.userId, deck)))
+    throw new AppError(404, 'not_found', 'id: no such card', { field: 'id' })
   const settings = ctx.settings
   const flags =
     action === 'suspend'
@@ -415,8 +417,9 @@ export async function changeCard(ctx: UserContext, cardId: string, action: CardA
  * for showing an undone card again (added for the browser review flow).
  */
 export async function previewCard(ctx: UserContext, cardId: string) {
-  const { card, state } = await findCardWithState(ctx.db, ctx.userId, cardId)
-  if (!card || card.retiredAt !== null) throw new AppError(404, 'not_found', 'card: no such card', { field: 'card' })
+  const { card, state, deck } = await findCardWithState(ctx.db, ctx.userId, cardId)
+  if (!card || !deck || card.retiredAt !== null || !(await canStudy(ctx.db, ctx.userId, deck)))
+    throw new AppError(404, 'not_found', 'card: no such card', { field: 'card' })
   return withIntervals(card, state, ctx.settings, ctx.now)
 }
 

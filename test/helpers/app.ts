@@ -1,4 +1,5 @@
 import { createApp } from '../../src/app'
+import { deckTools } from '../../src/content/deck-tools'
 import type { Db } from '../../src/db/index'
 import { createTestDb } from './db'
 
@@ -28,6 +29,7 @@ export async function createTestApp(options: { clock?: TestClock; ip?: string } 
     clock: () => clock.now,
     clientIp: (req) => req.headers.get('x-test-ip') ?? options.ip ?? '203.0.113.7',
     passwordParams: testPasswordParams,
+    deckTools,
   })
   return { app, db, url, clock }
 }

@@ -47,6 +47,16 @@ async function fixture() {
     minutes: 10,
     format: 'mcq',
   })
+  const deck = await post<{ slug: string }>(owner!.browser, '/api/v1/decks', {
+    name: 'Runbooks',
+    slug: 'matrix-team-runbooks',
+    team: team.id,
+  })
+  const note = await owner!.browser.request(`/api/v1/decks/${deck.slug}/notes/ports.md`, {
+    method: 'PUT',
+    body: '# Ports\n\nPort of the registry? :: 5000\n',
+  })
+  if (note.status !== 201) throw new Error(`note: ${note.status} ${await note.text()}`)
   const token = (tokenScopes: readonly string[]) =>
     post<{ id: string; token: string }>(owner!.browser, '/api/v1/tokens', { name: 'matrix', scopes: tokenScopes })
   /** Made up front: the owner's session may be gone (signed out) by the time they are used. */
@@ -62,7 +72,15 @@ async function fixture() {
     .set({ expiresAt: t.clock.now - 1 })
     .where(eq(apiTokens.id, expired.id))
   const spare = await token(['review'])
-  const ids = { team: team.id, check: check.id, code, quiz: quiz.id, exam: exam.id, spareToken: spare.id }
+  const ids = {
+    team: team.id,
+    check: check.id,
+    code,
+    quiz: quiz.id,
+    exam: exam.id,
+    spareToken: spare.id,
+    deck: deck.slug,
+  }
   const ref = {
     ...ids,
     targetUser: target!.userId,
@@ -110,6 +128,22 @@ const cases: Record<string, RouteCase> = {
   },
   'GET /decks': { path: () => '/decks', expect: { lacking: 200 } },
   'GET /decks/:slug/cards': { path: () => '/decks/docker/cards', expect: { lacking: 200 } },
+  'POST /decks': {
+    path: () => '/decks',
+    body: () => ({ name: 'Mine' }),
+    expect: { other: 201, member: 201, owner: 201 },
+  },
+  'GET /decks/:slug/notes': { path: (r) => `/decks/${r.deck}/notes`, expect: teamRead(200) },
+  'GET /decks/:slug/notes/:path': { path: (r) => `/decks/${r.deck}/notes/ports.md`, expect: teamRead(200) },
+  'PUT /decks/:slug/notes/:path': {
+    path: (r) => `/decks/${r.deck}/notes/ports.md`,
+    body: () => 'Port of the registry? :: 5000',
+    expect: { other: 404, member: 403, owner: 200 },
+  },
+  'DELETE /decks/:slug/notes/:path': {
+    path: (r) => `/decks/${r.deck}/notes/ports.md`,
+    expect: { other: 404, member: 403, owner: 204 },
+  },
   'GET /review/next': { path: () => '/review/next', expect: {} },
   'POST /reviews': { path: () => '/reviews', body: () => ({ cardId: 'docker-cli-001', rating: 'good' }), expect: {} },
   'POST /reviews/undo': { path: () => '/reviews/undo', expect: {} },

@@ -2,21 +2,31 @@ import { and, asc, count, eq, isNull } from 'drizzle-orm'
 import { type Blueprint, parseBlueprint } from '../../domain/exam/blueprint'
 import type { Db } from '../index'
 import { cards, decks, topics } from '../schema'
+import { visibleTo } from './deck-access'
 
 export interface DeckSummary {
   slug: string
   title: string
   description: string
+  ownerId: string | null
+  teamId: string | null
   cardCount: number
   /** The deck's exam blueprint, if `deck.yaml` has one. */
   blueprint?: Blueprint | undefined
   topics: { slug: string; title: string; file: string; cardCount: number }[]
 }
 
-/** Every deck with its topics and the number of live (not retired) cards in each. */
-export async function listDecks(db: Db): Promise<DeckSummary[]> {
+/**
+ * Every deck with its topics and the number of live (not retired) cards in each; with `userId`,
+ * only the decks that user may see (shared, their own, their teams').
+ */
+export async function listDecks(db: Db, userId?: string): Promise<DeckSummary[]> {
   const [deckRows, topicRows, countRows] = await db.batch([
-    db.select().from(decks).orderBy(asc(decks.title)),
+    db
+      .select()
+      .from(decks)
+      .where(userId ? visibleTo(userId) : undefined)
+      .orderBy(asc(decks.title)),
     db.select().from(topics).orderBy(asc(topics.deck), asc(topics.position)),
     db
       .select({ deck: cards.deck, topic: cards.topic, n: count() })
@@ -38,6 +48,8 @@ export async function listDecks(db: Db): Promise<DeckSummary[]> {
       slug: deck.slug,
       title: deck.title,
       description: deck.description,
+      ownerId: deck.ownerId,
+      teamId: deck.teamId,
       cardCount: deckTopics.reduce((sum, t) => sum + t.cardCount, 0),
       blueprint: parseBlueprint(deck.blueprint),
       topics: deckTopics,

@@ -112,7 +112,11 @@ export async function loadToday(db: Db, userId: string, dayStart: number): Promi
 /** A deck and (optionally) one of its topics, for page headings; undefined when absent. */
 export async function findScope(db: Db, deck: string, topic?: string) {
   const [deckRows, topicRows] = await db.batch([
-    db.select({ slug: decks.slug, title: decks.title }).from(decks).where(eq(decks.slug, deck)).limit(1),
+    db
+      .select({ slug: decks.slug, title: decks.title, ownerId: decks.ownerId, teamId: decks.teamId })
+      .from(decks)
+      .where(eq(decks.slug, deck))
+      .limit(1),
     db
       .select()
       .from(topics)

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import type { CardGroup, DayActivity, DueBucket, TopicTotal } from '../../domain/progress'
 import type { Db } from '../index'
 import { cardStates, cards, decks, reviewLogs, topics } from '../schema'
+import { visibleTo } from './deck-access'
 
 const QUARTER_HOUR = 900_000
 
@@ -9,8 +10,9 @@ const QUARTER_HOUR = 900_000
 const int = (value: number) => sql.raw(String(Math.trunc(value)))
 const inDeck = (deck: string | undefined) => (deck ? sql`and ${cards.deck} = ${deck}` : sql``)
 
-export async function deckExists(db: Db, slug: string): Promise<boolean> {
-  const rows = await db.all(sql`select 1 from ${decks} where ${decks.slug} = ${slug}`)
+/** Whether the deck exists and the user may see it. */
+export async function deckExists(db: Db, slug: string, userId: string): Promise<boolean> {
+  const rows = await db.all(sql`select 1 from ${decks} where ${decks.slug} = ${slug} and ${visibleTo(userId)}`)
   return rows.length > 0
 }
 
@@ -25,6 +27,7 @@ export async function loadProgressBasics(db: Db, userId: string, deck: string | 
         count(*) as total
       from ${cards} left join ${topics} on ${topics.deck} = ${cards.deck} and ${topics.slug} = ${cards.topic}
       where ${cards.retiredAt} is null ${inDeck(deck)}
+        and ${cards.deck} in (select ${decks.slug} from ${decks} where ${visibleTo(userId)})
       group by ${cards.deck}, ${cards.topic}
       order by ${cards.deck}, coalesce(max(${topics.position}), 1e9), ${cards.topic}`),
   ])

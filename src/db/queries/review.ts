@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import type { SqlWindow } from '../../domain/scheduling'
 import type { Db } from '../index'
-import { cardStates, cards, reviewLogs, users } from '../schema'
+import { cardStates, cards, decks, reviewLogs, users } from '../schema'
 import { availableAt, reviewDue } from './due-window'
 
 export type CardRow = typeof cards.$inferSelect
@@ -134,15 +134,20 @@ export async function findCard(db: Db, cardId: string): Promise<CardRow | undefi
   return db.query.cards.findFirst({ where: eq(cards.id, cardId) })
 }
 
-/** A card and the user's state for it (if any), in one statement. */
+/**
+ * A card and the user's state for it (if any), in one statement, with its deck's owner columns
+ * so the caller can tell, without another query for a shared deck, whether the user may study it.
+ */
 export async function findCardWithState(db: Db, userId: string, cardId: string) {
   const [row] = await db
-    .select({ card: cards, state: cardStates })
+    .select({ card: cards, state: cardStates, ownerId: decks.ownerId, teamId: decks.teamId })
     .from(cards)
+    .innerJoin(decks, eq(decks.slug, cards.deck))
     .leftJoin(cardStates, and(eq(cardStates.cardId, cards.id), eq(cardStates.userId, userId)))
     .where(eq(cards.id, cardId))
     .limit(1)
-  return { card: row?.card, state: row?.state ?? undefined }
+  const deck = row ? { slug: row.card.deck, ownerId: row.ownerId, teamId: row.teamId } : undefined
+  return { card: row?.card, state: row?.state ?? undefined, deck }
 }
 
 export async function saveSettingsJson(db: Db, userId: string, json: string): Promise<void> {

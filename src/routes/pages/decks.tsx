@@ -1,5 +1,6 @@
 import { Hono } from 'hono/tiny'
 import * as v from 'valibot'
+import { canStudy } from '../../db/queries/deck-access'
 import { listCards, listDecks } from '../../db/queries/decks'
 import { findScope } from '../../db/queries/home'
 import type { AppEnv } from '../../env'
@@ -29,7 +30,7 @@ export const deckPages = new Hono<AppEnv>()
   .get('/decks/:slug', validate('param', deckParamSchema), validate('query', deckCardsQuerySchema), async (c) => {
     const { slug } = c.req.valid('param')
     const topicSlug = c.req.valid('query').topic
-    const deck = (await listDecks(c.var.db)).find((d) => d.slug === slug)
+    const deck = (await listDecks(c.var.db, c.var.user!.userId)).find((d) => d.slug === slug)
     if (!deck) throw new AppError(404, 'not_found', `slug: no deck "${slug}"`, { field: 'slug' })
     let topic: Parameters<typeof DeckPage>[0]['topic']
     if (topicSlug) {
@@ -49,7 +50,8 @@ export const deckPages = new Hono<AppEnv>()
       findScope(c.var.db, slug, topicSlug),
       listCards(c.var.db, slug, topicSlug),
     ])
-    if (!scope.deck) throw new AppError(404, 'not_found', `slug: no deck "${slug}"`, { field: 'slug' })
+    if (!scope.deck || !(await canStudy(c.var.db, c.var.user!.userId, scope.deck)))
+      throw new AppError(404, 'not_found', `slug: no deck "${slug}"`, { field: 'slug' })
     if (!scope.topic) throw new AppError(404, 'not_found', `topic: no topic "${topicSlug}"`, { field: 'topic' })
     const topic = { ...scope.topic, sources: webLinks(scope.topic.sources) }
     return c.render(<DeckNotePage deck={scope.deck} topic={topic} cards={cards.map(presentCard)} />, {

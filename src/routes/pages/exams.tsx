@@ -28,7 +28,7 @@ const noStore = createMiddleware<AppEnv>(async (c, next) => {
 
 async function home(c: Context<SignedInEnv>, slug: string, form?: { values: ExamStartValues; error: AppError }) {
   const ctx = c.var.user
-  const decks = await listDecks(ctx.db)
+  const decks = await listDecks(ctx.db, ctx.userId)
   const deck = decks.find((d) => d.slug === slug) ?? decks[0]
   if (!deck) throw new AppError(404, 'not_found', 'deck: there is no deck yet: add notes under content/ and sync them')
   const [ready, history] = await Promise.all([readiness(ctx, deck.slug), examHistory(ctx, 20)])

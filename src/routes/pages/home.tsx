@@ -15,7 +15,7 @@ export const homePages = new Hono<AppEnv>().get('/', async (c) => {
   if (!user) return c.render(<HomePage signedIn={false} decks={[]} doneToday={0} />, { title: 'Home' })
   const { db, now, userId, settings } = user
   const [decks, counts, reviewed] = await Promise.all([
-    listDecks(db),
+    listDecks(db, userId),
     loadHomeCounts(db, userId, sqlWindow(settings, now)),
     getCookie(c, welcomedCookie) ? true : hasReviewed(db, userId),
   ])

@@ -15,9 +15,9 @@ export const progressPages = new Hono<AppEnv>().get(
   signedIn,
   validate('query', progressQuerySchema),
   async (c) => {
-    const deck = await resolveDeck(c.var.db, c.req.valid('query').deck)
+    const deck = await resolveDeck(c.var.db, c.req.valid('query').deck, c.var.user.userId)
     const ctx = c.var.user
-    const decks = (await listDecks(c.var.db)).map((d) => ({ slug: d.slug, title: d.title }))
+    const decks = (await listDecks(c.var.db, c.var.user.userId)).map((d) => ({ slug: d.slug, title: d.title }))
     // Readiness is per deck: the one shown, else the first.
     const examDeck = deck ?? decks[0]?.slug
     const [progress, ready] = await Promise.all([

@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import { Hono } from 'hono/tiny'
 import * as v from 'valibot'
+import { canStudy } from '../../db/queries/deck-access'
 import { findScope, loadToday } from '../../db/queries/home'
 import { ratingNames, SchedulingError, sqlWindow } from '../../domain/scheduling'
 import type { AppEnv } from '../../env'
@@ -72,7 +73,8 @@ const toScope = (form: { deck: string; topic?: string | undefined; mode?: string
 /** The deck and topic with their display title; a 404 naming the field when either is unknown. */
 async function loadScope(c: Context<SignedInEnv>, scope: ReviewScope) {
   const names = await findScope(c.var.db, scope.deck, scope.topic)
-  if (!names.deck) throw new AppError(404, 'not_found', `deck: no deck "${scope.deck}"`, { field: 'deck' })
+  if (!names.deck || !(await canStudy(c.var.db, c.var.user!.userId, names.deck)))
+    throw new AppError(404, 'not_found', `deck: no deck "${scope.deck}"`, { field: 'deck' })
   if (scope.topic && !names.topic)
     throw new AppError(404, 'not_found', `topic: no topic "${scope.topic}"`, { field: 'topic' })
   const title = names.topic ? `${names.deck.title} · ${names.topic.title}` : names.deck.title

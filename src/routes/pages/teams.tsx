@@ -53,7 +53,8 @@ const utc = (value: string) => (/^\d{4}-\d\d-\d\dT\d\d:\d\d$/.test(value) ? `${v
 async function renderTeam(c: Ctx, teamId: string, extra: Partial<TeamPageProps> = {}, status: 200 | 400 | 409 = 200) {
   const ctx = c.var.user
   const team = await teamDetail(ctx, teamId)
-  const [checks, decks] = await Promise.all([listTeamChecks(ctx, teamId), listDecks(c.var.db)])
+  const [checks, visible] = await Promise.all([listTeamChecks(ctx, teamId), listDecks(c.var.db, ctx.userId)])
+  const decks = visible.filter((d) => d.ownerId === null && (d.teamId === null || d.teamId === teamId))
   c.status(status)
   const props = { team, checks, decks, userId: ctx.userId, csrfToken: c.var.csrfToken, ...extra }
   return c.render(<TeamPage {...props} />, { title: team.name, ...assets })

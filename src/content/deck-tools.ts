@@ -1,0 +1,12 @@
+import { compileOwnDeck } from './own-deck'
+
+/**
+ * The compiler and the importers, handed to `createApp` by the Node entry only: they pull in
+ * the Markdown parser and the archive readers, which the Worker's bundle budget cannot hold
+ * (see docs/architecture.md). Without them the upload and import routes answer 501.
+ */
+export const deckTools = {
+  compile: compileOwnDeck,
+}
+
+export type DeckTools = typeof deckTools
