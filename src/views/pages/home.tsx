@@ -68,6 +68,12 @@ function DeckSection(props: { deck: HomeDeck }) {
         <strong data-count="due">{deck.due}</strong> due · <strong data-count="new">{deck.newToday}</strong> new today ·{' '}
         <span class="muted">{`${deck.unseen} unseen of ${deck.cardCount} cards`}</span>
       </p>
+      {/* Each row counts what its topic could give alone; the daily limit is one for all of them. */}
+      {deck.topics.reduce((n, t) => n + t.newToday, 0) > deck.newToday ? (
+        <p class="muted" data-note="shared-new">
+          {`The ${deck.newToday} new cards left today are shared by all topics: each row says how many its topic can give if you review it alone.`}
+        </p>
+      ) : null}
       <table>
         <thead>
           <tr>
