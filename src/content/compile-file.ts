@@ -82,7 +82,7 @@ export function compileFile(file: string, text: string, options: FileOptions): F
     html: '',
   }
   result.annotations = collectAnnotations(root, report)
-  walkSections(blocks, title, result, report, properNouns(text))
+  walkSections(blocks, title, result, report, properNouns(text), /(^|\s)#flashcards(\/|\s|$)/m.test(text))
   const slugger = createSlugger()
   const anchors = blocks.flatMap((node) =>
     node.type === 'heading' ? [slugger(plainText(trimPhrasing(node.children)))] : [],
@@ -109,6 +109,7 @@ function walkSections(
   result: FileResult,
   report: RuleContext['report'],
   names: ReadonlySet<string>,
+  obsidianCards: boolean,
 ): void {
   const { annotations } = result
   const slugger = createSlugger()
@@ -117,6 +118,9 @@ function walkSections(
     report,
     consumed: new Set(),
     cardParagraphs: new Set(),
+    // Obsidian-SR reads cards only from notes tagged #flashcards (decks.md); there its `Q::A`
+    // without spaces is a card.
+    obsidianCards,
     properNouns: names,
     emit(draft) {
       const { block } = draft

@@ -70,6 +70,8 @@ export interface RuleContext {
   consumed: Set<RootContent>
   /** Paragraphs that made a card themselves. */
   cardParagraphs: Set<Paragraph>
+  /** The note carries Obsidian-SR's `#flashcards` tag: `Q::A` without spaces is a card. */
+  obsidianCards?: boolean
   /** Capitalised words the file uses mid-sentence (`Docker`, `Dockerfile`): kept capitalised. */
   properNouns: ReadonlySet<string>
 }

@@ -1,9 +1,9 @@
 import type { List, Paragraph, RootContent } from 'mdast'
-import type { RuleContext, Scope } from './draft'
+import { lineOf, type RuleContext, type Scope } from './draft'
 import { trimPhrasing } from './phrasing'
 import { clozeCards } from './rules/cloze'
 import { enumerationCards, listContext } from './rules/enumeration'
-import { explicitCards } from './rules/explicit'
+import { explicitCards, looksLikeCard } from './rules/explicit'
 import { chainCards, diagramCards } from './rules/sequence'
 import { isPlainTermList, matchTerm, termCards } from './rules/terms'
 import { typeinCards } from './rules/typein'
@@ -40,6 +40,13 @@ function paragraphCards(
   ctx: RuleContext,
 ): void {
   if (explicitCards(paragraph, next, scope, ctx) || clozeCards(paragraph, scope, ctx)) return
+  if (looksLikeCard(paragraph))
+    ctx.report(
+      lineOf(paragraph),
+      'card-not-parsed',
+      'looks like a `Question::Answer` card but is not one (one word each side, or several lines): put code in backticks, or write `Question :: Answer` on one line',
+      'warning',
+    )
   const term = matchTerm(paragraph, false)
   if (term) termCards(term, paragraph, undefined, scope, ctx)
   else chainCards(paragraph, previous, scope, ctx)

@@ -13,9 +13,11 @@ interface Segment {
 const opener = /==(?=\S|$)|\{\{c(\d+)::/
 
 /**
- * Cloze cards: `==hidden==` (all hidden on one card) and Anki `{{c1::text::hint}}` (one card
- * per number; the other numbers stay visible). The prompt shows `[…]` or `[hint]`; the answer
- * is the hidden text.
+ * Cloze cards: Anki `{{c1::text::hint}}` (one card per number; the other numbers stay visible)
+ * and Obsidian-SR's highlights, one card per gap as its docs give: `==text==` numbered in order,
+ * `==2;;text==` numbered 2, a hint as `==text;;hint==` or `==text==^[hint]`. The prompt shows
+ * `[…]` or `[hint]`; the answer is the hidden text.
+ * @see https://github.com/st3v3nmw/obsidian-spaced-repetition/blob/master/docs/docs/en/flashcards/cloze-cards.md
  */
 export function clozeCards(paragraph: Paragraph, scope: Scope, ctx: RuleContext): boolean {
   const { nodes, tags } = takeTags(paragraph.children)
@@ -54,10 +56,19 @@ function promptFor(segments: Segment[], number: number | undefined): PhrasingCon
   })
 }
 
+/** `==2;;text;;hint==`: Obsidian-SR's default pattern `==[123;;]answer[;;hint]==`. */
+function highlightParts(inside: string, gap: Segment): string {
+  const parts = inside.split(';;')
+  if (parts.length > 1 && /^\s*\d+\s*$/.test(parts[0] ?? '')) gap.number = Number(parts.shift())
+  if (parts.length > 1) gap.hint = parts.slice(1).join(';;').trim()
+  return parts[0] ?? ''
+}
+
 /** Splits top-level inline nodes into plain and cloze segments. */
 function parseClozes(nodes: PhrasingContent[]): Segment[] | 'unclosed' | undefined {
   const segments: Segment[] = [{ nodes: [] }]
   let open: '==' | '}}' | undefined
+  let highlights = 0
   const current = () => segments[segments.length - 1] as Segment
   const push = (value: string) => value !== '' && current().nodes.push(textNode(value))
   for (const node of nodes) {
@@ -75,7 +86,8 @@ function parseClozes(nodes: PhrasingContent[]): Segment[] | 'unclosed' | undefin
         }
         push(rest.slice(0, match.index))
         open = match[1] === undefined ? '==' : '}}'
-        segments.push({ number: Number(match[1] ?? 1), nodes: [] })
+        // Highlights are numbered in order; a `{{cN::` carries its own number.
+        segments.push({ number: match[1] === undefined ? ++highlights : Number(match[1]), nodes: [] })
         rest = rest.slice(match.index + match[0].length)
         continue
       }
@@ -90,9 +102,17 @@ function parseClozes(nodes: PhrasingContent[]): Segment[] | 'unclosed' | undefin
         current().hint = inside.slice(hintAt + 2).trim()
         inside = inside.slice(0, hintAt)
       }
+      if (open === '==') inside = highlightParts(inside, current())
       push(inside)
       segments.push({ nodes: [] })
       rest = rest.slice(close + open.length)
+      // `^[hint]` right after a highlight is its hint (an Obsidian inline footnote).
+      const footnote = open === '==' ? /^\^\[([^\]]*)\]/.exec(rest) : null
+      if (footnote) {
+        const gap = segments[segments.length - 2] as Segment
+        gap.hint = footnote[1]?.trim() || gap.hint
+        rest = rest.slice(footnote[0].length)
+      }
       open = undefined
     }
   }

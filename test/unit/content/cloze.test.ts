@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { compile, shapes } from './compile'
 
 describe('cloze cards', () => {
-  it('hides every `==text==` of a paragraph on one card', () => {
+  it('makes one card per `==gap==`, the other gaps visible, as Obsidian-SR does', () => {
     expect(shapes('Namespaces limit what a process can ==see==; cgroups limit what it can ==use==.\n')).toEqual([
-      ['cloze', 'Namespaces limit what a process can […]; cgroups limit what it can […].', 'see; use'],
+      ['cloze', 'Namespaces limit what a process can […]; cgroups limit what it can use.', 'see'],
+      ['cloze', 'Namespaces limit what a process can see; cgroups limit what it can […].', 'use'],
     ])
   })
 
