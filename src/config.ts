@@ -44,6 +44,14 @@ export const nodeEnvSchema = v.object({
   ),
   CONTENT_DIR: v.optional(v.pipe(v.string(), v.nonEmpty('must not be empty')), 'content'),
   ...sharedEnvEntries,
+  /** An ISO instant the server's clock starts at (browser tests study at a chosen hour). */
+  CLOCK_START: v.optional(
+    v.pipe(
+      v.string(),
+      v.isoTimestamp('must be an ISO time like 2026-03-10T03:30:00Z'),
+      v.transform((value) => Date.parse(value)),
+    ),
+  ),
 })
 export type NodeEnv = v.InferOutput<typeof nodeEnvSchema>
 

@@ -2,7 +2,8 @@ import { parseEnv, sharedEnvSchema } from './config'
 import type { AppDeps } from './env'
 
 /** What only the runtime knows: how to reach the database, the client's address, the KDF, and (Node) the compiler. */
-export type RuntimeDeps = Pick<AppDeps, 'database' | 'clientIp' | 'scrypt' | 'deckTools'>
+export type RuntimeDeps = Pick<AppDeps, 'database' | 'clientIp' | 'scrypt' | 'deckTools'> &
+  Partial<Pick<AppDeps, 'clock'>>
 
 /**
  * The one place the settings both entries share become `createApp`'s deps, so the Node server

@@ -17,6 +17,11 @@ function describeDatabase(url: string): string {
   return url.startsWith('file:') ? url : url.replace(/\?.*$/, '')
 }
 
+function shiftedClock(start: number): () => number {
+  const offset = start - Date.now()
+  return () => Date.now() + offset
+}
+
 async function main() {
   const env = parseEnv(nodeEnvSchema, process.env)
   const started = performance.now()
@@ -39,6 +44,8 @@ async function main() {
       },
       scrypt: createNodeScrypt(),
       deckTools,
+      // CLOCK_START (browser tests): the server's clock starts there and runs at real speed.
+      clock: env.CLOCK_START === undefined ? Date.now : shiftedClock(env.CLOCK_START),
     }),
   )
   // Node compresses its own responses (HTML pages are 10-65 KB); on Workers Cloudflare's edge does,

@@ -135,7 +135,14 @@ export async function nextCard(ctx: UserContext, scope: QueueScope, mode: 'norma
   const base = { remaining, doneToday: doneToday.total, shownAt: iso(ctx.now) }
   if (!first) {
     const due = queue.nextLearningDue ?? (await nextDueAt(ctx.db, ctx.userId, scope))
-    return { ...base, card: null, nextDueAt: iso(due) }
+    // A learning card later today can be shown once it enters the learn-ahead window.
+    const showAt = queue.nextLearningDue === null ? null : queue.nextLearningDue - (window.learningDueBy - ctx.now)
+    return {
+      ...base,
+      card: null,
+      nextDueAt: iso(due),
+      nextShownAt: iso(showAt),
+    }
   }
   const { card, state } = await findCardWithState(ctx.db, ctx.userId, first.cardId)
   if (!card) throw new AppError(404, 'not_found', 'the card disappeared while it was being fetched')

@@ -6,22 +6,29 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppEnv, Caller } from '../env'
 import { assetPath } from './assets/registry'
 
+/** What a page tells the layout: its title, assets and an optional self-refresh. */
+export interface PageProps {
+  title: string
+  scripts?: string[]
+  styles?: string[]
+  refreshInSeconds?: number | undefined
+}
+
 export interface LayoutProps {
   title: string
   caller: Caller | null
   csrfToken: string
   scripts?: string[]
   styles?: string[]
+  /** Reload the page after this many seconds (`<meta http-equiv="refresh">`, works without JS). */
+  refreshInSeconds?: number | undefined
   children?: Child
 }
 
 declare module 'hono' {
   interface ContextRenderer {
     // biome-ignore lint/style/useShorthandFunctionType: module augmentation merges interfaces, not type aliases
-    (
-      content: string | Promise<string>,
-      props: { title: string; scripts?: string[]; styles?: string[] },
-    ): Response | Promise<Response>
+    (content: string | Promise<string>, props: PageProps): Response | Promise<Response>
   }
 }
 
@@ -32,6 +39,9 @@ export function Layout(props: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · dockdeck`}</title>
+        {props.refreshInSeconds === undefined ? null : (
+          <meta http-equiv="refresh" content={String(props.refreshInSeconds)} />
+        )}
         <link rel="icon" href="/favicon.ico" type="image/svg+xml" />
         <link rel="stylesheet" href={assetPath('app.css')} />
         {props.styles?.map((name) => (
@@ -94,12 +104,7 @@ export const layout = createMiddleware<AppEnv>(async (c, next) => {
 })
 
 /** A whole HTML document in the layout; also used by the error handler, outside any renderer. */
-export function renderPage(
-  c: Context<AppEnv>,
-  content: Child,
-  props: { title: string; scripts?: string[]; styles?: string[] },
-  status?: ContentfulStatusCode,
-) {
+export function renderPage(c: Context<AppEnv>, content: Child, props: PageProps, status?: ContentfulStatusCode) {
   const page = (
     <Layout {...props} caller={c.var.caller ?? null} csrfToken={c.var.csrfToken ?? ''}>
       {content}

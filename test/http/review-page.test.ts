@@ -258,6 +258,31 @@ describe('the review page without JavaScript', () => {
     expect(html).toContain('href="/"')
   })
 
+  it('shows learning cards within the learn-ahead limit after the rest, then waits and refreshes itself', async () => {
+    const { user, clock } = await setup({ newCardsPerDay: 2, learnAheadMinutes: 5 })
+    const seen: string[] = []
+    const answerShown = async (rating: string) => {
+      const question = (await page(user.browser, '/review?deck=docker')).html
+      seen.push(field(question, 'card'))
+      expect((await grade(user.browser, (await reveal(user.browser, question)).html, rating)).status).toBe(303)
+    }
+    await answerShown('again') // due in 1 minute: within the 5-minute learn-ahead
+    await answerShown('good') // due in 10 minutes
+    await answerShown('good') // the first card again, shown ahead of time instead of "come back in 1 minute"
+    expect(seen[2]).toBe(seen[0])
+    const waiting = (await page(user.browser, '/review?deck=docker')).html
+    expect(waiting).toContain('All done for now')
+    expect(waiting).toContain('The next card is due in 10 minutes.')
+    // Shown 5 minutes before it is due (learn-ahead), plus a second: 301 s.
+    expect(waiting).toContain('<meta http-equiv="refresh" content="301"/>')
+    expect(waiting).toContain('data-refresh-in="301"')
+    clock.advance(301_000)
+    const back = (await page(user.browser, '/review?deck=docker')).html
+    // Both cards are due at the same instant (the test clock stood still): ties go by card id.
+    expect(field(back, 'card')).toBe([seen[0], seen[1]].sort()[0])
+    expect(back).not.toContain('http-equiv="refresh"')
+  })
+
   it('answers 404 for an unknown deck and 400 for a malformed card, never 500', async () => {
     const { user } = await setup()
     expect((await page(user.browser, '/review?deck=kubernetes')).status).toBe(404)

@@ -115,7 +115,19 @@ export const reviewPages = new Hono<AppEnv>()
     const settings = ctx.settings
     const today = await loadToday(ctx.db, ctx.userId, sqlWindow(settings, ctx.now).dayStart)
     const nextDue = describeNextDue(next.nextDueAt ?? null, ctx.now, settings.timezone)
-    return render(c, title, <ReviewDone {...frame} again={today.again} nextDue={nextDue} />)
+    // Only later learning cards remain: the page reloads itself when the next can be shown, by
+    // script (exactly) and by a meta refresh (without JavaScript), a second late to be sure.
+    const shownAt = next.nextShownAt ? Date.parse(next.nextShownAt) : null
+    const refreshInSeconds = shownAt === null ? undefined : Math.max(1, Math.ceil((shownAt - ctx.now) / 1000) + 1)
+    return c.render(
+      <ReviewDone {...frame} again={today.again} nextDue={nextDue} refreshInSeconds={refreshInSeconds} />,
+      {
+        title: `Review ${title}`,
+        scripts: ['review.js'],
+        styles: ['review.css'],
+        refreshInSeconds,
+      },
+    )
   })
   .get('/review/answer', validate('query', answerQuerySchema), async (c) => {
     const q = c.req.valid('query')

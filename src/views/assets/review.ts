@@ -83,6 +83,8 @@ if (root) {
       form.elements.durationMs.value = String(Math.max(0, Math.min(Math.round(ms), 86400000)))
     })
   }
+  const waiting = document.querySelector('[data-refresh-in]')
+  if (waiting) setTimeout(() => location.reload(), Number(waiting.dataset.refreshIn) * 1000)
   const focused = document.querySelector('[autofocus]')
   if (focused && document.activeElement === document.body) focused.focus()
   const typing = (el) => el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName))

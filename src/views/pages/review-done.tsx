@@ -4,6 +4,8 @@ import { type ReviewFrame, ReviewHeader } from './review'
 export interface ReviewDoneProps extends ReviewFrame {
   again: number
   nextDue: string
+  /** Set when a learning card comes back later today: the page reloads itself then. */
+  refreshInSeconds?: number | undefined
 }
 
 /** Nothing left to study: a short summary of today and when to come back. */
@@ -24,7 +26,10 @@ export function ReviewDone(props: ReviewDoneProps) {
             <dd>{props.again}</dd>
           </div>
         </dl>
-        <p id="next-due">{props.nextDue}</p>
+        <p id="next-due" data-refresh-in={props.refreshInSeconds}>
+          {props.nextDue}
+          {props.refreshInSeconds === undefined ? null : ' This page shows it by itself when it is due.'}
+        </p>
         <p class="row">
           <a class="button" href="/" autofocus>
             Back to your decks
