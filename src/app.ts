@@ -11,7 +11,7 @@ import { csrfProtection } from './middleware/csrf'
 import { rateLimit } from './middleware/rate-limit'
 import { secureResponses } from './middleware/security-headers'
 import { apiRoutes } from './routes/api'
-import { assetRoutes, faviconRoute } from './routes/assets'
+import { assetRoutes, faviconRoute, iconRoute, manifestRoute, serviceWorkerRoute } from './routes/assets'
 import { healthRoutes } from './routes/health'
 import { openapiRoutes } from './routes/openapi'
 import { accountPages } from './routes/pages/account'
@@ -82,6 +82,9 @@ export function createApp(deps: AppDeps) {
   app.route('/healthz', healthRoutes)
   app.route('/assets', assetRoutes)
   app.route('/favicon.ico', faviconRoute)
+  app.route('/icon.svg', iconRoute)
+  app.route('/manifest.webmanifest', manifestRoute)
+  app.route('/sw.js', serviceWorkerRoute)
   // The API description needs no database: served before the db middleware, on a Worker without one too.
   app.route('/api', openapiRoutes)
 

@@ -4,18 +4,33 @@ import type { AppEnv } from '../env'
 import { auth } from '../middleware/caller'
 import { nextQuerySchema } from '../schemas/review'
 import { requireDeck } from '../services/own-decks'
-import { nextCard } from '../services/review'
+import { nextCard, todayCards } from '../services/review'
 import { validate } from '../validation'
 
-/** `/api/v1/review`: what to study next. */
-export const reviewRoutes = new Hono<AppEnv>().get(
-  '/next',
-  describeRoute({ tags: ['Review'], summary: 'The next card due, with the interval each answer would give' }),
-  auth('review'),
-  validate('query', nextQuerySchema),
-  async (c) => {
-    const { deck, topic, mode } = c.req.valid('query')
-    await requireDeck(c.var.user, deck)
-    return c.json(await nextCard(c.var.user, { deck, topic: topic || undefined }, mode))
-  },
-)
+/** `/api/v1/review`: what to study next, and today's whole queue for offline review. */
+export const reviewRoutes = new Hono<AppEnv>()
+  .get(
+    '/next',
+    describeRoute({ tags: ['Review'], summary: 'The next card due, with the interval each answer would give' }),
+    auth('review'),
+    validate('query', nextQuerySchema),
+    async (c) => {
+      const { deck, topic, mode } = c.req.valid('query')
+      await requireDeck(c.var.user, deck)
+      return c.json(await nextCard(c.var.user, { deck, topic: topic || undefined }, mode))
+    },
+  )
+  .get(
+    '/today',
+    describeRoute({
+      tags: ['Review'],
+      summary: "Every card of today's queue, for reviewing offline (answer them later with answeredAt)",
+    }),
+    auth('review'),
+    validate('query', nextQuerySchema),
+    async (c) => {
+      const { deck, topic } = c.req.valid('query')
+      await requireDeck(c.var.user, deck)
+      return c.json(await todayCards(c.var.user, { deck, topic: topic || undefined }))
+    },
+  )

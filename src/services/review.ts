@@ -3,6 +3,7 @@ import {
   type CardRow,
   type CardStateRow,
   findCardWithState,
+  findLiveCards,
   latestReview,
   loadQueueCandidates,
   nextDueAt,
@@ -150,6 +151,27 @@ export async function nextCard(ctx: UserContext, scope: QueueScope, mode: 'norma
     ...base,
     ...withIntervals(card, state, settings, ctx.now),
   }
+}
+
+/**
+ * Every card of today's queue, in queue order, for a device to review offline: what to show and
+ * the answer, without intervals (those depend on when the card is answered).
+ */
+export async function todayCards(ctx: UserContext, scope: QueueScope) {
+  const settings = ctx.settings
+  const window = sqlWindow(settings, ctx.now)
+  const { candidates, doneToday } = await loadQueueCandidates(ctx.db, ctx.userId, scope, window)
+  const queue = buildQueue(candidates, { ...settings, now: ctx.now, dayEnd: window.dayEnd, doneToday })
+  const ids = queue.cards.map((c) => c.cardId)
+  const byId = new Map((await findLiveCards(ctx.db, ids)).map((card) => [card.id, card]))
+  const cards = ids.flatMap((id) => {
+    const card = byId.get(id)
+    if (!card) return []
+    return [
+      { id: card.id, kind: card.kind, topic: card.topic, promptHtml: card.promptHtml, answerHtml: card.answerHtml },
+    ]
+  })
+  return { deck: scope.deck, fetchedAt: iso(ctx.now), cards }
 }
 
 export interface AnswerInput {

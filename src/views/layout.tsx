@@ -43,6 +43,8 @@ export function Layout(props: LayoutProps) {
           <meta http-equiv="refresh" content={String(props.refreshInSeconds)} />
         )}
         <link rel="icon" href="/favicon.ico" type="image/svg+xml" />
+        <link rel="manifest" href="/manifest.webmanifest" />
+        <meta name="theme-color" content="#0b5cad" />
         <link rel="stylesheet" href={assetPath('app.css')} />
         {props.styles?.map((name) => (
           <link rel="stylesheet" href={assetPath(name)} />

@@ -134,6 +134,15 @@ export async function findCard(db: Db, cardId: string): Promise<CardRow | undefi
   return db.query.cards.findFirst({ where: eq(cards.id, cardId) })
 }
 
+/** Live cards by id, in no particular order (the caller orders them). */
+export async function findLiveCards(db: Db, ids: readonly string[]): Promise<CardRow[]> {
+  if (ids.length === 0) return []
+  return db
+    .select()
+    .from(cards)
+    .where(and(inArray(cards.id, [...ids]), isNull(cards.retiredAt)))
+}
+
 /**
  * A card and the user's state for it (if any), in one statement, with its deck's owner columns
  * so the caller can tell, without another query for a shared deck, whether the user may study it.

@@ -18,6 +18,7 @@ import { reviewNotices } from '../../views/components/review-notice'
 import { ReviewQuestion } from '../../views/pages/review'
 import { ReviewAnswer } from '../../views/pages/review-answer'
 import { ReviewDone } from '../../views/pages/review-done'
+import { ReviewOffline } from '../../views/pages/review-offline'
 import { settingsPages } from './settings'
 import { signedIn } from './signed-in'
 
@@ -94,6 +95,9 @@ const noStore = createMiddleware<AppEnv>(async (c, next) => {
 export const reviewPages = new Hono<AppEnv>()
   .use('/review', signedIn, noStore)
   .use('/review/*', signedIn, noStore)
+  .get('/review/offline', (c) =>
+    c.render(<ReviewOffline />, { title: 'Review offline', scripts: ['offline-review.js'], styles: ['review.css'] }),
+  )
   .get('/review', validate('query', pageQuerySchema), async (c) => {
     const q = c.req.valid('query')
     const ctx = c.var.user

@@ -2,6 +2,7 @@ import { appCss } from './app-css'
 import { type Asset, css } from './asset'
 import { decksAssets } from './decks'
 import { examsAssets } from './exams'
+import { offlineAssets } from './offline'
 import { progressAssets } from './progress'
 import { reviewAssets } from './review'
 import { teamsAssets } from './teams'
@@ -10,6 +11,7 @@ import { teamsAssets } from './teams'
 const assets: Readonly<Record<string, Asset>> = {
   'app.css': css(appCss),
   ...reviewAssets,
+  ...offlineAssets,
   ...decksAssets,
   ...progressAssets,
   ...examsAssets,

@@ -1,4 +1,5 @@
 import { type Asset, css, js } from './asset'
+import { registerWorker } from './offline'
 
 /** The review and settings pages' styles: colours only through the app's light/dark variables. */
 const reviewCss = `
@@ -107,5 +108,5 @@ if (root) {
 /** Scripts and styles of the review pages, served at `/assets/<name>`. */
 export const reviewAssets: Record<string, Asset> = {
   'review.css': css(reviewCss),
-  'review.js': js(reviewJs),
+  'review.js': js(reviewJs + registerWorker),
 }
