@@ -7,7 +7,7 @@ import type { AppDeps, AppEnv } from './env'
 import { AppError, type ErrorCode } from './errors'
 import { logMailer } from './mail'
 import { resolveCaller, resolveSession } from './middleware/caller'
-import { csrfProtection } from './middleware/csrf'
+import { apiRequestGuard, csrfProtection } from './middleware/csrf'
 import { rateLimit } from './middleware/rate-limit'
 import { secureResponses } from './middleware/security-headers'
 import { apiRoutes } from './routes/api'
@@ -113,7 +113,7 @@ export function createApp(deps: AppDeps) {
     await next()
     c.header('cache-control', 'no-store')
   })
-  app.use('/api/v1/*', resolveCaller, rateLimit)
+  app.use('/api/v1/*', resolveCaller, rateLimit, apiRequestGuard)
   app.route('/api/v1', apiRoutes)
 
   app.use(resolveSession, csrfProtection, layout)
