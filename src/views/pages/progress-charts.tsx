@@ -35,7 +35,7 @@ export function CalendarChart(props: { calendar: Progress['calendar'] }) {
         numeric: [1, 2],
       }}
     >
-      <div class="scroll" tabindex={0} role="region" aria-label="Reviews per day, scrollable">
+      <section class="scroll" tabindex={0} aria-label="Reviews per day, scrollable">
         <CalendarHeatmap
           id="calendar"
           title="Reviews per day, last 365 days"
@@ -43,7 +43,7 @@ export function CalendarChart(props: { calendar: Progress['calendar'] }) {
           days={days.map((d) => ({ date: d.date, count: d.reviews }))}
           countText={reviewsText}
         />
-      </div>
+      </section>
     </ChartFigure>
   )
 }

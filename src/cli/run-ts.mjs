@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Runs a TypeScript CLI entry (`node scripts/run-ts.mjs src/cli/content.ts check`) from a
+ * Runs a TypeScript CLI entry (`node src/cli/run-ts.mjs src/cli/content.ts check`) from a
  * bundle esbuild writes once per change of `src/`, instead of through tsx, whose start-up and
  * per-file transforms took most of `content:check`'s time (issue 16). Packages stay external,
  * so Node loads them as usual.
@@ -10,10 +10,10 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const [entry] = process.argv.splice(2, 1)
 if (!entry) {
-  console.error('usage: node scripts/run-ts.mjs <entry.ts> [args…]')
+  console.error('usage: node src/cli/run-ts.mjs <entry.ts> [args…]')
   process.exit(2)
 }
 

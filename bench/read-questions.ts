@@ -2,7 +2,7 @@
  * Prints choice questions built from a deck, for a human read of their wrong options
  * (issue 16: "a read of 30 generated questions"). Deterministic: same seed, same questions.
  *
- * usage: tsx scripts/read-questions.ts [deck-dir=content/docker] [count=30] [seed=16]
+ * usage: tsx bench/read-questions.ts [deck-dir=content/docker] [count=30] [seed=16]
  */
 import { loadDeck } from '../src/content/load'
 import { buildMcq, createRng, NotEnoughDistractorsError, UnsupportedCardError } from '../src/domain/exam'
