@@ -8,6 +8,7 @@ import { AppError, type ErrorCode } from './errors'
 import { logMailer } from './mail'
 import { resolveCaller, resolveSession } from './middleware/caller'
 import { apiRequestGuard, csrfProtection } from './middleware/csrf'
+import { noStore } from './middleware/no-store'
 import { rateLimit } from './middleware/rate-limit'
 import { secureResponses } from './middleware/security-headers'
 import { apiRoutes } from './routes/api'
@@ -22,7 +23,9 @@ import { helpPages } from './routes/pages/help'
 import { homePages } from './routes/pages/home'
 import { passwordResetPages } from './routes/pages/password-reset'
 import { progressPages } from './routes/pages/progress'
+import { quizPages } from './routes/pages/quiz'
 import { reviewPages } from './routes/pages/review'
+import { settingsPages } from './routes/pages/settings'
 import { teamPages } from './routes/pages/teams'
 import { defaultScryptParams, nobleScrypt } from './security/password'
 import { deckLimits } from './services/deck-limits'
@@ -109,10 +112,7 @@ export function createApp(deps: AppDeps) {
     c.set('db', resolved.database(c.env))
     await next()
   })
-  app.use('/api/*', async (c, next) => {
-    await next()
-    c.header('cache-control', 'no-store')
-  })
+  app.use('/api/*', noStore)
   app.use('/api/v1/*', resolveCaller, rateLimit, apiRequestGuard)
   app.route('/api/v1', apiRoutes)
 
@@ -120,9 +120,11 @@ export function createApp(deps: AppDeps) {
   app.route('/', accountPages)
   app.route('/', homePages)
   app.route('/', reviewPages)
+  app.route('/', settingsPages)
   app.route('/', deckPages)
   app.route('/', progressPages)
   app.route('/', examPages)
+  app.route('/', quizPages)
   app.route('/', teamPages)
   app.route('/', helpPages)
   app.route('/', accountSettingsPages)

@@ -12,17 +12,24 @@ const actions: Record<CardAction, string> = {
   bury: 'Bury a card until the next study day',
 }
 
-/** `/api/v1/cards/:id/{suspend,unsuspend,bury}`. */
-export const cardRoutes = new Hono<AppEnv>()
-for (const action of Object.keys(actions) as CardAction[]) {
-  cardRoutes.post(
-    `/:id/${action}`,
+const change = (action: CardAction) =>
+  [
     describeRoute({ tags: ['Review'], summary: actions[action] }),
     auth('review'),
     validate('param', cardParamSchema),
-    async (c) => {
-      const ctx = c.var.user
-      return c.json(await changeCard(ctx, c.req.valid('param').id, action))
-    },
+  ] as const
+
+/**
+ * `/api/v1/cards/:id/{suspend,unsuspend,bury}`. Chained one by one, not registered in a loop,
+ * so the typed client (`AppType`) sees each route.
+ */
+export const cardRoutes = new Hono<AppEnv>()
+  .post('/:id/suspend', ...change('suspend'), async (c) =>
+    c.json(await changeCard(c.var.user, c.req.valid('param').id, 'suspend')),
   )
-}
+  .post('/:id/unsuspend', ...change('unsuspend'), async (c) =>
+    c.json(await changeCard(c.var.user, c.req.valid('param').id, 'unsuspend')),
+  )
+  .post('/:id/bury', ...change('bury'), async (c) =>
+    c.json(await changeCard(c.var.user, c.req.valid('param').id, 'bury')),
+  )

@@ -1,11 +1,11 @@
 import type { Context } from 'hono'
-import { createMiddleware } from 'hono/factory'
 import { Hono } from 'hono/tiny'
 import { listDecks } from '../../db/queries/decks'
 import { loadDeckTopics } from '../../db/queries/exams'
 import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
 import type { SignedInEnv } from '../../middleware/caller'
+import { noStore } from '../../middleware/no-store'
 import { type FormBody, field, fields, pageQuerySchema, parseAnswerForm, parseExamForm } from '../../schemas/exam-forms'
 import { examParamSchema, readinessQuerySchema } from '../../schemas/exams'
 import { answerExamQuestion } from '../../services/exam-answers'
@@ -15,16 +15,9 @@ import { validate } from '../../validation'
 import { ExamQuestionPage } from '../../views/pages/exam-question'
 import { ExamResultPage } from '../../views/pages/exam-result'
 import { type ExamStartValues, ExamsPage } from '../../views/pages/exams'
-import { quizPages } from './quiz'
 import { signedIn } from './signed-in'
 
 const assets = { scripts: ['exam.js'], styles: ['exam.css'] }
-
-/** An exam page from the cache would show answers and time left that are no longer true. */
-const noStore = createMiddleware<AppEnv>(async (c, next) => {
-  await next()
-  c.header('cache-control', 'private, no-store')
-})
 
 async function home(c: Context<SignedInEnv>, slug: string, form?: { values: ExamStartValues; error: AppError }) {
   const ctx = c.var.user
@@ -123,4 +116,3 @@ export const examPages = new Hono<AppEnv>()
       ...assets,
     })
   })
-  .route('/', quizPages)

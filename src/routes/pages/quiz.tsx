@@ -1,11 +1,11 @@
 import type { Context } from 'hono'
-import { createMiddleware } from 'hono/factory'
 import { Hono } from 'hono/tiny'
 import { listDecks } from '../../db/queries/decks'
 import { loadDeckTopics } from '../../db/queries/exams'
 import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
 import type { SignedInEnv } from '../../middleware/caller'
+import { noStore } from '../../middleware/no-store'
 import { type FormBody, field, fields, pageQuerySchema, parseQuizForm } from '../../schemas/exam-forms'
 import { examParamSchema, readinessQuerySchema } from '../../schemas/exams'
 import { answerQuiz, createQuiz, getQuiz } from '../../services/quizzes'
@@ -16,11 +16,6 @@ import { QuizSummary } from '../../views/pages/quiz-summary'
 import { signedIn } from './signed-in'
 
 const assets = { scripts: ['exam.js'], styles: ['exam.css'] }
-
-const noStore = createMiddleware<AppEnv>(async (c, next) => {
-  await next()
-  c.header('cache-control', 'private, no-store')
-})
 
 async function start(
   c: Context<SignedInEnv>,

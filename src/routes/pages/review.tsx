@@ -1,5 +1,4 @@
 import type { Context } from 'hono'
-import { createMiddleware } from 'hono/factory'
 import { Hono } from 'hono/tiny'
 import * as v from 'valibot'
 import { canStudy } from '../../db/queries/deck-access'
@@ -9,6 +8,7 @@ import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
 import { iso } from '../../format'
 import type { SignedInEnv } from '../../middleware/caller'
+import { noStore } from '../../middleware/no-store'
 import { cardIdSchema, nextQuerySchema } from '../../schemas/review'
 import { answerCard, changeCard, checkTypedAnswer, nextCard, previewCard, undoLastReview } from '../../services/review'
 import { validate } from '../../validation'
@@ -19,7 +19,6 @@ import { ReviewQuestion } from '../../views/pages/review'
 import { ReviewAnswer } from '../../views/pages/review-answer'
 import { ReviewDone } from '../../views/pages/review-done'
 import { ReviewOffline } from '../../views/pages/review-offline'
-import { settingsPages } from './settings'
 import { signedIn } from './signed-in'
 
 const scopeEntries = {
@@ -85,13 +84,7 @@ async function loadScope(c: Context<SignedInEnv>, scope: ReviewScope) {
 const render = (c: Context<SignedInEnv>, title: string, node: Parameters<Context<SignedInEnv>['render']>[0]) =>
   c.render(node, { title: `Review ${title}`, scripts: ['review.js'], styles: ['review.css'] })
 
-/** A review page from the cache would show a card that was answered already. */
-const noStore = createMiddleware<AppEnv>(async (c, next) => {
-  await next()
-  c.header('cache-control', 'private, no-store')
-})
-
-/** The review page, its answer side and its forms (issue 4); the settings page is mounted here too. */
+/** The review page, its answer side and its forms (issue 4). */
 export const reviewPages = new Hono<AppEnv>()
   .use('/review', signedIn, noStore)
   .use('/review/*', signedIn, noStore)
@@ -200,4 +193,3 @@ export const reviewPages = new Hono<AppEnv>()
       return c.redirect(reviewUrl('/review', toScope(c.req.valid('form')), { notice, ref }), 303)
     },
   )
-  .route('/', settingsPages)
