@@ -25,6 +25,14 @@ const calls: { [K in RouteKey]: (c: Client) => Promise<Response> } = {
   '$get /tokens': (c) => c.tokens.$get(),
   '$delete /tokens/:id': (c) => c.tokens[':id'].$delete(id),
   '$get /decks': (c) => c.decks.$get(),
+  '$post /decks': (c) => c.decks.$post({ json: { name: 'Mine', slug: 'mine' } }),
+  '$get /decks/:slug/notes': (c) => c.decks[':slug'].notes.$get({ param: { slug: 'mine' } }),
+  '$get /decks/:slug/notes/:path': (c) =>
+    c.decks[':slug'].notes[':path'].$get({ param: { slug: 'mine', path: 'a.md' } }),
+  '$put /decks/:slug/notes/:path': (c) =>
+    c.decks[':slug'].notes[':path'].$put({ param: { slug: 'mine', path: 'a.md' }, query: {} }),
+  '$delete /decks/:slug/notes/:path': (c) =>
+    c.decks[':slug'].notes[':path'].$delete({ param: { slug: 'mine', path: 'a.md' } }),
   '$get /decks/:slug/cards': (c) => c.decks[':slug'].cards.$get({ param: { slug: 'docker' }, query: {} }),
   '$get /review/next': (c) => c.review.next.$get({ query: { deck: 'docker' } }),
   '$post /reviews': (c) => c.reviews.$post({ header: {}, json: { cardId: 'docker-cli-000', rating: 'good' } }),
