@@ -35,6 +35,7 @@ const calls: { [K in RouteKey]: (c: Client) => Promise<Response> } = {
     c.decks[':slug'].notes[':path'].$delete({ param: { slug: 'mine', path: 'a.md' } }),
   '$get /decks/:slug/cards': (c) => c.decks[':slug'].cards.$get({ param: { slug: 'docker' }, query: {} }),
   '$get /review/next': (c) => c.review.next.$get({ query: { deck: 'docker' } }),
+  '$get /review/today': (c) => c.review.today.$get({ query: { deck: 'docker' } }),
   '$post /reviews': (c) => c.reviews.$post({ header: {}, json: { cardId: 'docker-cli-000', rating: 'good' } }),
   '$post /reviews/undo': (c) => c.reviews.undo.$post(),
   '$get /reviews/export': (c) => c.reviews.export.$get({ query: {} }),
