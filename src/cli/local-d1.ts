@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { getPlatformProxy } from 'wrangler'
 import { drizzleOnD1 } from '../db/d1'
+import type { Db } from '../db/index'
 import { type ContentSync, syncContent } from '../db/queries/content'
 import type { Bindings } from '../env'
 
@@ -22,10 +23,27 @@ export async function prepareLocalD1(persistTo: string, contentDir = 'content'):
   try {
     if (!proxy.env.DB) throw new Error('wrangler.toml declares no D1 binding named DB')
     const db = drizzleOnD1(proxy.env.DB)
-    return await syncContent(db, contentDir, Date.now())
+    return await syncContent(inSlices(db), contentDir, Date.now())
   } finally {
     await proxy.dispose()
   }
+}
+
+/**
+ * The same handle with each batch sent in slices of 20 statements: the platform proxy carries
+ * a batch to workerd in one request, which fails once a whole deck's inserts pass its size
+ * limit. A fresh local database is the only thing synced this way, so losing one-batch
+ * atomicity here costs nothing; the Worker itself never slices.
+ */
+function inSlices(db: Db): Db {
+  const batch = db.batch.bind(db)
+  const sliced = async (items: readonly unknown[]) => {
+    const results: unknown[] = []
+    for (let i = 0; i < items.length; i += 20)
+      results.push(...(await batch(items.slice(i, i + 20) as unknown as Parameters<Db['batch']>[0])))
+    return results
+  }
+  return Object.assign(Object.create(db), { batch: sliced }) as Db
 }
 
 export function wranglerBin(): string {
