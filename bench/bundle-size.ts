@@ -7,7 +7,13 @@ import { gzipSync } from 'node:zlib'
  * Workers allow 3 MB compressed on the free plan; our own budget is far below that so the
  * isolate starts fast. `npm run build` runs this after `wrangler deploy --dry-run`.
  */
-const budgetBytes = 150 * 1024
+/**
+ * 175 KiB since 2026-11-29: the features landed that day (own decks, offline review, account
+ * pages, the CLI-aware comparer, blueprint exams) took the bundle from 146.5 to 170.7 KiB. The way
+ * back under 100 KiB is issue 14's unfinished cut: CSS/JS strings (31 KB raw) and a prebuilt
+ * OpenAPI document to Workers Static Assets, dropping the OpenAPI generator (27 KB raw).
+ */
+const budgetBytes = 175 * 1024
 const dir = process.argv[2] ?? 'dist'
 const files = readdirSync(dir).filter((f) => /\.(m?js|wasm)$/.test(f))
 let raw = 0
