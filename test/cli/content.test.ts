@@ -30,7 +30,7 @@ describe('the content CLI', () => {
   it('checks the same through the precompiled entry, parsing unchanged notes once', () => {
     const direct = run('check')
     const entry = () =>
-      spawnSync(process.execPath, [join(project, 'scripts/run-ts.mjs'), 'src/cli/content.ts', 'check'], {
+      spawnSync(process.execPath, [join(project, 'src/cli/run-ts.mjs'), 'src/cli/content.ts', 'check'], {
         cwd: root,
         encoding: 'utf8',
       })

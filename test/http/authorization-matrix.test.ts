@@ -145,6 +145,7 @@ const cases: Record<string, RouteCase> = {
     expect: { other: 404, member: 403, owner: 204 },
   },
   'GET /review/next': { path: () => '/review/next', expect: {} },
+  'GET /review/today': { path: () => '/review/today', expect: {} },
   'POST /reviews': { path: () => '/reviews', body: () => ({ cardId: 'docker-cli-001', rating: 'good' }), expect: {} },
   'POST /reviews/undo': { path: () => '/reviews/undo', expect: {} },
   'POST /cards/:id/suspend': { path: () => '/cards/docker-cli-001/suspend', expect: {} },

@@ -55,12 +55,14 @@ async function fixture() {
   return { ...t, owner, token, fill }
 }
 
-/** Every page route the app registers: all but the API, assets and health. */
+/** Every page route the app registers: all but the API, public assets (icons, manifest, service worker) and health. */
 function pageRoutes(app: Awaited<ReturnType<typeof createTestApp>>['app']) {
   const seen = new Set<string>()
   return app.routes
     .filter(
-      (r) => (r.method === 'GET' || r.method === 'POST') && !/^\/(api|assets|healthz|favicon\.ico)\b/.test(r.path),
+      (r) =>
+        (r.method === 'GET' || r.method === 'POST') &&
+        !/^\/(api|assets|healthz|favicon\.ico|icon\.svg|manifest\.webmanifest|sw\.js)\b/.test(r.path),
     )
     .filter((r) => !r.path.includes('*') && !seen.has(`${r.method} ${r.path}`) && seen.add(`${r.method} ${r.path}`))
 }
