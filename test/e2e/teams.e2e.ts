@@ -64,7 +64,7 @@ describe('team knowledge checks in a real browser', () => {
       if (i === 1) await owner.screenshot({ path: screenshotPath('team-page.png'), fullPage: true })
       const context = await newContext(env.browser, { javaScriptEnabled: member.javaScript })
       const page = await signUp(context, origin, member.name)
-      await page.goto(inviteUrl)
+      await page.goto(new URL(inviteUrl, origin).href) // relative without PUBLIC_ORIGIN
       await page.getByRole('button', { name: 'Join Platform team' }).click()
       await page.getByRole('link', { name: 'Docker before the migration' }).click()
       expect(await page.locator('fieldset.question').count()).toBe(8)

@@ -257,3 +257,34 @@ describe('password reset by a link', () => {
     expect(mailbox).toHaveLength(0)
   })
 })
+
+describe('deleting an account that owns decks', () => {
+  it('deletes its own decks and their cards with it, and leaves the shipped deck alone', async () => {
+    const { app, db } = await createTestApp()
+    await seedDeck(db)
+    const { browser, userId } = await signUp(app)
+    const deck = await browser.request('/api/v1/decks', { method: 'POST', json: { name: 'My notes' } })
+    expect(deck.status).toBe(201)
+    const { slug } = (await deck.json()) as { slug: string }
+    const note = await browser.request(`/api/v1/decks/${slug}/notes/ports.md`, {
+      method: 'PUT',
+      headers: { 'content-type': 'text/markdown' },
+      body: '# Ports\n\nPort of the registry? :: 5000\n',
+    })
+    expect(note.status).toBeLessThan(300)
+    const next = (await (await browser.request(`/api/v1/review/next?deck=${slug}`)).json()) as { card: { id: string } }
+    const answered = await browser.request('/api/v1/reviews', {
+      method: 'POST',
+      json: { cardId: next.card.id, rating: 'good' },
+    })
+    expect(answered.status).toBe(201)
+    const deleted = await browser.submit('/account/delete', { currentPassword: password, confirm: 'delete' })
+    expect(deleted.status).toBe(200)
+    const [decks] = await db.all<{ n: number }>(sql`select count(*) as n from decks where owner_id = ${userId}`)
+    expect(decks?.n).toBe(0)
+    const [cards] = await db.all<{ n: number }>(sql`select count(*) as n from cards where deck = ${slug}`)
+    expect(cards?.n).toBe(0)
+    const [shipped] = await db.all<{ n: number }>(sql`select count(*) as n from cards where deck = 'docker'`)
+    expect(shipped?.n).toBeGreaterThan(0)
+  })
+})

@@ -52,7 +52,14 @@ export async function teamsLeftWithoutOwner(db: Db, userId: string): Promise<str
 export async function deleteUserAndData(db: Db, userId: string, email: string): Promise<boolean> {
   const otherOwner = (team: string) =>
     sql`(select o.user_id from team_members o where o.team_id = ${sql.raw(team)} and o.role = 'owner' and o.user_id <> ${userId} limit 1)`
+  const soloTeams = sql`select m.team_id from team_members m where m.user_id = ${userId}
+    and not exists (select 1 from team_members o where o.team_id = m.team_id and o.user_id <> ${userId})`
   const results = await db.batch([
+    // The user's own decks and their solo teams' decks go too. Their cards are referenced by this
+    // user's states and logs only (no one else may study them), so those go first.
+    db.run(sql`delete from review_logs where user_id = ${userId}`),
+    db.run(sql`delete from card_states where user_id = ${userId}`),
+    db.run(sql`delete from decks where owner_id = ${userId} or team_id in (${soloTeams})`),
     db.run(sql`delete from teams where id in (
       select m.team_id from team_members m where m.user_id = ${userId}
         and not exists (select 1 from team_members o where o.team_id = m.team_id and o.user_id <> ${userId}))`),
