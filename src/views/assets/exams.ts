@@ -124,6 +124,11 @@ if (countdown) {
 }
 
 document.addEventListener('keydown', (event) => {
+  // Escape leaves a text field, so a type-in question's shortcuts (F to flag) stay in reach.
+  if (event.key === 'Escape' && typing(event.target)) {
+    event.target.blur()
+    return
+  }
   if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented || typing(event.target)) return
   const form = document.querySelector('.answer-form')
   const key = event.key.toLowerCase()

@@ -41,6 +41,28 @@ export function HelpPage() {
         Answers in quizzes and mock exams count towards your schedule: a card you get wrong comes back sooner. See{' '}
         <a href="/exams">Exams</a>.
       </p>
+      <table>
+        <tbody>
+          <tr>
+            <td>
+              <kbd>A</kbd> to <kbd>D</kbd> or <kbd>1</kbd> to <kbd>4</kbd>
+            </td>
+            <td>Choose an option</td>
+          </tr>
+          <tr>
+            <td>
+              <kbd>F</kbd>
+            </td>
+            <td>Flag an exam question for review</td>
+          </tr>
+          <tr>
+            <td>
+              <kbd>Esc</kbd>
+            </td>
+            <td>Leave a text field, so the letter keys work as shortcuts again</td>
+          </tr>
+        </tbody>
+      </table>
       <h2>For teams and programs</h2>
       <p>
         The <a href="/api/docs">API reference</a> describes every endpoint. Create a token for a script under{' '}
