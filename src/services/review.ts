@@ -249,7 +249,13 @@ export async function answerCard(
     new AppError(409, 'stale_state', 'the card was answered elsewhere since it was shown', {
       extra: { current: state ? presentState(card.id, state) : null },
     })
-  if (input.shownAt && state && state.updatedAt > Date.parse(input.shownAt)) throw conflict()
+  if (input.shownAt && state && state.updatedAt > Date.parse(input.shownAt)) {
+    // The card moved since it was shown: by another tab (409), or by this very request sent
+    // earlier, whose write landed after this retry looked for it (replay its stored response).
+    const stored = await replay()
+    if (stored) return stored
+    throw conflict()
+  }
   const at = reviewTime(input, ctx.now)
   if (state?.lastReview != null && at < state.lastReview) {
     const kept = await keepSuperseded(
