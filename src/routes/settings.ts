@@ -1,9 +1,9 @@
 import { Hono } from 'hono/tiny'
 import { describeRoute } from 'hono-openapi'
-import { saveSettingsJson } from '../db/queries/review'
-import { applySettingsUpdate, studySettingsUpdateSchema } from '../domain/scheduling'
+import { studySettingsUpdateSchema } from '../domain/scheduling'
 import type { AppEnv } from '../env'
 import { auth } from '../middleware/caller'
+import { updateSettings } from '../services/settings'
 import { validate } from '../validation'
 
 /** `/api/v1/settings`: the user's study settings (retention, limits, steps, day boundary). */
@@ -16,10 +16,5 @@ export const settingsRoutes = new Hono<AppEnv>()
     describeRoute({ tags: ['Settings'], summary: 'Change some study settings' }),
     auth('review'),
     validate('json', studySettingsUpdateSchema),
-    async (c) => {
-      const { db, userId, settings } = c.var.user
-      const next = applySettingsUpdate(settings, c.req.valid('json'))
-      await saveSettingsJson(db, userId, JSON.stringify(next))
-      return c.json(next)
-    },
+    async (c) => c.json(await updateSettings(c.var.user, c.req.valid('json'))),
   )

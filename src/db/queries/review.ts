@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import type { SqlWindow } from '../../domain/scheduling'
 import type { Db } from '../index'
-import { cardStates, cards, decks, reviewLogs, users } from '../schema'
+import { cardStates, cards, decks, reviewLogs } from '../schema'
 import { availableAt, reviewDue } from './due-window'
 
 export type CardRow = typeof cards.$inferSelect
@@ -157,10 +157,6 @@ export async function findCardWithState(db: Db, userId: string, cardId: string) 
     .limit(1)
   const deck = row ? { slug: row.card.deck, ownerId: row.ownerId, teamId: row.teamId } : undefined
   return { card: row?.card, state: row?.state ?? undefined, deck }
-}
-
-export async function saveSettingsJson(db: Db, userId: string, json: string): Promise<void> {
-  await db.update(users).set({ settings: json }).where(eq(users.id, userId))
 }
 
 /** The user's latest review that is not undone, with the card's current state. */

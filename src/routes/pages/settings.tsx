@@ -1,8 +1,9 @@
 import { Hono } from 'hono/tiny'
-import * as v from 'valibot'
-import { saveSettingsJson } from '../../db/queries/review'
-import { applySettingsUpdate, type StudySettings, studySettingsUpdateSchema } from '../../domain/scheduling'
+import { type StudySettings, studySettingsUpdateSchema } from '../../domain/scheduling'
 import type { AppEnv } from '../../env'
+import { AppError } from '../../errors'
+import { updateSettings } from '../../services/settings'
+import { parseWith } from '../../validation'
 import { SettingsPage, type SettingsValues } from '../../views/pages/settings'
 import { signedIn } from './signed-in'
 
@@ -73,12 +74,14 @@ function toUpdate(values: SettingsValues): Record<string, unknown> {
   }
 }
 
+type FieldIssue = { field: string; message: string }
+
 /** Schema messages start with the API field name; the form shows them under the label instead. */
-function fieldErrors(issues: v.BaseIssue<unknown>[]) {
+function fieldErrors(issues: FieldIssue[]) {
   const errors: Partial<Record<keyof SettingsValues, string>> = {}
   for (const issue of issues) {
-    const key = issue.path?.[0]?.key as keyof SettingsValues | undefined
-    if (!key || !(key in labels) || errors[key]) continue
+    const key = issue.field.split('.')[0] as keyof SettingsValues
+    if (!(key in labels) || errors[key]) continue
     const text = issue.message.replace(new RegExp(`^${key}\\s+`), '')
     errors[key] = text.charAt(0).toUpperCase() + text.slice(1)
   }
@@ -102,18 +105,18 @@ export const settingsPages = new Hono<AppEnv>()
     })
   })
   .post('/settings', async (c) => {
-    const { db, userId, settings } = c.var.user
     const values = formValues(await c.req.parseBody({ all: true }))
-    const parsed = v.safeParse(studySettingsUpdateSchema, toUpdate(values))
-    if (!parsed.success) {
+    try {
+      await updateSettings(c.var.user, parseWith(studySettingsUpdateSchema, toUpdate(values)))
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error
       c.status(400)
-      const page = { values, errors: fieldErrors(parsed.issues), timezones: timezones(values.timezone) }
+      const issues = (error.options.extra?.errors ?? []) as FieldIssue[]
+      const page = { values, errors: fieldErrors(issues), timezones: timezones(values.timezone) }
       return c.render(<SettingsPage {...page} saved={false} csrfToken={c.var.csrfToken} />, {
         title: 'Settings',
         styles: ['review.css'],
       })
     }
-    const next = applySettingsUpdate(settings, parsed.output)
-    await saveSettingsJson(db, userId, JSON.stringify(next))
     return c.redirect('/settings?saved=1', 303)
   })
