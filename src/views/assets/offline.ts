@@ -17,7 +17,7 @@ const keepShell = async () => {
   const cache = await caches.open(CACHE)
   await cache.addAll(SHELL)
   const page = await (await cache.match('/review/offline')).text()
-  await cache.addAll([...page.matchAll(/(?:href|src)="(/assets/[^"]+)"/g)].map((m) => m[1].replaceAll('&amp;', '&')))
+  await cache.addAll([...page.matchAll(/(?:href|src)="(\\/assets\\/[^"]+)"/g)].map((m) => m[1].replaceAll('&amp;', '&')))
 }
 self.addEventListener('install', (event) => event.waitUntil(keepShell().then(() => self.skipWaiting())))
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()))
