@@ -12,9 +12,7 @@ import { noStore } from './middleware/no-store'
 import { rateLimit } from './middleware/rate-limit'
 import { secureResponses } from './middleware/security-headers'
 import { apiRoutes } from './routes/api'
-import { assetRoutes, faviconRoute, iconRoute, manifestRoute, serviceWorkerRoute } from './routes/assets'
 import { healthRoutes } from './routes/health'
-import { openapiRoutes } from './routes/openapi'
 import { accountPages } from './routes/pages/account'
 import { accountSettingsPages } from './routes/pages/account-settings'
 import { deckPages } from './routes/pages/decks'
@@ -82,14 +80,10 @@ export function createApp(deps: AppDeps) {
     c.set('user', null)
     await next()
   })
+  // Stylesheets, scripts, icons and the API description are files in `static/` (`npm run static`):
+  // on Workers, Static Assets serve them before the Worker runs; on Node, this middleware.
+  if (resolved.staticFiles) app.use(resolved.staticFiles)
   app.route('/healthz', healthRoutes)
-  app.route('/assets', assetRoutes)
-  app.route('/favicon.ico', faviconRoute)
-  app.route('/icon.svg', iconRoute)
-  app.route('/manifest.webmanifest', manifestRoute)
-  app.route('/sw.js', serviceWorkerRoute)
-  // The API description needs no database: served before the db middleware, on a Worker without one too.
-  app.route('/api', openapiRoutes)
 
   const limit = (maxSize: number) =>
     bodyLimit({

@@ -2,7 +2,7 @@ import { parseEnv, sharedEnvSchema } from './config'
 import type { AppDeps } from './env'
 
 /** What only the runtime knows: how to reach the database, the client's address, the KDF, and (Node) the compiler. */
-export type RuntimeDeps = Pick<AppDeps, 'database' | 'clientIp' | 'scrypt' | 'deckTools'> &
+export type RuntimeDeps = Pick<AppDeps, 'database' | 'clientIp' | 'scrypt' | 'deckTools' | 'staticFiles'> &
   Partial<Pick<AppDeps, 'clock'>>
 
 /**

@@ -1,4 +1,5 @@
 import type { AnyD1Database as D1Database } from 'drizzle-orm/d1'
+import type { MiddlewareHandler } from 'hono'
 import type { DeckTools } from './content/deck-tools'
 import type { Db } from './db/index'
 import type { Scrypt, ScryptParams } from './security/password'
@@ -63,13 +64,15 @@ export interface AppDeps {
   rateLimit?: { limit: number; windowMs: number }
   /** The notes compiler and importers (Node only): without them, uploads and imports answer 501. */
   deckTools?: DeckTools
+  /** Serves `static/` (Node only): on Workers, Static Assets answer those paths before the Worker. */
+  staticFiles?: MiddlewareHandler<AppEnv>
 }
 
 export interface AppVariables {
   db: Db
   now: number
-  deps: Required<Omit<AppDeps, 'publicOrigin' | 'rateLimit' | 'mailer' | 'deckTools'>> &
-    Pick<AppDeps, 'publicOrigin' | 'rateLimit' | 'deckTools'> & { mailer: Mailer }
+  deps: Required<Omit<AppDeps, 'publicOrigin' | 'rateLimit' | 'mailer' | 'deckTools' | 'staticFiles'>> &
+    Pick<AppDeps, 'publicOrigin' | 'rateLimit' | 'deckTools' | 'staticFiles'> & { mailer: Mailer }
   caller: Caller | null
   /** The signed-in caller as services take it (null when anonymous); settings parsed once. */
   user: UserContext | null

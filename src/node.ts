@@ -11,6 +11,7 @@ import { syncContent } from './db/queries/content'
 import { createDeps } from './deps'
 import type { Bindings } from './env'
 import { createNodeScrypt } from './security/scrypt-node'
+import { staticFolder } from './static/serve-node'
 
 /** Shows where the database is without printing a token that may sit in the URL. */
 function describeDatabase(url: string): string {
@@ -44,6 +45,7 @@ async function main() {
       },
       scrypt: createNodeScrypt(),
       deckTools,
+      staticFiles: staticFolder(),
       // CLOCK_START (browser tests): the server's clock starts there and runs at real speed.
       clock: env.CLOCK_START === undefined ? Date.now : shiftedClock(env.CLOCK_START),
     }),

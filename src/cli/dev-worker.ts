@@ -1,13 +1,15 @@
 import { spawn } from 'node:child_process'
+import { buildStatic } from '../static/build'
 import { prepareLocalD1, wranglerBin } from './local-d1'
 
 /**
  * `npm run dev:worker`: the Worker in workerd on the local D1 database, migrated by wrangler
  * and with the decks under `content/` synced, at http://127.0.0.1:$PORT (default 8788).
- * State lives in `.wrangler/state`, so reviews survive a restart.
+ * `static/` is built first (Static Assets). State lives in `.wrangler/state`, so reviews survive a restart.
  */
 const port = process.env.PORT ?? '8788'
 const persistTo = process.env.WRANGLER_PERSIST_TO ?? '.wrangler/state'
+await buildStatic()
 const synced = await prepareLocalD1(persistTo, process.env.CONTENT_DIR ?? 'content')
 console.log(`dockdeck: local D1 migrated, ${synced.cards} cards in ${synced.decks} decks synced`)
 const child = spawn(

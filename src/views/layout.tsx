@@ -4,7 +4,7 @@ import { html } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppEnv, Caller } from '../env'
-import { assetPath } from './assets/registry'
+import { assetPath } from './assets/versions'
 
 /** What a page tells the layout: its title, assets and an optional self-refresh. */
 export interface PageProps {

@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config'
 /** Browser tests: the real Node server and Debian's Chromium through playwright-core. */
 export default defineConfig({
   test: {
+    globalSetup: ['test/global-setup.ts'],
     include: ['test/e2e/**/*.e2e.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -1,6 +1,7 @@
 import { createApp } from '../../src/app'
 import { deckTools } from '../../src/content/deck-tools'
 import type { Db } from '../../src/db/index'
+import { staticFolder } from '../../src/static/serve-node'
 import { createTestDb } from './db'
 
 /** Cheap KDF parameters for tests; the production default is asserted in its own test. */
@@ -30,6 +31,7 @@ export async function createTestApp(options: { clock?: TestClock; ip?: string } 
     clientIp: (req) => req.headers.get('x-test-ip') ?? options.ip ?? '203.0.113.7',
     passwordParams: testPasswordParams,
     deckTools,
+    staticFiles: staticFolder(),
   })
   return { app, db, url, clock }
 }

@@ -1,5 +1,6 @@
 import { appCss } from './app-css'
-import { type Asset, css } from './asset'
+import type { Asset } from './asset'
+import { css } from './asset'
 import { decksAssets } from './decks'
 import { examsAssets } from './exams'
 import { offlineAssets } from './offline'
@@ -7,8 +8,12 @@ import { progressAssets } from './progress'
 import { reviewAssets } from './review'
 import { teamsAssets } from './teams'
 
-/** Static assets are bundled as strings, so the Worker serves them without a separate asset store. */
-const assets: Readonly<Record<string, Asset>> = {
+/**
+ * Every stylesheet and script under `/assets/`. Read only by the static build
+ * (`src/static/build.ts`), which writes them to `static/assets/` for Workers Static Assets and
+ * the Node server: the bodies stay out of the Worker bundle.
+ */
+export const assets: Readonly<Record<string, Asset>> = {
   'app.css': css(appCss),
   ...reviewAssets,
   ...offlineAssets,
@@ -18,25 +23,9 @@ const assets: Readonly<Record<string, Asset>> = {
   ...teamsAssets,
 }
 
-export function getAsset(name: string): Asset | undefined {
-  return assets[name]
-}
-
-/** Cache-busting version: a short hash of the body, computed once per asset. */
-const versions = new Map<string, string>()
-function version(body: string): string {
+/** Cache-busting version: a short FNV-1a hash of the body. */
+export function assetVersion(body: string): string {
   let h = 2166136261
   for (let i = 0; i < body.length; i++) h = Math.imul(h ^ body.charCodeAt(i), 16777619)
   return (h >>> 0).toString(36)
-}
-
-export function assetPath(name: string): string {
-  const asset = assets[name]
-  if (!asset) return `/assets/${name}`
-  let v = versions.get(name)
-  if (!v) {
-    v = version(asset.body)
-    versions.set(name, v)
-  }
-  return `/assets/${name}?v=${v}`
 }

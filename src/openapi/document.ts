@@ -1,10 +1,6 @@
-import { Hono } from 'hono/tiny'
 import { generateSpecs } from 'hono-openapi'
 import type { OpenAPIV3_1 } from 'openapi-types'
-import type { AppEnv } from '../env'
-import { renderPage } from '../views/layout'
-import { ApiDocsPage } from '../views/pages/api-docs'
-import { apiRoutes } from './api'
+import { apiRoutes } from '../routes/api'
 
 export type ApiDocument = OpenAPIV3_1.Document
 
@@ -69,7 +65,13 @@ function completeOperation(operation: OpenAPIV3_1.OperationObject) {
   responses['429'] ??= problemResponse('Rate limit exceeded: see Retry-After and RateLimit')
 }
 
-async function buildDocument(): Promise<ApiDocument> {
+/**
+ * The API description, generated from the routes' `describeRoute`, `auth` and valibot schemas.
+ * Run at build time by the static build (`src/static/build.ts`), which writes it to
+ * `static/api/openapi.json`: the generator (valibot-to-JSON-Schema and hono-openapi's spec
+ * builder, about 10 KB gzip) stays out of the Worker.
+ */
+export async function buildApiDocument(): Promise<ApiDocument> {
   const document = (await generateSpecs(apiRoutes, {
     documentation,
     defaultValidationErrorResponse: problemResponse('The request is invalid: `field` names what is wrong'),
@@ -81,17 +83,3 @@ async function buildDocument(): Promise<ApiDocument> {
     }
   return document
 }
-
-let cached: Promise<ApiDocument> | undefined
-/** Generated once per process from the routes' `describeRoute`, `auth` and valibot schemas. */
-export function apiDocument(): Promise<ApiDocument> {
-  cached ??= buildDocument()
-  return cached
-}
-
-/** `/api/openapi.json` and `/api/docs`: the API described (issue 7). */
-export const openapiRoutes = new Hono<AppEnv>()
-  .get('/openapi.json', async (c) => c.json(await apiDocument()))
-  .get('/docs', async (c) =>
-    renderPage(c, <ApiDocsPage document={await apiDocument()} />, { title: 'API reference', styles: ['api-docs.css'] }),
-  )
