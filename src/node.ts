@@ -11,6 +11,7 @@ import { syncContent } from './db/queries/content'
 import { createDeps } from './deps'
 import type { Bindings } from './env'
 import { createNodeScrypt } from './security/scrypt-node'
+import { buildStatic, staticBuilt } from './static/build'
 import { staticFolder } from './static/serve-node'
 
 /** Shows where the database is without printing a token that may sit in the URL. */
@@ -32,6 +33,8 @@ async function main() {
     syncUrl: env.DATABASE_SYNC_URL,
   })
   await migrateDatabase(db)
+  // `npm start` builds static/ first; a server started another way (tests, benchmarks) builds it if missing.
+  if (!staticBuilt()) await buildStatic()
   const synced = await syncContent(db, env.CONTENT_DIR, Date.now())
   const app = createApp(
     createDeps(process.env, {

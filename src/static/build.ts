@@ -9,6 +9,11 @@ import { headersFile } from './headers'
 export const staticRoot = 'static'
 const versionsFile = join('src', 'views', 'assets', 'versions.json')
 
+/** Whether `static/` has been built (its `_headers` is written last). */
+export function staticBuilt(root = staticRoot): boolean {
+  return existsSync(join(root, '_headers'))
+}
+
 /** Writes a file only when its bytes change: a server may be reading the old one meanwhile. */
 function put(path: string, body: string): boolean {
   if (existsSync(path) && readFileSync(path, 'utf8') === body) return false

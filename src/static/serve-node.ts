@@ -1,9 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../env'
-import { staticRoot } from './build'
+import { staticBuilt, staticRoot } from './build'
 import { headersFor } from './headers'
 
 /**
@@ -12,7 +12,7 @@ import { headersFor } from './headers'
  * read once, so other requests skip the file system.
  */
 export function staticFolder(root = staticRoot): MiddlewareHandler<AppEnv> {
-  if (!existsSync(join(root, '_headers'))) throw new Error(`${root}/ is not built: run \`npm run static\``)
+  if (!staticBuilt(root)) throw new Error(`${root}/ is not built: run \`npm run static\``)
   const files = new Map<string, string>()
   for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || entry.name === '_headers') continue
