@@ -364,6 +364,13 @@ export const checks = sqliteTable(
     deck: text('deck').notNull(),
     topics: text('topics').notNull().default('[]'),
     format: text('format').notNull(),
+    /**
+     * What the questions were built from: random and server-side only, never sent, so no caller
+     * can rebuild the answer key (issue 11, finding 2). The empty default only lets SQLite add
+     * the column: migration 0007 gives every existing check a random seed, and `createCheck`
+     * always writes one.
+     */
+    seed: text('seed').notNull().default(''),
     questions: text('questions').notNull(),
     opensAt: millis('opens_at'),
     closesAt: millis('closes_at'),

@@ -54,7 +54,7 @@ export const createExamSchema = v.strictObject(
       ),
       0.65,
     ),
-    /** Replays an earlier exam: the same seed, deck and settings give the same questions. */
+    /** Replays one of your submitted exams: its seed (from the result), deck and settings give its questions. */
     seed: v.optional(seedSchema),
   },
   'exam: unknown field',

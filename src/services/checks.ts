@@ -14,6 +14,7 @@ import { buildExam, ExamError, type GivenAnswer, publicQuestion, type Question, 
 import { AppError } from '../errors'
 import { iso } from '../format'
 import type { CreateCheckInput, SubmissionInput } from '../schemas/teams'
+import { randomSecret } from '../security/secrets'
 import type { UserContext } from './context'
 import { requireMember, requireOwner } from './teams'
 
@@ -45,7 +46,10 @@ export function presentCheck(check: CheckRow, now: number) {
   }
 }
 
-/** Builds the question set once, seeded by the check id: every member gets the same questions. */
+/**
+ * Builds the question set once, from a random seed kept with the check and never sent: every
+ * member gets the same questions, and no quiz or exam seed can rebuild them (nor their answers).
+ */
 export async function createCheck(ctx: UserContext, teamId: string, input: CreateCheckInput) {
   await requireOwner(ctx, teamId)
   // A check draws from a shared deck or one of this team's decks: every member can study those.
@@ -57,6 +61,7 @@ export async function createCheck(ctx: UserContext, teamId: string, input: Creat
   if (unknown)
     throw new AppError(400, 'validation_failed', `topics: no topic "${unknown}" in ${deck.slug}`, { field: 'topics' })
   const id = crypto.randomUUID()
+  const seed = randomSecret(16)
   let questions: Question[]
   try {
     const cards = await loadDeckCards(ctx.db, deck.slug)
@@ -65,7 +70,7 @@ export async function createCheck(ctx: UserContext, teamId: string, input: Creat
       topics: input.topics,
       count: input.questionCount,
       format: input.format,
-      seed: id,
+      seed,
       domcShare: 0,
     })
     questions = exam.questions
@@ -80,6 +85,7 @@ export async function createCheck(ctx: UserContext, teamId: string, input: Creat
     deck: deck.slug,
     topics: JSON.stringify(input.topics ?? []),
     format: input.format,
+    seed,
     questions: JSON.stringify(questions),
     opensAt: input.opensAt ? Date.parse(input.opensAt) : null,
     closesAt: input.closesAt ? Date.parse(input.closesAt) : null,

@@ -1,6 +1,6 @@
 import {
   findExam,
-  findExamBySeed,
+  findFinishedExamBySeed,
   insertExam,
   listExams,
   loadCardsById,
@@ -73,19 +73,21 @@ async function recentCards(ctx: UserContext, deck: string): Promise<Set<string>>
 
 /**
  * Starts a timed mock exam: the questions are fixed now, answers included, and never sent. A new
- * exam avoids the cards of the user's recent exams; a seed of one of the user's own exams with
- * the same settings replays that exam's questions exactly (what it avoided included).
+ * exam avoids the cards of the user's recent exams and is built from a fresh random seed of its
+ * own, never from the caller's: the seed a caller gives only names one of their own *finished*
+ * exams with the same settings, whose questions are then replayed exactly. So a seed cannot
+ * rebuild a check, another user's exam, or the caller's own running exam, whose answers a
+ * second exam's result would otherwise reveal (issue 11, finding 2).
  */
 export async function createExam(ctx: UserContext, input: CreateExamInput) {
   const outline = await deckOutline(ctx.db, input.deck, input.topics, ctx.userId)
   const draw = chooseDraw(input, outline.blueprint)
   const topics = JSON.stringify(input.topics ?? [])
-  const earlier = input.seed ? await findExamBySeed(ctx.db, ctx.userId, input.deck, input.seed) : undefined
+  const earlier = input.seed ? await findFinishedExamBySeed(ctx.db, ctx.userId, input.deck, input.seed) : undefined
   const replayed =
     earlier && earlier.format === input.format && earlier.draw === draw && earlier.topics === topics
       ? parseQuestions(earlier.questions)
       : undefined
-  const seed = input.seed ?? newSeed()
   const questions =
     replayed?.length === input.questionCount
       ? replayed
@@ -96,11 +98,13 @@ export async function createExam(ctx: UserContext, input: CreateExamInput) {
             topics: input.topics,
             count: input.questionCount,
             format: input.format,
-            seed,
+            seed: newSeed(),
             blueprint: draw === 'blueprint' ? outline.blueprint : undefined,
-            avoid: input.seed ? undefined : await recentCards(ctx, input.deck),
+            avoid: await recentCards(ctx, input.deck),
           })
         ).questions
+  // The name to replay this exam by once it is over; not what its questions were built from.
+  const seed = input.seed ?? newSeed()
   const id = newExamId()
   const endsAt = ctx.now + input.minutes * 60_000
   await insertExam(ctx.db, {

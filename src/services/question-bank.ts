@@ -14,7 +14,7 @@ import {
   type Question,
 } from '../domain/exam'
 import { AppError } from '../errors'
-import { randomSecret } from '../security/secrets'
+import { hashSecret, randomSecret } from '../security/secrets'
 
 export interface TopicName {
   slug: string
@@ -29,6 +29,18 @@ export function sourceUrl(deck: string, topic: string, anchor: string): string {
 
 export function newSeed(): string {
   return randomSecret(9)
+}
+
+/**
+ * The builder's seed for a quiz seed the caller chose: SHA-256 of `quiz:<user id>:<seed>`. The
+ * raw seed never reaches the builder, so no choice of seed rebuilds a check (its seed is a
+ * random secret), another user's quiz, or an exam (exams build from a fresh random seed each);
+ * the same user and seed still give the same quiz. A plain hash is enough, no server key: the
+ * point is that a caller cannot steer the builder onto another's seed, not that the derived seed
+ * is secret, and no key means nothing to configure or rotate (issue 11, finding 2).
+ */
+export async function quizSeed(userId: string, seed: string): Promise<string> {
+  return hashSecret(`quiz:${userId}:${seed}`)
 }
 
 export function newExamId(): string {

@@ -7,7 +7,7 @@ import type { UserContext } from './context'
 import { applyFeedback } from './exam-feedback'
 import { type NoteSource, noteSource } from './exam-result'
 import { findQuestion, type LoadedExam, loadExam } from './exam-state'
-import { buildQuestions, newExamId, newSeed } from './question-bank'
+import { buildQuestions, newExamId, newSeed, quizSeed } from './question-bank'
 
 export interface QuizVerdict {
   questionId: string
@@ -26,7 +26,7 @@ export async function createQuiz(ctx: UserContext, input: CreateQuizInput) {
     topics: input.topics,
     count: input.count,
     format: 'mcq',
-    seed,
+    seed: await quizSeed(ctx.userId, seed),
   })
   const id = newExamId()
   await insertExam(ctx.db, {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import type { CardKind, CompiledCard } from '../../content/types'
 import type { DueWindow } from '../../domain/scheduling'
 import { changedRows } from '../changes'
@@ -236,12 +236,23 @@ export async function recentExamQuestions(db: Db, userId: string, deck: string, 
   return rows.map((row) => row.questions)
 }
 
-/** The user's earliest exam in a deck built from `seed`, to replay it exactly. */
-export async function findExamBySeed(db: Db, userId: string, deck: string, seed: string) {
+/**
+ * The user's earliest submitted exam in a deck named by `seed`, to replay it exactly. Only a
+ * submitted one: replaying a running exam would let a second exam's result reveal its answers.
+ */
+export async function findFinishedExamBySeed(db: Db, userId: string, deck: string, seed: string) {
   const [row] = await db
     .select()
     .from(exams)
-    .where(and(eq(exams.userId, userId), eq(exams.mode, 'exam'), eq(exams.deck, deck), eq(exams.seed, seed)))
+    .where(
+      and(
+        eq(exams.userId, userId),
+        eq(exams.mode, 'exam'),
+        eq(exams.deck, deck),
+        eq(exams.seed, seed),
+        isNotNull(exams.submittedAt),
+      ),
+    )
     .orderBy(asc(exams.startedAt), asc(exams.id))
     .limit(1)
   return row
