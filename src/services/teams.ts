@@ -93,7 +93,12 @@ export async function acceptInvite(ctx: UserContext, code: string) {
   if (preview.member)
     throw new AppError(409, 'conflict', `you are already a member of "${preview.team.name}"`, { field: 'code' })
   const teamId = await spendInvite(ctx.db, await hashSecret(code), ctx.userId, ctx.now)
-  if (!teamId) throw new AppError(410, 'gone', 'code: this invite has already been used')
+  if (!teamId) {
+    // Joined through another invite since the preview: this code stays unspent.
+    if (await findMembership(ctx.db, preview.team.id, ctx.userId))
+      throw new AppError(409, 'conflict', `you are already a member of "${preview.team.name}"`, { field: 'code' })
+    throw new AppError(410, 'gone', 'code: this invite has already been used')
+  }
   return { team: preview.team, role: 'member' as Role }
 }
 

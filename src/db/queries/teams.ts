@@ -75,15 +75,25 @@ export async function findInvite(db: Db, codeHash: string) {
 
 /**
  * Spends an invite and adds the user to its team, atomically: the conditional UPDATE lets only
- * one request use the code, and the INSERT only follows an UPDATE made by this user just now.
- * Returns the team id, or undefined when the code is unknown, used or expired.
+ * one request use the code, and only while the user is not yet a member (checked in the same
+ * statement, so one user accepting two invites to a team at once spends one code, not both);
+ * the INSERT only follows an UPDATE made by this user just now.
+ * Returns the team id, or undefined when the code is unknown, used or expired, or the user is
+ * already in its team.
  */
 export async function spendInvite(db: Db, codeHash: string, userId: string, now: number) {
   const [spent] = await db.batch([
     db
       .update(teamInvites)
       .set({ usedAt: now, usedBy: userId })
-      .where(and(eq(teamInvites.codeHash, codeHash), isNull(teamInvites.usedAt), gt(teamInvites.expiresAt, now)))
+      .where(
+        and(
+          eq(teamInvites.codeHash, codeHash),
+          isNull(teamInvites.usedAt),
+          gt(teamInvites.expiresAt, now),
+          sql`not exists (select 1 from ${teamMembers} m where m.team_id = ${teamInvites.teamId} and m.user_id = ${userId})`,
+        ),
+      )
       .returning({ teamId: teamInvites.teamId }),
     db.run(sql`insert into ${teamMembers} (team_id, user_id, role, joined_at)
       select team_id, ${userId}, 'member', ${now} from ${teamInvites}
