@@ -9,6 +9,7 @@ import {
   loadDeckCards,
 } from '../db/queries/checks'
 import { listDecks } from '../db/queries/decks'
+import { loadCardsById } from '../db/queries/exams'
 import type { Membership } from '../db/queries/teams'
 import { buildExam, ExamError, type GivenAnswer, publicQuestion, type Question, scoreExam } from '../domain/exam'
 import { AppError } from '../errors'
@@ -16,6 +17,7 @@ import { iso } from '../format'
 import type { CreateCheckInput, SubmissionInput } from '../schemas/teams'
 import { randomSecret } from '../security/secrets'
 import type { UserContext } from './context'
+import { type ResultQuestion, type SavedAnswer, scoreResult } from './exam-result'
 import { requireMember, requireOwner } from './teams'
 
 export type CheckStatus = 'upcoming' | 'open' | 'closed'
@@ -148,7 +150,32 @@ export async function checkView(ctx: UserContext, checkId: string) {
       ? questionsOf(check).map((q) => ({ ...publicQuestion(q), topicTitle: titles.get(q.topic) ?? q.topic }))
       : [],
     submission: submission ? presentSubmission(submission, titles) : null,
+    /**
+     * Once the check has closed, a member who took it sees each question with the right answer
+     * and their own: not before, when it would hand the key to those still taking it.
+     */
+    answers:
+      submission && summary.status === 'closed' ? await answersOf(ctx.db, check, submission.answers, titles) : null,
   }
+}
+
+type StoredAnswer = { questionId: string; given: GivenAnswer | null }
+
+async function answersOf(db: Db, check: CheckRow, stored: string, titles: TopicTitles): Promise<ResultQuestion[]> {
+  const questions = questionsOf(check)
+  const saved = new Map<string, SavedAnswer>(
+    (JSON.parse(stored) as StoredAnswer[]).map((a) => [a.questionId, { given: a.given, flagged: false }]),
+  )
+  const cards = await loadCardsById(
+    db,
+    questions.map((q) => q.cardId),
+  )
+  return scoreResult(questions, saved, {
+    deck: check.deck,
+    passMark: 0,
+    topics: [...titles].map(([slug, title]) => ({ slug, title })),
+    cards: new Map(cards.map((card) => [card.id, card])),
+  }).questions
 }
 
 function givenAnswers(questions: Question[], input: SubmissionInput): Record<string, GivenAnswer> {

@@ -105,6 +105,40 @@ describe('knowledge checks', () => {
     expect(await late.json()).toMatchObject({ code: 'check_closed', detail: expect.stringContaining('closed at') })
   })
 
+  it('shows a member their answer beside the right one once the check has closed, and not before', async () => {
+    const { owner, team, join, clock, db } = await setup()
+    const max = await join('Max')
+    const check = await createCheck(owner.browser, team.id, {
+      closesAt: new Date(clock.now + hour).toISOString(),
+    })
+    const key = await answerKey(db, check.id)
+    const given = answers(key, (_, i) => i % 2 === 0)
+    expect((await submit(max.browser, check.id, { answers: given })).status).toBe(201)
+    const read = async () =>
+      (await (await max.browser.request(`/api/v1/checks/${check.id}`)).json()) as {
+        answers: { id: string; correct: boolean; answer: { text: string }; given: { text: string } | null }[] | null
+      }
+    expect((await read()).answers).toBeNull()
+    const page = await (await max.browser.request(`/checks/${check.id}`)).text()
+    expect(page).toContain('once the check closes')
+    expect(page).not.toContain('Your answers')
+
+    clock.advance(hour)
+    const after = (await read()).answers ?? []
+    expect(after.map((a) => a.id)).toEqual(key.map((q) => q.id))
+    expect(after.map((a) => a.correct)).toEqual(key.map((_, i) => i % 2 === 0))
+    for (const [i, q] of key.entries()) {
+      const right = q.kind === 'typein' ? q.answer : q.options.find((o) => o.id === q.answerOptionId)?.text
+      const chosen = given[i]?.choice
+      const mine = q.kind === 'typein' ? chosen : q.options.find((o) => o.id === chosen)?.text
+      expect(after[i]?.answer.text).toBe(right)
+      expect(after[i]?.given?.text).toBe(mine)
+    }
+    const closed = await (await max.browser.request(`/checks/${check.id}`)).text()
+    expect(closed).toContain('Your answers')
+    expect(closed.match(/class="result-question /g)).toHaveLength(key.length)
+  })
+
   it('names the field at fault in a submission or a new check', async () => {
     const { owner, team, join, db } = await setup()
     const max = await join('Max')

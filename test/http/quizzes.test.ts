@@ -77,6 +77,29 @@ describe('quick quizzes', () => {
     expect(await ok.json()).toMatchObject({ correct: true })
   })
 
+  it('ends with a summary giving, for each question answered, the option picked beside the right one', async () => {
+    const { user, cards } = await setup()
+    const quiz = await startQuiz(user.browser, { count: 2 })
+    const [first, second] = quiz.questions as [Question, Question]
+    const picked = wrong(cards, first)
+    await answer(user.browser, quiz, first, picked)
+    await answer(user.browser, quiz, second, right(cards, second))
+    const page = await (await user.browser.request(`/quiz/${quiz.id}?q=done`)).text()
+    expect(page).toContain('1 of 2 right')
+    const pairs = [...page.matchAll(/<dt>Right answer<\/dt><dd>([^<]*)<\/dd><dt>Your answer<\/dt><dd>([^<]*)<\/dd>/g)]
+    const unescape = (text: string | undefined) =>
+      text
+        ?.replaceAll('&amp;', '&')
+        .replaceAll('&lt;', '<')
+        .replaceAll('&gt;', '>')
+        .replaceAll('&quot;', '"')
+        .replaceAll('&#39;', "'")
+    expect(pairs.map((m) => [unescape(m[1]), unescape(m[2])])).toEqual([
+      [cardOf(cards, first).answer, first.options.find((o) => o.id === picked)?.text],
+      [cardOf(cards, second).answer, cardOf(cards, second).answer],
+    ])
+  })
+
   it('counts a wrong answer as a lapse and starts an unseen card answered right, once each', async () => {
     const { user, cards, db } = await setup()
     const quiz = await startQuiz(user.browser)

@@ -63,9 +63,12 @@ async function renderTeam(c: Ctx, teamId: string, extra: Partial<TeamPageProps> 
 async function renderCheck(c: Ctx, checkId: string, error?: FormError & { status: 400 | 409 }) {
   const check = await checkView(c.var.user, checkId)
   if (error) c.status(error.status)
+  // A member's answers after the check closes are laid out as an exam result's.
+  const styles = check.answers ? [...assets.styles, 'exam.css'] : assets.styles
   return c.render(<CheckPage check={check} csrfToken={c.var.csrfToken} error={error} />, {
     title: check.title,
     ...assets,
+    styles,
   })
 }
 

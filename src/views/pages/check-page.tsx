@@ -2,6 +2,7 @@ import type { checkView } from '../../services/checks'
 import { CardHtml } from '../components/card-html'
 import { CsrfField } from '../components/csrf-field'
 import { CheckBars } from './check-bars'
+import { QuestionResult } from './exam-result'
 import { type FormError, FormNotice } from './team-list'
 
 export type CheckView = Awaited<ReturnType<typeof checkView>>
@@ -30,6 +31,30 @@ function Result(props: { submission: Submission }) {
         }))}
       />
       <p class="hint">Your team owners see the results of everyone who took this check.</p>
+    </section>
+  )
+}
+
+/** After the check has closed: each question with the right answer beside the member's own. */
+function Answers(props: { check: CheckView }) {
+  const { check } = props
+  if (!check.answers)
+    return (
+      <p class="hint">
+        {check.closesAt
+          ? `The right answers show here once the check closes, at ${when(check.closesAt)}.`
+          : 'This check has no closing time, so its right answers stay hidden from everyone who could still take it.'}
+      </p>
+    )
+  const titles = new Map(check.submission?.topics.map((t) => [t.topic, t.title]))
+  return (
+    <section aria-labelledby="answers-title">
+      <h2 id="answers-title">Your answers</h2>
+      <ol class="result-list">
+        {check.answers.map((q, i) => (
+          <QuestionResult question={q} number={i + 1} topic={titles.get(q.topic) ?? q.topic} />
+        ))}
+      </ol>
     </section>
   )
 }
@@ -90,7 +115,10 @@ export function CheckPage(props: CheckPageProps) {
       </p>
       <FormNotice error={props.error} />
       {check.submission ? (
-        <Result submission={check.submission} />
+        <>
+          <Result submission={check.submission} />
+          <Answers check={check} />
+        </>
       ) : check.status === 'upcoming' ? (
         <p class="card">{`This check opens at ${when(check.opensAt)}.`}</p>
       ) : check.status === 'closed' ? (

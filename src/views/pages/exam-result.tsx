@@ -28,7 +28,8 @@ function Given(props: { question: ResultQuestion }) {
   return <span class={'optionId' in given ? '' : 'typed-text'}>{given.text || '(empty)'}</span>
 }
 
-function QuestionResult(props: { question: ResultQuestion; number: number; topic: string }) {
+/** One question of a finished exam or check: the verdict, the right answer and the candidate's. */
+export function QuestionResult(props: { question: ResultQuestion; number: number; topic: string }) {
   const q = props.question
   return (
     <li class={`result-question ${q.correct ? 'is-right' : 'is-wrong'}`}>

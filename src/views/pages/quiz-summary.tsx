@@ -8,6 +8,12 @@ export interface QuizSummaryProps {
   verdicts: Record<string, QuizVerdict>
 }
 
+/** The text of the option a learner picked, as the question showed it. */
+function chosen(question: PublicQuestion, choice: string): string {
+  if (question.kind === 'typein') return choice
+  return question.options.find((o) => o.id === choice)?.text ?? choice
+}
+
 /** The end of a quiz: the score and every question with its verdict and note. */
 export function QuizSummary(props: QuizSummaryProps) {
   const verdicts = props.questions.map((q) => props.verdicts[q.id])
@@ -30,9 +36,17 @@ export function QuizSummary(props: QuizSummaryProps) {
                 <a href={`/quiz/${props.quizId}?q=${i + 1}`}>{q.prompt}</a>
               </p>
               {v ? (
-                <p class="muted">
-                  Answer: {v.answer.text} · <a href={v.source.url}>Read the note</a>
-                </p>
+                <>
+                  <dl class="result-answers">
+                    <dt>Right answer</dt>
+                    <dd>{v.answer.text}</dd>
+                    <dt>Your answer</dt>
+                    <dd>{chosen(q, v.choice)}</dd>
+                  </dl>
+                  <p class="source">
+                    <a href={v.source.url}>Read the note</a>
+                  </p>
+                </>
               ) : null}
             </li>
           )
