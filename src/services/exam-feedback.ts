@@ -1,8 +1,10 @@
 import { loadMemories } from '../db/queries/exams'
+import type { CardStateRow } from '../db/queries/review'
+import type { ExamReview } from '../db/queries/review-writes'
 import { SchedulingError } from '../domain/scheduling'
 import { AppError } from '../errors'
 import type { UserContext } from './context'
-import { answerCard } from './review'
+import { answerCard, planReview } from './review'
 
 export interface AnsweredCard {
   cardId: string
@@ -29,6 +31,36 @@ export interface Feedback {
  * counts and out of undo. A card another tab changed meanwhile is retried once; a card that
  * left the deck is skipped.
  */
+/**
+ * The reviews an exam's decided answers write at submit, by the rules above, computed from the
+ * states read with the exam (`recordExamSubmission` writes them with the submitted mark, all in
+ * one batch). A card that left the deck is skipped, as is one whose stored state cannot be
+ * scheduled.
+ */
+export function planExamFeedback(
+  ctx: UserContext,
+  answered: readonly AnsweredCard[],
+  cards: ReadonlyMap<string, { retiredAt: number | null }>,
+  states: ReadonlyMap<string, CardStateRow>,
+): ExamReview[] {
+  const reviews: ExamReview[] = []
+  const seen = new Set<string>()
+  for (const { cardId, correct } of answered) {
+    const card = cards.get(cardId)
+    if (!card || card.retiredAt !== null || seen.has(cardId)) continue
+    seen.add(cardId)
+    const state = states.get(cardId)
+    if (correct && (state?.state ?? 0) !== 0) continue
+    try {
+      const { write, log } = planReview(ctx, cardId, state, correct ? 'good' : 'again', ctx.now)
+      reviews.push({ state: write, log: { ...log, durationMs: null, origin: 'exam' } })
+    } catch (error) {
+      if (!(error instanceof SchedulingError)) throw error
+    }
+  }
+  return reviews
+}
+
 export async function applyFeedback(
   ctx: UserContext,
   answered: readonly AnsweredCard[],

@@ -1,5 +1,5 @@
 import type { Db } from '../db/index'
-import { type ExamMode, type ExamRow, findExam, loadAnswers } from '../db/queries/exams'
+import { type ExamMode, type ExamRow, findExamWithAnswers } from '../db/queries/exams'
 import {
   type DomcJudgement,
   type DomcQuestion,
@@ -29,9 +29,8 @@ function parseGiven(json: string): GivenAnswer | null {
 
 /** The caller's exam (or quiz) with its questions and saved answers; 404 for anyone else's. */
 export async function loadExam(db: Db, userId: string, id: string, mode: ExamMode): Promise<LoadedExam> {
-  const row = await findExam(db, userId, id, mode)
+  const { row, answers: rows } = await findExamWithAnswers(db, userId, id, mode)
   if (!row) throw new AppError(404, 'not_found', `id: no ${mode} "${id}"`, { field: 'id' })
-  const rows = await loadAnswers(db, id)
   const answers = new Map(
     rows.map((a) => [a.questionId, { given: parseGiven(a.answer), flagged: a.flagged, raw: a.answer }]),
   )

@@ -3,17 +3,16 @@ import {
   findFinishedExamBySeed,
   insertExam,
   listExams,
-  loadCardsById,
-  loadDeckTopics,
-  markSubmitted,
+  loadExamScoring,
   recentExamQuestions,
 } from '../db/queries/exams'
+import { recordExamSubmission } from '../db/queries/review-writes'
 import { type Blueprint, parseBlueprint } from '../domain/exam'
 import { AppError } from '../errors'
 import { iso } from '../format'
 import type { CreateExamInput, ExamDraw } from '../schemas/exams'
 import type { UserContext } from './context'
-import { applyFeedback } from './exam-feedback'
+import { applyFeedback, planExamFeedback } from './exam-feedback'
 import { type ScoredExam, scoreResult } from './exam-result'
 import { type AnswerState, answerState, isDecided, type LoadedExam, loadExam, visibleQuestion } from './exam-state'
 import { buildQuestions, deckOutline, newExamId, newSeed, parseQuestions, parseTopics } from './question-bank'
@@ -133,19 +132,19 @@ export async function createExam(ctx: UserContext, input: CreateExamInput) {
 export async function finalizeExam(ctx: UserContext, exam: LoadedExam): Promise<ExamResult> {
   const { row, questions, answers } = exam
   if (row.submittedAt !== null && row.result) return JSON.parse(row.result) as ExamResult
-  const [deck, cardRows] = await Promise.all([
-    loadDeckTopics(ctx.db, row.deck),
-    loadCardsById(
-      ctx.db,
-      questions.map((q) => q.cardId),
-    ),
-  ])
+  const scoring = await loadExamScoring(
+    ctx.db,
+    ctx.userId,
+    row.deck,
+    questions.map((q) => q.cardId),
+  )
+  const cards = new Map(scoring.cards.map((card) => [card.id, card]))
   const scored = scoreResult(questions, answers, {
     deck: row.deck,
     passMark: row.passMark ?? 0.65,
-    topics: deck.topics,
-    blueprint: parseBlueprint(deck.deck?.blueprint),
-    cards: new Map(cardRows.map((card) => [card.id, card])),
+    topics: scoring.topics,
+    blueprint: parseBlueprint(scoring.deck?.blueprint),
+    cards,
   })
   const autoSubmitted = row.endsAt !== null && ctx.now >= row.endsAt
   const submittedAt = autoSubmitted ? (row.endsAt as number) : ctx.now
@@ -166,21 +165,27 @@ export async function finalizeExam(ctx: UserContext, exam: LoadedExam): Promise<
     ...scored,
   }
   const json = JSON.stringify(result)
-  const won = await markSubmitted(ctx.db, {
-    id: row.id,
-    now: submittedAt,
-    score: scored.score,
-    passed: scored.passed,
-    result: json,
-  })
+  const decided = questions.flatMap((q, i) =>
+    isDecided(q, answers.get(q.id)) ? [{ cardId: q.cardId, correct: scored.questions[i]?.correct ?? false }] : [],
+  )
+  const states = new Map(scoring.states.map((state) => [state.cardId, state]))
+  // The submitted mark, and every answer's state and log, in one batch: all or nothing.
+  const { won, lost } = await recordExamSubmission(
+    ctx.db,
+    { id: row.id, submittedAt, score: scored.score, passed: scored.passed, result: json },
+    planExamFeedback(ctx, decided, cards, states),
+  )
   if (!won) {
     const stored = await findExam(ctx.db, ctx.userId, row.id, 'exam')
     return JSON.parse(stored?.result ?? json) as ExamResult
   }
-  const decided = questions.flatMap((q, i) =>
-    isDecided(q, answers.get(q.id)) ? [{ cardId: q.cardId, correct: scored.questions[i]?.correct ?? false }] : [],
-  )
-  await applyFeedback(ctx, decided, 'exam')
+  // A card reviewed in another tab between the read and the batch: fed back on its fresh state.
+  if (lost.length > 0)
+    await applyFeedback(
+      ctx,
+      decided.filter((d) => lost.includes(d.cardId)),
+      'exam',
+    )
   return result
 }
 

@@ -14,6 +14,7 @@ import {
   recordReview,
   recordSupersededReview,
   recordUndo,
+  type StateWrite,
   setCardFlags,
 } from '../db/queries/review-writes'
 import { type AnswerComparison, compareAnswer } from '../domain/answer'
@@ -26,6 +27,7 @@ import {
   formatInterval,
   newCardState,
   type RatingName,
+  type ReviewLogFields,
   ratingName,
   ratingNames,
   type StudySettings,
@@ -272,48 +274,25 @@ export async function answerCard(
     throw conflict()
   }
 
-  const settings = ctx.settings
-  const scheduler = createScheduler(settings)
-  const before = state ? memoryOf(state) : null
-  const { next, log } = scheduler.rate(before, input.rating, at)
-  const flags = applyLeech(
-    { lapses: next.lapses, leech: state?.leech ?? false, suspended: state?.suspended ?? false },
-    settings.leechThreshold,
-    before?.lapses ?? 0,
-  )
+  const { write, log, becameLeech } = planReview(ctx, card.id, state, input.rating, at)
   const newState = {
-    ...next,
-    suspended: flags.suspended,
-    leech: flags.leech,
+    ...write.memory,
+    suspended: write.suspended,
+    leech: write.leech,
     buriedUntil: null,
     version: (state?.version ?? 0) + 1,
   }
   const body = {
     review: { cardId: card.id, rating: ratingName(log.rating), reviewedAt: iso(log.reviewedAt) },
     card: presentState(card.id, newState),
-    becameLeech: flags.leech && !(state?.leech ?? false),
+    becameLeech,
   }
-  const loggedBefore = JSON.stringify({
-    ...JSON.parse(log.before),
-    suspended: state?.suspended ?? false,
-    leech: state?.leech ?? false,
-    buriedUntil: state?.buriedUntil ?? null,
-  })
   let applied: boolean
   try {
     applied = await recordReview(
       ctx.db,
-      {
-        userId: ctx.userId,
-        cardId: card.id,
-        memory: next,
-        suspended: flags.suspended,
-        leech: flags.leech,
-        buriedUntil: null,
-        expectedVersion: state ? state.version : null,
-        now: ctx.now,
-      },
-      { ...log, before: loggedBefore, durationMs: input.durationMs ?? null, origin },
+      write,
+      { ...log, durationMs: input.durationMs ?? null, origin },
       idempotencyKey ? { key: idempotencyKey, requestHash: hash, status: 201, body: JSON.stringify(body) } : undefined,
     )
   } catch (error) {
@@ -331,6 +310,48 @@ export async function answerCard(
     })
   }
   return { status: 201, body }
+}
+
+/**
+ * What rating a card at `at` writes, computed from the state that was read: the new memory with
+ * its leech flags (expected at the version read, so a write after someone else's fails), and
+ * the log, whose `before` keeps the flags the review changes, for an exact undo.
+ */
+export function planReview(
+  ctx: UserContext,
+  cardId: string,
+  state: CardStateRow | undefined,
+  rating: RatingName,
+  at: number,
+): { write: StateWrite; log: ReviewLogFields; becameLeech: boolean } {
+  const settings = ctx.settings
+  const before = state ? memoryOf(state) : null
+  const { next, log } = createScheduler(settings).rate(before, rating, at)
+  const flags = applyLeech(
+    { lapses: next.lapses, leech: state?.leech ?? false, suspended: state?.suspended ?? false },
+    settings.leechThreshold,
+    before?.lapses ?? 0,
+  )
+  const loggedBefore = JSON.stringify({
+    ...JSON.parse(log.before),
+    suspended: state?.suspended ?? false,
+    leech: state?.leech ?? false,
+    buriedUntil: state?.buriedUntil ?? null,
+  })
+  return {
+    write: {
+      userId: ctx.userId,
+      cardId,
+      memory: next,
+      suspended: flags.suspended,
+      leech: flags.leech,
+      buriedUntil: null,
+      expectedVersion: state ? state.version : null,
+      now: ctx.now,
+    },
+    log: { ...log, before: loggedBefore },
+    becameLeech: flags.leech && !(state?.leech ?? false),
+  }
 }
 
 /**

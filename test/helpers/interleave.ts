@@ -3,7 +3,7 @@ import { drizzle } from 'drizzle-orm/libsql'
 import { createApp } from '../../src/app'
 import type { Db } from '../../src/db/index'
 import { schema } from '../../src/db/schema'
-import { type TestClock, testPasswordParams } from './app'
+import { Browser, type TestClock, testPasswordParams } from './app'
 
 const sqlOf = (stmt: InStatement) => (typeof stmt === 'string' ? stmt : stmt.sql)
 
@@ -50,6 +50,13 @@ export async function gatedApp(url: string, clock: TestClock, gate: Gate) {
     passwordParams: testPasswordParams,
   })
   return { app, client, db }
+}
+
+/** The same signed-in browser (its cookies copied) talking to another app on the same database. */
+export function sameBrowserOn(app: Browser['app'], signedIn: Browser): Browser {
+  const browser = new Browser(app)
+  for (const [name, value] of signedIn.cookies) browser.cookies.set(name, value)
+  return browser
 }
 
 /** Resolves once `parties` callers have arrived: each caller waits for all the others. */

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { cardStates, reviewLogs } from '../../src/db/schema'
-import { Browser, createClock, createTestApp, signUp } from '../helpers/app'
+import { type Browser, createClock, createTestApp, signUp } from '../helpers/app'
 import { seedDeck } from '../helpers/cards'
-import { barrier, type Gate, gatedApp, holdFirst } from '../helpers/interleave'
+import { barrier, type Gate, gatedApp, holdFirst, sameBrowserOn } from '../helpers/interleave'
 
 /**
  * Guards whose only test could not fail (issue 11): the old concurrency test sent its answers
@@ -27,9 +27,7 @@ async function setup() {
   /** The same signed-in browser talking to a second server on the same database file. */
   const onSecondServer = async (gate: Gate) => {
     const second = await gatedApp(t.url, clock, gate)
-    const browser = new Browser(second.app)
-    for (const [name, value] of user.browser.cookies) browser.cookies.set(name, value)
-    return { ...second, browser }
+    return { ...second, browser: sameBrowserOn(second.app, user.browser) }
   }
   return { ...t, user, clock, onSecondServer }
 }

@@ -93,6 +93,46 @@ export async function loadAnswers(db: Db, examId: string): Promise<ExamAnswerRow
   return db.select().from(examAnswers).where(eq(examAnswers.examId, examId))
 }
 
+/** The caller's exam (or quiz) and its saved answers, in one round trip. */
+export async function findExamWithAnswers(db: Db, userId: string, id: string, mode: ExamMode) {
+  const [rows, answers] = await db.batch([
+    db
+      .select()
+      .from(exams)
+      .where(and(eq(exams.id, id), eq(exams.userId, userId), eq(exams.mode, mode)))
+      .limit(1),
+    // Only the caller's: the join keeps another user's answers out even for a guessed id.
+    db
+      .select({ answer: examAnswers })
+      .from(examAnswers)
+      .innerJoin(exams, eq(exams.id, examAnswers.examId))
+      .where(and(eq(examAnswers.examId, id), eq(exams.userId, userId), eq(exams.mode, mode))),
+  ])
+  return { row: rows[0], answers: answers.map((a) => a.answer) }
+}
+
+/**
+ * What scoring an exam reads, in one round trip: its deck and topics, its cards (retired ones
+ * included) and the user's state of each (full rows, versions included, for the feedback write).
+ */
+export async function loadExamScoring(db: Db, userId: string, deck: string, cardIds: readonly string[]) {
+  const ids = [...new Set(cardIds)]
+  const [deckRows, topicRows, cardRows, stateRows] = await db.batch([
+    db.select().from(decks).where(eq(decks.slug, deck)).limit(1),
+    db
+      .select({ slug: topics.slug, title: topics.title })
+      .from(topics)
+      .where(eq(topics.deck, deck))
+      .orderBy(asc(topics.position)),
+    db.select().from(cards).where(inArray(cards.id, ids)),
+    db
+      .select()
+      .from(cardStates)
+      .where(and(eq(cardStates.userId, userId), inArray(cardStates.cardId, ids))),
+  ])
+  return { deck: deckRows[0], topics: topicRows, cards: cardRows, states: stateRows }
+}
+
 export interface AnswerWrite {
   examId: string
   questionId: string

@@ -1,8 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm'
 import type { CardMemory, ReviewLogFields } from '../../domain/scheduling'
 import { changedRows } from '../changes'
 import type { Db } from '../index'
-import { cardStates, reviewLogs } from '../schema'
+import { cardStates, exams, reviewLogs } from '../schema'
 
 export interface StateWrite {
   userId: string
@@ -23,7 +23,11 @@ export interface StoredResponse {
   body: string
 }
 
-function writeState(db: Db, w: StateWrite) {
+/**
+ * The state change, only if the card is still at `expectedVersion` (or, for a first review,
+ * still has no state row) and `guard` holds, both evaluated in the statement itself.
+ */
+function writeState(db: Db, w: StateWrite, guard?: SQL) {
   const values = {
     ...w.memory,
     suspended: w.suspended,
@@ -31,6 +35,15 @@ function writeState(db: Db, w: StateWrite) {
     buriedUntil: w.buriedUntil,
     updatedAt: w.now,
   }
+  if (w.expectedVersion === null && guard)
+    return db.run(sql`
+      insert into ${cardStates} (user_id, card_id, due, stability, difficulty, elapsed_days, scheduled_days,
+        learning_steps, reps, lapses, state, last_review, suspended, leech, buried_until, version, updated_at)
+      select ${w.userId}, ${w.cardId}, ${values.due}, ${values.stability}, ${values.difficulty}, ${values.elapsedDays},
+        ${values.scheduledDays}, ${values.learningSteps}, ${values.reps}, ${values.lapses}, ${values.state},
+        ${values.lastReview}, ${values.suspended ? 1 : 0}, ${values.leech ? 1 : 0}, ${values.buriedUntil}, 1, ${w.now}
+      where ${guard}
+      on conflict do nothing`)
   if (w.expectedVersion === null)
     return db
       .insert(cardStates)
@@ -40,8 +53,26 @@ function writeState(db: Db, w: StateWrite) {
     .update(cardStates)
     .set({ ...values, version: sql`${cardStates.version} + 1` })
     .where(
-      and(eq(cardStates.userId, w.userId), eq(cardStates.cardId, w.cardId), eq(cardStates.version, w.expectedVersion)),
+      and(
+        eq(cardStates.userId, w.userId),
+        eq(cardStates.cardId, w.cardId),
+        eq(cardStates.version, w.expectedVersion),
+        guard,
+      ),
     )
+}
+
+export type LogWrite = ReviewLogFields & { durationMs: number | null; origin: string }
+
+/** The review's log, written only if the statement just before it changed one row (its state). */
+function insertLogAfterState(db: Db, userId: string, cardId: string, log: LogWrite) {
+  return db.run(sql`
+    insert into ${reviewLogs} (user_id, card_id, rating, state, due, stability, difficulty, elapsed_days,
+      last_elapsed_days, scheduled_days, learning_steps, reviewed_at, before, state_after, due_after, duration_ms, origin)
+    select ${userId}, ${cardId}, ${log.rating}, ${log.state}, ${log.due}, ${log.stability}, ${log.difficulty},
+      ${log.elapsedDays}, ${log.lastElapsedDays}, ${log.scheduledDays}, ${log.learningSteps}, ${log.reviewedAt},
+      ${log.before}, ${log.stateAfter}, ${log.dueAfter}, ${log.durationMs}, ${log.origin}
+    where changes() = 1`)
 }
 
 /**
@@ -54,17 +85,10 @@ function writeState(db: Db, w: StateWrite) {
 export async function recordReview(
   db: Db,
   state: StateWrite,
-  log: ReviewLogFields & { durationMs: number | null; origin: string },
+  log: LogWrite,
   stored?: StoredResponse,
 ): Promise<boolean> {
-  const insertLog = db.run(sql`
-    insert into ${reviewLogs} (user_id, card_id, rating, state, due, stability, difficulty, elapsed_days,
-      last_elapsed_days, scheduled_days, learning_steps, reviewed_at, before, state_after, due_after, duration_ms, origin)
-    select ${state.userId}, ${state.cardId}, ${log.rating}, ${log.state}, ${log.due}, ${log.stability}, ${log.difficulty},
-      ${log.elapsedDays}, ${log.lastElapsedDays}, ${log.scheduledDays}, ${log.learningSteps}, ${log.reviewedAt},
-      ${log.before}, ${log.stateAfter}, ${log.dueAfter}, ${log.durationMs}, ${log.origin}
-    where changes() = 1`)
-  const steps = [writeState(db, state), insertLog] as const
+  const steps = [writeState(db, state), insertLogAfterState(db, state.userId, state.cardId, log)] as const
   const results = stored
     ? await db.batch([
         ...steps,
@@ -158,4 +182,46 @@ export async function findStoredResponse(db: Db, userId: string, key: string) {
   return db.query.idempotencyKeys.findFirst({
     where: (t, { and, eq }) => and(eq(t.userId, userId), eq(t.key, key)),
   })
+}
+
+export interface ExamReview {
+  state: StateWrite
+  log: LogWrite
+}
+
+export interface ExamSubmission {
+  id: string
+  submittedAt: number
+  score: number
+  passed: boolean | null
+  result: string
+}
+
+/**
+ * Submits an exam in one batch, so one transaction and one round trip whatever the question
+ * count: each fed-back answer's state and log, then the submitted mark last. Every state write
+ * also requires the exam to be still unsubmitted, so when a concurrent submit has already
+ * committed, nothing here is written and `won` is false; a crash writes all or nothing.
+ * `lost` names the cards whose state had moved since it was read (reviewed in another tab at
+ * that instant): their state and log were not written.
+ */
+export async function recordExamSubmission(
+  db: Db,
+  exam: ExamSubmission,
+  reviews: readonly ExamReview[],
+): Promise<{ won: boolean; lost: string[] }> {
+  const open = sql`exists (select 1 from ${exams} where ${exams.id} = ${exam.id} and ${exams.submittedAt} is null)`
+  const results = await db.batch([
+    ...reviews.flatMap(({ state, log }) => [
+      writeState(db, state, open),
+      insertLogAfterState(db, state.userId, state.cardId, log),
+    ]),
+    db
+      .update(exams)
+      .set({ submittedAt: exam.submittedAt, score: exam.score, passed: exam.passed, result: exam.result })
+      .where(and(eq(exams.id, exam.id), isNull(exams.submittedAt))),
+  ] as unknown as Parameters<Db['batch']>[0])
+  const won = changedRows(results.at(-1)) === 1
+  const lost = won ? reviews.filter((_, i) => changedRows(results[2 * i]) !== 1).map((r) => r.state.cardId) : []
+  return { won, lost }
 }
