@@ -4,12 +4,12 @@ import { ApiDocsPage } from '../views/pages/api-docs'
 
 /**
  * `/api/openapi.json` and `/api/docs`, built from the routes once per build. The reference page
- * is the same for everyone, so it is rendered signed out (the header offers sign-in).
+ * is the same for everyone, so its header is the shared one (no sign-in offer to a signed-in reader).
  */
 export async function apiFiles(): Promise<[string, string][]> {
   const document = await buildApiDocument()
   const page = (
-    <Layout title="API reference" styles={['api-docs.css']} caller={null} csrfToken="">
+    <Layout title="API reference" styles={['api-docs.css']} caller={null} csrfToken="" shared>
       <ApiDocsPage document={document} />
     </Layout>
   )

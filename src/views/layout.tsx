@@ -20,6 +20,11 @@ export interface LayoutProps {
   csrfToken: string
   scripts?: string[]
   styles?: string[]
+  /**
+   * A page built once for everyone (the API reference, a static file): its header cannot know
+   * who reads it, so it links where both a signed-in and a signed-out reader can go on.
+   */
+  shared?: boolean
   /** Reload the page after this many seconds (`<meta http-equiv="refresh">`, works without JS). */
   refreshInSeconds?: number | undefined
   children?: Child
@@ -58,7 +63,13 @@ export function Layout(props: LayoutProps) {
           <a class="brand" href="/">
             dockdeck
           </a>
-          {props.caller ? (
+          {props.shared ? (
+            <nav aria-label="Main">
+              <a href="/">Decks</a>
+              <a href="/review">Review</a>
+              <a href="/account">Your account</a>
+            </nav>
+          ) : props.caller ? (
             <>
               <nav aria-label="Main">
                 <a href="/">Decks</a>

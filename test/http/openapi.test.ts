@@ -81,5 +81,10 @@ describe('the OpenAPI document', () => {
     expect(html).toContain('<code class="scope">checks:write</code>')
     expect(html).not.toMatch(/<script(?![^>]*\ssrc=)|\sstyle=|\son[a-z]+=/)
     expect(html).not.toMatch(/(src|href)="https?:/)
+    // One file for every reader: its header offers neither sign-in to a signed-in reader nor a
+    // sign-out form a signed-out reader could not use.
+    const header = /<header class="site">[\s\S]*?<\/header>/.exec(html)?.[0] ?? ''
+    expect(header).toContain('href="/account"')
+    expect(header).not.toMatch(/href="\/signin"|action="\/signout"/)
   })
 })

@@ -9,6 +9,7 @@ import { type Asset, css } from './asset'
 const chartsCss = `
 .svg-chart{margin:0 0 1.2rem}
 .svg-chart>figcaption{font-weight:600;font-size:1.1rem;margin:0 0 .5rem}
+.svg-chart .chart-note{color:var(--muted);font-size:.9rem;margin:-.3rem 0 .5rem}
 .svg-chart svg{display:block;overflow:visible;font-size:.78rem}
 .svg-chart text{fill:var(--fg)}
 .svg-chart text.axis{fill:var(--muted)}
