@@ -1,7 +1,7 @@
 import * as v from 'valibot'
-import { emailSchema, passwordSchema } from './accounts'
+import { emailSchema, givenPasswordSchema, passwordSchema } from './accounts'
 
-const currentPassword = v.pipe(v.string('must be a string'), v.nonEmpty('is required'), v.maxLength(128, 'is too long'))
+const currentPassword = givenPasswordSchema
 
 export const changePasswordSchema = v.object({ currentPassword, newPassword: passwordSchema })
 export const changeEmailSchema = v.object({ email: emailSchema, currentPassword })

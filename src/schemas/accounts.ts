@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { scopes } from '../auth/scopes'
-import { weakPasswordReason } from '../security/password-policy'
+import { passwordLength, weakPasswordReason } from '../security/password-policy'
 
 export const emailSchema = v.pipe(
   v.string('must be a string'),
@@ -11,11 +11,24 @@ export const emailSchema = v.pipe(
   v.email('must be an email address'),
 )
 
-/** ASVS 2.1.1/2.1.2: at least 12 characters, and long passphrases (up to 128) allowed. */
+/**
+ * ASVS 2.1.1/2.1.2: at least 12 characters, and long passphrases (up to 128) allowed, counted
+ * in code points after NFKC normalisation (the form that is hashed), so full-width letters or
+ * decomposed accents do not change the count (issue 11, finding 7). The output is normalised.
+ */
 export const passwordSchema = v.pipe(
   v.string('must be a string'),
-  v.minLength(12, 'must be at least 12 characters'),
-  v.maxLength(128, 'must be at most 128 characters'),
+  v.normalize('NFKC'),
+  v.check((password) => passwordLength(password) >= 12, 'must be at least 12 characters'),
+  v.check((password) => passwordLength(password) <= 128, 'must be at most 128 characters'),
+)
+
+/** A password to check against a stored hash: normalised and measured the way `passwordSchema` is. */
+export const givenPasswordSchema = v.pipe(
+  v.string('must be a string'),
+  v.normalize('NFKC'),
+  v.nonEmpty('is required'),
+  v.check((password) => passwordLength(password) <= 128, 'is too long'),
 )
 
 export const registerSchema = v.pipe(
@@ -41,7 +54,7 @@ export const registerSchema = v.pipe(
 
 export const loginSchema = v.object({
   email: emailSchema,
-  password: v.pipe(v.string('must be a string'), v.nonEmpty('is required'), v.maxLength(128, 'is too long')),
+  password: givenPasswordSchema,
 })
 
 export const createTokenSchema = v.object({

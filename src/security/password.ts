@@ -1,6 +1,7 @@
 import { scryptAsync } from '@noble/hashes/scrypt.js'
 import { randomBytes } from '@noble/hashes/utils.js'
 import { fromBase64Url, timingSafeEqual, toBase64Url } from './encoding'
+import { normalisePassword } from './password-policy'
 
 export interface ScryptParams {
   /** log2 of the CPU/memory cost N. */
@@ -38,7 +39,7 @@ export async function hashPassword(
   scrypt: Scrypt = nobleScrypt,
 ): Promise<string> {
   const salt = randomBytes(16)
-  const hash = await scrypt(password.normalize('NFKC'), salt, params)
+  const hash = await scrypt(normalisePassword(password), salt, params)
   return `$scrypt$ln=${params.logN},r=${params.r},p=${params.p}$${toBase64Url(salt)}$${toBase64Url(hash)}`
 }
 
@@ -50,7 +51,7 @@ export async function verifyPassword(password: string, stored: string, scrypt: S
   if (!match) return false
   const [, logN, r, p, salt, expected] = match as unknown as [string, string, string, string, string, string]
   const params = { logN: Number(logN), r: Number(r), p: Number(p) }
-  const hash = await scrypt(password.normalize('NFKC'), fromBase64Url(salt), params)
+  const hash = await scrypt(normalisePassword(password), fromBase64Url(salt), params)
   return timingSafeEqual(hash, fromBase64Url(expected))
 }
 
