@@ -1,3 +1,5 @@
+import { readUpload } from './import'
+import { srStates } from './import/sr-schedule'
 import { compileOwnDeck } from './own-deck'
 
 /**
@@ -7,6 +9,8 @@ import { compileOwnDeck } from './own-deck'
  */
 export const deckTools = {
   compile: compileOwnDeck,
+  readUpload,
+  srStates,
 }
 
 export type DeckTools = typeof deckTools

@@ -65,6 +65,8 @@ export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
  * Token calls carry no ambient credential, so only their body is checked.
  */
 const noteRoute = /^\/api\/v1\/decks\/[^/]+\/notes\/./
+const importRoute = /^\/api\/v1\/decks\/[^/]+\/import$/
+const multipartType = /^multipart\/form-data\s*;/i
 
 export const apiRequestGuard = createMiddleware<AppEnv>(async (c, next) => {
   if (safeMethods.includes(c.req.method)) return next()
@@ -77,6 +79,9 @@ export const apiRequestGuard = createMiddleware<AppEnv>(async (c, next) => {
   // A note is written as its raw Markdown (PUT /decks/{slug}/notes/{path}), whatever its type; the
   // origin check above already holds for it, so a text body there is no cross-site risk.
   if (c.req.method === 'PUT' && noteRoute.test(new URL(c.req.url).pathname)) return next()
+  // An import is files (multipart), past the same origin check; the route reads the form itself.
+  if (c.req.method === 'POST' && multipartType.test(type ?? '') && importRoute.test(new URL(c.req.url).pathname))
+    return next()
   if (!jsonType.test(type ?? ''))
     throw new AppError(415, 'unsupported_media_type', 'content-type: the API takes application/json bodies only')
   let body: unknown

@@ -1,11 +1,14 @@
 import { Hono } from 'hono/tiny'
 import { describeRoute } from 'hono-openapi'
+import type { UploadedFile } from '../content/import'
 import { loadNotes } from '../db/queries/deck-notes'
 import { listCards, listDecks } from '../db/queries/decks'
 import type { AppEnv } from '../env'
+import { AppError } from '../errors'
 import { auth } from '../middleware/caller'
 import { createDeckSchema, noteParamSchema, putNoteQuerySchema } from '../schemas/decks'
 import { deckCardsQuerySchema, deckParamSchema } from '../schemas/review'
+import { importFiles } from '../services/deck-import'
 import { createOwnDeck, deleteNote, getNote, putNote, requireDeck } from '../services/own-decks'
 import { presentCard } from '../services/review'
 import { validate } from '../validation'
@@ -144,5 +147,57 @@ export const deckRoutes = new Hono<AppEnv>()
       const { slug, path } = c.req.valid('param')
       await deleteNote(c.var.user, c.var.deps.deckTools, slug, path)
       return c.body(null, 204)
+    },
+  )
+  .post(
+    '/:slug/import',
+    describeRoute({
+      tags,
+      summary: 'Import files into a deck: Markdown, a zipped folder, Quizlet CSV/TSV, Anki packages',
+      description:
+        'Multipart, each file in a field named `file`: `.md`; `.zip` of a folder (an Obsidian vault: its `.md` ' +
+        'files, folders kept; `<!--SR:…-->` schedule comments become review states); `.csv`/`.tsv` as Quizlet ' +
+        'exports them (term, definition, optional tags; the separator is detected); `.apkg`/`.colpkg` from Anki ' +
+        '(Basic, Basic and reversed, Cloze and type-in note types; schedules and review history; tags; the deck ' +
+        'hierarchy as folders; media are not stored, and those referenced but absent are listed). All or nothing: ' +
+        'one bad file changes nothing and answers a problem naming the file and its line or row. Imported HTML ' +
+        'becomes text, compiled and sanitised like any note. Re-importing keeps every card’s id and history.',
+      requestBody: {
+        required: true,
+        content: {
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              required: ['file'],
+              properties: { file: { type: 'array', items: { type: 'string', format: 'binary' } } },
+            },
+          },
+        },
+      },
+      responses: ok('What was imported: notes, cards by kind, states and reviews, warnings', noDeck, readOnly, {
+        ...badNotes,
+        400: 'No file, or the form could not be read',
+        413: 'The upload, a file, an archive unpacked or a field is over its limit',
+        422: 'A file that cannot be imported (named, with its line or row), or a deck or user limit would be passed',
+      }),
+    }),
+    auth('decks:write'),
+    validate('param', deckParamSchema),
+    async (c) => {
+      const { slug } = c.req.valid('param')
+      let form: Record<string, unknown>
+      try {
+        form = await c.req.parseBody({ all: true })
+      } catch {
+        throw new AppError(400, 'bad_request', 'body: the multipart form could not be read')
+      }
+      const sent = form.file === undefined ? [] : Array.isArray(form.file) ? form.file : [form.file]
+      const files: UploadedFile[] = []
+      for (const item of sent) {
+        if (!(item instanceof File))
+          throw new AppError(400, 'validation_failed', 'file: each `file` field must be a file', { field: 'file' })
+        files.push({ name: item.name || 'upload', bytes: new Uint8Array(await item.arrayBuffer()) })
+      }
+      return c.json(await importFiles(c.var.user, c.var.deps.deckTools, slug, files), 200)
     },
   )

@@ -140,6 +140,15 @@ const cases: Record<string, RouteCase> = {
     body: () => 'Port of the registry? :: 5000',
     expect: { other: 404, member: 403, owner: 200 },
   },
+  'POST /decks/:slug/import': {
+    path: (r) => `/decks/${r.deck}/import`,
+    body: () => {
+      const form = new FormData()
+      form.append('file', new File(['Registry port? :: 5000\n'], 'registry.md'))
+      return form
+    },
+    expect: { other: 404, member: 403, owner: 200 },
+  },
   'DELETE /decks/:slug/notes/:path': {
     path: (r) => `/decks/${r.deck}/notes/ports.md`,
     expect: { other: 404, member: 403, owner: 204 },
@@ -255,13 +264,16 @@ async function call(f: Fixture, route: string, persona: Persona): Promise<Respon
   const c = cases[route]!
   const url = `/api/v1${c.path(f.ref)}`
   const body = c.body?.(f.ref, persona)
-  const json = body === undefined ? {} : { json: body }
+  // A multipart form (the import) goes as it is: the request sets its own content type.
+  const form = body instanceof FormData
+  const json = body === undefined ? {} : form ? { body } : { json: body }
   const auth = authOf(route)
   const scope = auth && auth !== 'session' ? auth : 'review'
   const bearer = async (token: string) => {
     const headers: Record<string, string> = { authorization: `Bearer ${token}` }
-    if (body !== undefined) headers['content-type'] = 'application/json'
-    return f.app.request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+    if (body !== undefined && !form) headers['content-type'] = 'application/json'
+    const sent = body === undefined ? undefined : form ? body : JSON.stringify(body)
+    return f.app.request(url, { method, headers, body: sent })
   }
   switch (persona) {
     case 'anonymous':

@@ -33,6 +33,7 @@ const calls: { [K in RouteKey]: (c: Client) => Promise<Response> } = {
     c.decks[':slug'].notes[':path'].$put({ param: { slug: 'mine', path: 'a.md' }, query: {} }),
   '$delete /decks/:slug/notes/:path': (c) =>
     c.decks[':slug'].notes[':path'].$delete({ param: { slug: 'mine', path: 'a.md' } }),
+  '$post /decks/:slug/import': (c) => c.decks[':slug'].import.$post({ param: { slug: 'mine' } }),
   '$get /decks/:slug/cards': (c) => c.decks[':slug'].cards.$get({ param: { slug: 'docker' }, query: {} }),
   '$get /review/next': (c) => c.review.next.$get({ query: { deck: 'docker' } }),
   '$get /review/today': (c) => c.review.today.$get({ query: { deck: 'docker' } }),

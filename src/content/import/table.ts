@@ -1,0 +1,51 @@
+import Papa from 'papaparse'
+import type { NoteText } from '../own-deck'
+import { fileSlug } from '../slug'
+import { badFile, tooLarge } from './errors'
+import { markdownLines } from './text'
+
+/** Longest field of a row, in characters: a card side longer than this is not a flashcard. */
+export const maxFieldChars = 16 * 1024
+
+/**
+ * A Quizlet export (term and definition per row; tab, comma or semicolon between them, which
+ * Papa Parse detects; `.tsv` is always tabs) as one note of `?` cards, a question, a `?` line
+ * and the answer, so multi-line definitions keep their lines. A third column, when present, is
+ * taken as space-separated tags. Row numbers in errors count from 1, as a spreadsheet does.
+ */
+export function tableNote(file: string, text: string): NoteText {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+    delimiter: file.toLowerCase().endsWith('.tsv') ? '\t' : '',
+    delimitersToGuess: ['\t', ',', ';', '|'],
+    skipEmptyLines: 'greedy',
+  })
+  const fatal = parsed.errors.find((error) => error.type === 'Quotes')
+  if (fatal) throw badFile(file, fatal.message, { row: (fatal.row ?? 0) + 1 })
+  const blocks: string[] = []
+  parsed.data.forEach((row, index) => {
+    const at = { row: index + 1 }
+    const [term = '', definition = '', tags = ''] = row.map((cell) => cell.trim())
+    if (row.some((cell) => cell.length > maxFieldChars))
+      throw tooLarge(file, `row ${at.row} has a field over ${maxFieldChars} characters`)
+    if (term === '' && definition === '') return
+    // A header row, as spreadsheets write one (Quizlet itself writes none).
+    if (index === 0 && /^(term|front|question)$/i.test(term) && /^(definition|back|answer)$/i.test(definition)) return
+    if (term === '') throw badFile(file, 'the term is empty', at)
+    if (definition === '') throw badFile(file, `the definition of "${term.slice(0, 40)}" is empty`, at)
+    const tagLine = tags
+      .split(/\s+/)
+      .filter((tag) => /^\p{L}[\p{L}\p{N}_/-]*$/u.test(tag))
+      .map((tag) => `#${tag}`)
+      .join(' ')
+    const answer = markdownLines(definition)
+    if (tagLine) answer.push(tagLine)
+    blocks.push([...markdownLines(term), '?', ...answer].join('\n'))
+  })
+  if (blocks.length === 0) throw badFile(file, 'no rows with a term and a definition')
+  const name = file.replace(/\.(csv|tsv|txt)$/i, '')
+  const title = name.split('/').pop() ?? name
+  return {
+    path: `${fileSlug(name)}.md`,
+    text: `# ${title.replace(/[\\`*_[\]<>#]/g, '\\$&')}\n\n${blocks.join('\n\n')}\n`,
+  }
+}
