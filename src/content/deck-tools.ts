@@ -1,6 +1,6 @@
 import { readUpload } from './import'
 import { srStates } from './import/sr-schedule'
-import { compileOwnDeck } from './own-deck'
+import { compileOwnDeck, scopedCardId } from './own-deck'
 
 /**
  * The compiler and the importers, handed to `createApp` by the Node entry only: they pull in
@@ -11,6 +11,8 @@ export const deckTools = {
   compile: compileOwnDeck,
   readUpload,
   srStates,
+  /** Here, not imported by the service: `own-deck` brings the compiler into the Worker's bundle. */
+  scopedCardId,
 }
 
 export type DeckTools = typeof deckTools

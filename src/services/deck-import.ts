@@ -1,6 +1,5 @@
 import type { DeckTools } from '../content/deck-tools'
 import type { UploadedFile } from '../content/import'
-import { scopedCardId } from '../content/own-deck'
 import { type CardHistory, cardsWithState, historyWrites } from '../db/queries/import-history'
 import { AppError } from '../errors'
 import { applyNotes, type DeckContext, requireDeck, requireTools } from './own-decks'
@@ -31,7 +30,7 @@ export async function importFiles(
     const made = new Set(result.cards.map((card) => card.id))
     const histories = new Map<string, CardHistory>()
     for (const card of plan.cards) {
-      const cardId = scopedCardId(deck.slug, card.key)
+      const cardId = deckTools.scopedCardId(deck.slug, card.key)
       if (made.has(cardId) && !studied.has(cardId))
         histories.set(cardId, { cardId, state: card.state, logs: card.logs })
     }
