@@ -1,8 +1,11 @@
 import { parseEnv, sharedEnvSchema } from './config'
 import type { AppDeps } from './env'
 
-/** What only the runtime knows: how to reach the database, the client's address, the KDF, and (Node) the compiler. */
-export type RuntimeDeps = Pick<AppDeps, 'database' | 'clientIp' | 'scrypt' | 'deckTools' | 'staticFiles'> &
+/** What only the runtime knows: how to reach the database, the client's address, the KDF, and (Node) the compiler, static files and the FSRS optimizer. */
+export type RuntimeDeps = Pick<
+  AppDeps,
+  'database' | 'clientIp' | 'scrypt' | 'deckTools' | 'staticFiles' | 'fsrsOptimizer'
+> &
   Partial<Pick<AppDeps, 'clock'>>
 
 /**

@@ -4,6 +4,7 @@ import type { DeckTools } from './content/deck-tools'
 import type { Db } from './db/index'
 import type { Scrypt, ScryptParams } from './security/password'
 import type { UserContext } from './services/context'
+import type { FsrsOptimizer } from './services/fsrs-optimize'
 
 /** Worker bindings (secrets and vars); on Node the same names come from `process.env`. */
 export interface Bindings {
@@ -66,13 +67,17 @@ export interface AppDeps {
   deckTools?: DeckTools
   /** Serves `static/` (Node only): on Workers, Static Assets answer those paths before the Worker. */
   staticFiles?: MiddlewareHandler<AppEnv>
+  /** The FSRS optimizer (Node only): without it, `POST /api/v1/settings/optimize` answers 501. */
+  fsrsOptimizer?: FsrsOptimizer
 }
 
 export interface AppVariables {
   db: Db
   now: number
-  deps: Required<Omit<AppDeps, 'publicOrigin' | 'rateLimit' | 'mailer' | 'deckTools' | 'staticFiles'>> &
-    Pick<AppDeps, 'publicOrigin' | 'rateLimit' | 'deckTools' | 'staticFiles'> & { mailer: Mailer }
+  deps: Required<
+    Omit<AppDeps, 'publicOrigin' | 'rateLimit' | 'mailer' | 'deckTools' | 'staticFiles' | 'fsrsOptimizer'>
+  > &
+    Pick<AppDeps, 'publicOrigin' | 'rateLimit' | 'deckTools' | 'staticFiles' | 'fsrsOptimizer'> & { mailer: Mailer }
   caller: Caller | null
   /** The signed-in caller as services take it (null when anonymous); settings parsed once. */
   user: UserContext | null

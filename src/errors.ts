@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'too_many_requests'
+  | 'not_enough_history'
   | 'not_implemented'
   | 'service_unavailable'
   | 'internal_error'

@@ -10,6 +10,7 @@ import { migrateDatabase } from './db/migrate'
 import { syncContent } from './db/queries/content'
 import { createDeps } from './deps'
 import type { Bindings } from './env'
+import { createNodeOptimizer } from './optimizer/node-optimizer'
 import { createNodeScrypt } from './security/scrypt-node'
 import { buildStatic, staticBuilt } from './static/build'
 import { staticFolder } from './static/serve-node'
@@ -49,6 +50,7 @@ async function main() {
       scrypt: createNodeScrypt(),
       deckTools,
       staticFiles: staticFolder(),
+      fsrsOptimizer: createNodeOptimizer(),
       // CLOCK_START (browser tests): the server's clock starts there and runs at real speed.
       clock: env.CLOCK_START === undefined ? Date.now : shiftedClock(env.CLOCK_START),
     }),

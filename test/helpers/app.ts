@@ -1,6 +1,7 @@
 import { createApp } from '../../src/app'
 import { deckTools } from '../../src/content/deck-tools'
 import type { Db } from '../../src/db/index'
+import { createNodeOptimizer } from '../../src/optimizer/node-optimizer'
 import { staticFolder } from '../../src/static/serve-node'
 import { createTestDb } from './db'
 
@@ -32,6 +33,7 @@ export async function createTestApp(options: { clock?: TestClock; ip?: string } 
     passwordParams: testPasswordParams,
     deckTools,
     staticFiles: staticFolder(),
+    fsrsOptimizer: createNodeOptimizer(),
   })
   return { app, db, url, clock }
 }

@@ -162,6 +162,7 @@ const cases: Record<string, RouteCase> = {
   'POST /cards/:id/bury': { path: () => '/cards/docker-cli-001/bury', expect: {} },
   'GET /settings': { path: () => '/settings', expect: {} },
   'PUT /settings': { path: () => '/settings', body: () => ({ fuzz: false }), expect: {} },
+  'POST /settings/optimize': { path: () => '/settings/optimize', expect: {} },
   'GET /progress': { path: () => '/progress', expect: {} },
   'GET /reviews/export': { path: () => '/reviews/export', expect: {} },
   'GET /readiness': { path: () => '/readiness', expect: {} },

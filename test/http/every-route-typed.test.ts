@@ -46,6 +46,7 @@ const calls: { [K in RouteKey]: (c: Client) => Promise<Response> } = {
   '$get /settings': (c) => c.settings.$get(),
   '$get /progress': (c) => c.progress.$get({ query: {} }),
   '$put /settings': (c) => c.settings.$put({ json: {} }),
+  '$post /settings/optimize': (c) => c.settings.optimize.$post(),
   '$post /quizzes': (c) => c.quizzes.$post({ json: { deck: 'docker' } }),
   '$get /quizzes/:id': (c) => c.quizzes[':id'].$get(id),
   '$post /quizzes/:id/answers/:questionId': (c) =>

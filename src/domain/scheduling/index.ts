@@ -52,7 +52,9 @@ export {
 export {
   applySettingsUpdate,
   defaultSettings,
+  FSRS_WEIGHT_COUNT,
   isTimeZone,
+  isValidWeights,
   type LearningStep,
   parseSettings,
   type StudySettings,

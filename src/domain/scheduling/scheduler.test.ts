@@ -158,3 +158,22 @@ describe('scheduler', () => {
     expect([1, 2, 3, 4].map(ratingName)).toEqual(['again', 'hard', 'good', 'easy'])
   })
 })
+
+describe('personal FSRS parameters', () => {
+  // A learner who keeps a card easily answered Easy for 15 days, not FSRS-6's default 8.3.
+  const personal = [
+    0.8, 3, 6, 15, 6.5, 0.6, 2.5, 0.01, 1.2, 0.2, 1.2, 1.6, 0.06, 0.4, 1.8, 0.7, 2.0, 0.6, 0.2, 0.1, 0.3,
+  ]
+
+  it('schedules with the weights in the settings, and with the defaults when they are null', () => {
+    const own = createScheduler({ ...settings, fsrsWeights: personal }, { fuzz: false })
+    const plain = createScheduler({ ...settings, fsrsWeights: null }, { fuzz: false })
+    expect(own.parameters.w).toEqual(personal)
+    expect(own.rate(null, 'easy', START).next.stability).toBeCloseTo(15, 6)
+    expect(own.rate(null, 'easy', START).next.scheduledDays).toBe(15)
+    expect(plain.rate(null, 'easy', START).next.scheduledDays).toBe(
+      scheduler.rate(null, 'easy', START).next.scheduledDays,
+    )
+    expect(plain.rate(null, 'easy', START).next.scheduledDays).toBe(8)
+  })
+})

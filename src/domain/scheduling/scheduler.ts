@@ -17,7 +17,8 @@ import { encodeBefore, undoReview } from './undo'
 export type SchedulerSettings = Pick<
   StudySettings,
   'desiredRetention' | 'learningSteps' | 'relearningSteps' | 'fuzz' | 'timezone' | 'dayStartsAt'
->
+> &
+  Partial<Pick<StudySettings, 'fsrsWeights'>>
 
 export interface SchedulerOptions {
   /** Overrides `settings.fuzz`; tests turn it off so intervals are exact. */
@@ -47,6 +48,8 @@ export interface Scheduler {
 
 export function fsrsParameters(settings: SchedulerSettings, options: SchedulerOptions = {}): FSRSParameters {
   return generatorParameters({
+    // Personal parameters (POST /api/v1/settings/optimize) when fitted, else FSRS-6's defaults.
+    ...(settings.fsrsWeights ? { w: [...settings.fsrsWeights] } : {}),
     request_retention: settings.desiredRetention,
     learning_steps: settings.learningSteps,
     relearning_steps: settings.relearningSteps,

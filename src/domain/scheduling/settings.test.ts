@@ -26,6 +26,7 @@ describe('study settings', () => {
       leechThreshold: 8,
       fuzz: true,
       learnAheadMinutes: 20,
+      fsrsWeights: null,
     })
     expect(defaultSettings()).toEqual(parseSettings('{}'))
   })
@@ -102,6 +103,10 @@ describe('study settings', () => {
       examDate: '2028-02-29',
       fuzz: false,
       learnAheadMinutes: 240,
+      // The lower end of every FSRS-6 parameter's range.
+      fsrsWeights: [
+        0.001, 0.001, 0.001, 0.001, 1, 0.001, 0.001, 0.001, 0, 0, 0.001, 0.001, 0.001, 0.001, 0, 0, 1, 0, 0, 0.01, 0.1,
+      ],
     }
     expect(v.parse(studySettingsSchema, input)).toEqual(input)
   })

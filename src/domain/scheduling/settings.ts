@@ -1,3 +1,4 @@
+import { CLAMP_PARAMETERS, W17_W18_Ceiling } from 'ts-fsrs'
 import * as v from 'valibot'
 
 /**
@@ -51,6 +52,28 @@ const steps = (field: string) =>
     v.maxLength(10, `${field} can have at most 10 steps`),
   )
 
+/** FSRS-6 has 21 parameters; each must stay inside the range ts-fsrs clamps it to. */
+export const FSRS_WEIGHT_COUNT = 21
+const weightBounds = CLAMP_PARAMETERS(W17_W18_Ceiling, true) as [number, number][]
+const weightsMessage = `fsrsWeights must be a list of ${FSRS_WEIGHT_COUNT} numbers (FSRS-6 parameters), or null for the defaults`
+
+const fsrsWeights = v.pipe(
+  v.array(v.number(weightsMessage), weightsMessage),
+  v.length(FSRS_WEIGHT_COUNT, weightsMessage),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return
+    dataset.value.forEach((weight, i) => {
+      const [low, high] = weightBounds[i] ?? [0, 0]
+      if (!(weight >= low && weight <= high)) addIssue({ message: `fsrsWeights[${i}] must be from ${low} to ${high}` })
+    })
+  }),
+)
+
+/** True when `weights` would pass the settings schema (an optimizer's output is checked with it too). */
+export function isValidWeights(weights: readonly number[]): boolean {
+  return v.is(fsrsWeights, [...weights])
+}
+
 /** One schema per setting, without defaults: shared by the full schema and the update schema. */
 const fields = {
   desiredRetention: v.pipe(
@@ -74,6 +97,7 @@ const fields = {
   ),
   fuzz: v.boolean('fuzz must be true or false'),
   learnAheadMinutes: wholeNumber('learnAheadMinutes', 0, 240),
+  fsrsWeights,
 }
 
 const defaults = {
@@ -103,11 +127,13 @@ export const studySettingsSchema = v.object({
   examDate: v.optional(fields.examDate),
   fuzz: v.optional(fields.fuzz, defaults.fuzz),
   learnAheadMinutes: v.optional(fields.learnAheadMinutes, defaults.learnAheadMinutes),
+  /** Personal FSRS parameters fitted from the user's history; null: FSRS-6's defaults. */
+  fsrsWeights: v.optional(v.nullable(fields.fsrsWeights), null),
 })
 
 export type StudySettings = v.InferOutput<typeof studySettingsSchema>
 
-/** Body of a settings PUT: only the fields to change; `examDate: null` clears the exam. */
+/** Body of a settings PUT: only the fields to change; `examDate: null` clears the exam, `fsrsWeights: null` restores the defaults. */
 export const studySettingsUpdateSchema = v.strictObject(
   {
     desiredRetention: v.optional(fields.desiredRetention),
@@ -121,6 +147,7 @@ export const studySettingsUpdateSchema = v.strictObject(
     examDate: v.optional(v.nullable(fields.examDate)),
     fuzz: v.optional(fields.fuzz),
     learnAheadMinutes: v.optional(fields.learnAheadMinutes),
+    fsrsWeights: v.optional(v.nullable(fields.fsrsWeights)),
   },
   'settings has no such field',
 )
