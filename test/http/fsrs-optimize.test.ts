@@ -107,6 +107,39 @@ describe('POST /api/v1/settings/optimize', () => {
   })
 })
 
+describe('"Fit to my reviews" on the settings page', () => {
+  it('fits, saves and says so with the held-out figures', async () => {
+    const { user } = await userWithHistory()
+    expect(await (await user.browser.request('/settings')).text()).toMatch(
+      /scheduled with FSRS-6(&#39;|')s default parameters/,
+    )
+    const res = await user.browser.submit('/settings/optimize', {})
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    expect(html).toMatch(/Fitted on \d+ reviews; on the \d+ held out of the fit, log loss 0\.\d{4} with the parameters/)
+    expect(html).toContain('Your own parameters now schedule your cards.')
+    expect(html).toContain('fitted to your own reviews')
+    expect((await settingsOf(user)).fsrsWeights).toHaveLength(21)
+  }, 60_000)
+
+  it('says how many more reviews are needed when the history is short', async () => {
+    const { user } = await userWithHistory(history.slice(0, 300))
+    const res = await user.browser.submit('/settings/optimize', {})
+    expect(res.status).toBe(422)
+    expect(await res.text()).toMatch(/role="alert">Fitting needs at least 400 reviews .* more are needed/)
+  })
+
+  it('refuses a post without the CSRF token', async () => {
+    const { user } = await userWithHistory(history.slice(0, 10))
+    const res = await user.browser.request('/settings/optimize', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: user.browser.origin },
+      body: '',
+    })
+    expect(res.status).toBe(403)
+  })
+})
+
 describe('fsrsWeights in GET/PUT /api/v1/settings', () => {
   const fitted = [
     0.9, 3.2, 6.3, 11.2, 6.4, 0.76, 3.08, 0.034, 1.8, 0.18, 0.73, 1.5, 0.05, 0.33, 1.65, 0.62, 1.84, 0.5, 0.09, 0.06,

@@ -327,6 +327,7 @@ describe('the settings page', () => {
     dayStartsAt: '3',
     leechThreshold: '6',
     examDate: '2026-06-30',
+    learnAheadMinutes: '5',
   }
 
   it('saves the form through the API’s rules and shows the saved values', async () => {
@@ -348,10 +349,12 @@ describe('the settings page', () => {
       leechThreshold: 6,
       examDate: '2026-06-30',
       fuzz: false,
+      learnAheadMinutes: 5,
     })
     const saved = (await page(user.browser, '/settings?saved=1')).html
     expect(saved).toContain('Settings saved.')
     expect(saved).toContain('value="2m 15m 1h"')
+    expect(saved).toMatch(/<input id="learnAheadMinutes" name="learnAheadMinutes" type="number"[^>]* value="5"/)
     expect(saved).toContain('<option value="Europe/Berlin" selected="">')
   })
 

@@ -2,9 +2,10 @@ import { Hono } from 'hono/tiny'
 import { type StudySettings, studySettingsUpdateSchema } from '../../domain/scheduling'
 import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
+import { type OptimizeResult, optimizeWeights } from '../../services/fsrs-optimize'
 import { updateSettings } from '../../services/settings'
 import { parseWith } from '../../validation'
-import { SettingsPage, type SettingsValues } from '../../views/pages/settings'
+import { type FitNotice, SettingsPage, type SettingsValues } from '../../views/pages/settings'
 import { signedIn } from './signed-in'
 
 type FormBody = Record<string, string | File | (string | File)[]>
@@ -20,6 +21,7 @@ const labels: Record<keyof SettingsValues, string> = {
   leechThreshold: 'Leech threshold',
   examDate: 'Exam date',
   fuzz: 'Fuzz',
+  learnAheadMinutes: 'Learn ahead',
 }
 
 function valuesOf(settings: StudySettings): SettingsValues {
@@ -34,6 +36,7 @@ function valuesOf(settings: StudySettings): SettingsValues {
     leechThreshold: String(settings.leechThreshold),
     examDate: settings.examDate ?? '',
     fuzz: settings.fuzz,
+    learnAheadMinutes: String(settings.learnAheadMinutes),
   }
 }
 
@@ -53,6 +56,7 @@ function formValues(body: FormBody): SettingsValues {
     leechThreshold: text('leechThreshold'),
     examDate: text('examDate'),
     fuzz: body.fuzz === 'on',
+    learnAheadMinutes: text('learnAheadMinutes'),
   }
 }
 
@@ -71,6 +75,8 @@ function toUpdate(values: SettingsValues): Record<string, unknown> {
     leechThreshold: number(values.leechThreshold),
     examDate: values.examDate || null,
     fuzz: values.fuzz,
+    // Absent from a form served before the field existed: left as it is.
+    learnAheadMinutes: values.learnAheadMinutes === '' ? undefined : number(values.learnAheadMinutes),
   }
 }
 
@@ -93,16 +99,36 @@ function timezones(current: string): string[] {
   return zones.includes(current) ? zones : [current, ...zones]
 }
 
+const score = (logLoss: number) => logLoss.toFixed(4)
+
+/** What the page says after a fit: the figures, and whether they are now in force. */
+function fitNotice(result: OptimizeResult): FitNotice {
+  const figures =
+    `Fitted on ${result.reviews} reviews; on the ${result.heldOut} held out of the fit, log loss ` +
+    `${score(result.before.logLoss)} with the parameters in force, ${score(result.after.logLoss)} fitted.`
+  return result.saved
+    ? { ok: true, text: `${figures} Your own parameters now schedule your cards.` }
+    : { ok: false, text: `${figures} They predict no better, so nothing changed.` }
+}
+
 /** `/settings`: the study settings as a plain form, saved through the same rules as the API. */
 export const settingsPages = new Hono<AppEnv>()
   .use('/settings', signedIn)
+  .use('/settings/*', signedIn)
   .get('/settings', async (c) => {
     const values = valuesOf(c.var.user.settings)
     const page = { values, errors: {}, timezones: timezones(values.timezone), csrfToken: c.var.csrfToken }
-    return c.render(<SettingsPage {...page} saved={c.req.query('saved') === '1'} />, {
-      title: 'Settings',
-      styles: ['review.css'],
-    })
+    return c.render(
+      <SettingsPage
+        {...page}
+        personal={c.var.user.settings.fsrsWeights !== null}
+        saved={c.req.query('saved') === '1'}
+      />,
+      {
+        title: 'Settings',
+        styles: ['review.css'],
+      },
+    )
   })
   .post('/settings', async (c) => {
     const values = formValues(await c.req.parseBody({ all: true }))
@@ -113,10 +139,32 @@ export const settingsPages = new Hono<AppEnv>()
       c.status(400)
       const issues = (error.options.extra?.errors ?? []) as FieldIssue[]
       const page = { values, errors: fieldErrors(issues), timezones: timezones(values.timezone) }
-      return c.render(<SettingsPage {...page} saved={false} csrfToken={c.var.csrfToken} />, {
+      const personal = c.var.user.settings.fsrsWeights !== null
+      return c.render(<SettingsPage {...page} personal={personal} saved={false} csrfToken={c.var.csrfToken} />, {
         title: 'Settings',
         styles: ['review.css'],
       })
     }
     return c.redirect('/settings?saved=1', 303)
+  })
+  .post('/settings/optimize', async (c) => {
+    const { user } = c.var
+    let fit: FitNotice
+    let personal = user.settings.fsrsWeights !== null
+    try {
+      const result = await optimizeWeights(user, c.var.deps.fsrsOptimizer)
+      fit = fitNotice(result)
+      personal ||= result.saved
+    } catch (error) {
+      // Too little history (422), no optimizer here (501), too slow or busy (503): said on the page.
+      if (!(error instanceof AppError) || ![422, 501, 503].includes(error.status)) throw error
+      c.status(error.status)
+      fit = { ok: false, text: error.message.charAt(0).toUpperCase() + error.message.slice(1) }
+    }
+    const values = valuesOf(user.settings)
+    const page = { values, errors: {}, timezones: timezones(values.timezone), csrfToken: c.var.csrfToken }
+    return c.render(<SettingsPage {...page} personal={personal} fit={fit} saved={false} />, {
+      title: 'Settings',
+      styles: ['review.css'],
+    })
   })

@@ -13,6 +13,7 @@ export interface SettingsValues {
   leechThreshold: string
   examDate: string
   fuzz: boolean
+  learnAheadMinutes: string
 }
 
 export interface SettingsPageProps {
@@ -21,6 +22,15 @@ export interface SettingsPageProps {
   timezones: string[]
   saved: boolean
   csrfToken: string
+  /** True when the user's own fitted FSRS parameters schedule their cards. */
+  personal: boolean
+  /** The outcome of "Fit to my reviews", shown after it ran. */
+  fit?: FitNotice
+}
+
+export interface FitNotice {
+  ok: boolean
+  text: string
 }
 
 const hours = Array.from({ length: 24 }, (_, h) => h)
@@ -165,6 +175,14 @@ export function SettingsPage(props: SettingsPageProps) {
             aria-describedby={describedBy('examDate', errors.examDate)}
           />
         </SettingsField>
+        <SettingsField
+          name="learnAheadMinutes"
+          label="Learn ahead limit (minutes)"
+          error={errors.learnAheadMinutes}
+          hint="At the end of a session, learning cards due within this many minutes are shown now rather than waited for: 0 to 240 (Anki's default is 20)."
+        >
+          {number('learnAheadMinutes', 0, 240)}
+        </SettingsField>
         <div class="field checkbox">
           <input id="fuzz" name="fuzz" type="checkbox" value="on" checked={values.fuzz} aria-describedby="fuzz-hint" />
           <label for="fuzz">Fuzz intervals</label>
@@ -175,6 +193,24 @@ export function SettingsPage(props: SettingsPageProps) {
         <p>
           <button type="submit">Save settings</button>
         </p>
+      </form>
+      <h2 id="memory-model">Memory model</h2>
+      {props.fit ? (
+        <p class={`notice ${props.fit.ok ? 'ok' : 'error'}`} role={props.fit.ok ? 'status' : 'alert'}>
+          {props.fit.text}
+        </p>
+      ) : null}
+      <p class="muted">
+        {props.personal
+          ? 'Your cards are scheduled with FSRS parameters fitted to your own reviews.'
+          : "Your cards are scheduled with FSRS-6's default parameters."}{' '}
+        Fitting learns how fast you forget from your review answers (quiz and exam answers are left out) and keeps the
+        result only if it predicts reviews held out of the fit better. It needs at least 400 reviews of cards seen on an
+        earlier day.
+      </p>
+      <form method="post" action="/settings/optimize" aria-labelledby="memory-model">
+        <CsrfField token={props.csrfToken} />
+        <button type="submit">Fit to my reviews</button>
       </form>
     </section>
   )
