@@ -153,6 +153,12 @@ describe('the Worker in workerd on D1', () => {
     expect(logs).toHaveLength(acknowledged.length)
   })
 
+  it('answers 501 to a fit of FSRS parameters, naming the command that runs it against the database', async () => {
+    const res = await call('/api/v1/settings/optimize', { method: 'POST' })
+    expect(res).toMatchObject({ status: 501, body: { code: 'not_implemented' } })
+    expect(res.body.detail).toContain('npm run fsrs:optimize -- --email')
+  })
+
   it('runs a quiz: each answer checked at once', async () => {
     const quiz = await call('/api/v1/quizzes', { method: 'POST', json: { count: 3 } })
     expect(quiz.status, JSON.stringify(quiz.body)).toBe(201)
