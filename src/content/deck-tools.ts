@@ -1,3 +1,5 @@
+import { writeAnkiPackage } from './export/anki-write'
+import { writeNotesZip, writeTable } from './export/tables'
 import { readUpload } from './import'
 import { srStates } from './import/sr-schedule'
 import { compileOwnDeck, scopedCardId } from './own-deck'
@@ -13,6 +15,9 @@ export const deckTools = {
   srStates,
   /** Here, not imported by the service: `own-deck` brings the compiler into the Worker's bundle. */
   scopedCardId,
+  writeAnkiPackage,
+  writeTable,
+  writeNotesZip,
 }
 
 export type DeckTools = typeof deckTools

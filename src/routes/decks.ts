@@ -6,8 +6,9 @@ import { listCards, listDecks } from '../db/queries/decks'
 import type { AppEnv } from '../env'
 import { AppError } from '../errors'
 import { auth } from '../middleware/caller'
-import { createDeckSchema, noteParamSchema, putNoteQuerySchema } from '../schemas/decks'
+import { createDeckSchema, exportQuerySchema, noteParamSchema, putNoteQuerySchema } from '../schemas/decks'
 import { deckCardsQuerySchema, deckParamSchema } from '../schemas/review'
+import { exportDeck } from '../services/deck-export'
 import { importFiles } from '../services/deck-import'
 import { createOwnDeck, deleteNote, getNote, putNote, requireDeck } from '../services/own-decks'
 import { presentCard } from '../services/review'
@@ -199,5 +200,43 @@ export const deckRoutes = new Hono<AppEnv>()
         files.push({ name: item.name || 'upload', bytes: new Uint8Array(await item.arrayBuffer()) })
       }
       return c.json(await importFiles(c.var.user, c.var.deps.deckTools, slug, files), 200)
+    },
+  )
+  .get(
+    '/:slug/export',
+    describeRoute({
+      tags,
+      summary: 'Export a deck: Anki package with your history, CSV/TSV, or its Markdown notes',
+      description:
+        '`apkg` (default): an Anki package (schema 11, `collection.anki2`) with one Basic note per card (type-in ' +
+        'cards as Basic (type in the answer)), topics as sub-decks, tags, your schedule and review history; ' +
+        'importing it here again keeps every card’s id. `csv`/`tsv`: prompt, answer, tags, no header (as Quizlet ' +
+        'imports). `md`: a zip of the notes of a user’s or team’s deck, id markers in place.',
+      responses: {
+        200: {
+          description: 'The file',
+          content: {
+            'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+            'application/zip': { schema: { type: 'string', format: 'binary' } },
+            'text/csv': { schema: { type: 'string' } },
+            'text/tab-separated-values': { schema: { type: 'string' } },
+          },
+        },
+        ...errors(noDeck, {
+          422: '`md` of a deck without stored notes (a shipped deck)',
+          501: 'Not on this server: exports are written on the Node server only',
+        }),
+      },
+    }),
+    auth(),
+    validate('param', deckParamSchema),
+    validate('query', exportQuerySchema),
+    async (c) => {
+      const { slug } = c.req.valid('param')
+      const file = await exportDeck(c.var.user, c.var.deps.deckTools, slug, c.req.valid('query').format)
+      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': file.type,
+        'content-disposition': `attachment; filename="${file.name}"`,
+      })
     },
   )

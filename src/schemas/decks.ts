@@ -31,3 +31,7 @@ export const noteParamSchema = v.object({
     v.check((path) => notePath(path) === path, notePathRule),
   ),
 })
+
+export const exportQuerySchema = v.object({
+  format: v.optional(v.picklist(['apkg', 'csv', 'tsv', 'md'], 'must be apkg, csv, tsv or md'), 'apkg'),
+})

@@ -149,6 +149,7 @@ const cases: Record<string, RouteCase> = {
     },
     expect: { other: 404, member: 403, owner: 200 },
   },
+  'GET /decks/:slug/export': { path: (r) => `/decks/${r.deck}/export?format=csv`, expect: teamRead(200) },
   'DELETE /decks/:slug/notes/:path': {
     path: (r) => `/decks/${r.deck}/notes/ports.md`,
     expect: { other: 404, member: 403, owner: 204 },

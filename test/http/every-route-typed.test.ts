@@ -34,6 +34,7 @@ const calls: { [K in RouteKey]: (c: Client) => Promise<Response> } = {
   '$delete /decks/:slug/notes/:path': (c) =>
     c.decks[':slug'].notes[':path'].$delete({ param: { slug: 'mine', path: 'a.md' } }),
   '$post /decks/:slug/import': (c) => c.decks[':slug'].import.$post({ param: { slug: 'mine' } }),
+  '$get /decks/:slug/export': (c) => c.decks[':slug'].export.$get({ param: { slug: 'docker' }, query: {} }),
   '$get /decks/:slug/cards': (c) => c.decks[':slug'].cards.$get({ param: { slug: 'docker' }, query: {} }),
   '$get /review/next': (c) => c.review.next.$get({ query: { deck: 'docker' } }),
   '$get /review/today': (c) => c.review.today.$get({ query: { deck: 'docker' } }),

@@ -1,3 +1,4 @@
+import { notePath as checkedPath, notePathRule } from '../note-path'
 import type { NoteText } from '../own-deck'
 import { ankiToNotes } from './anki-notes'
 import { readAnkiPackage } from './anki-package'
@@ -76,6 +77,7 @@ export async function readUpload(files: readonly UploadedFile[], now: number): P
   }
   const paths = new Set<string>()
   for (const note of plan.notes) {
+    if (checkedPath(note.path) !== note.path) throw badFile(note.path, `the note's path ${notePathRule}`)
     if (paths.has(note.path)) throw badFile(note.path, 'two uploaded files make a note at this path')
     paths.add(note.path)
   }
