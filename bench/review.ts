@@ -27,7 +27,7 @@ const ratings = ['good', 'good', 'again', 'good', 'easy', 'hard'] as const
  * scheduling) on the embedded file database, beside a floor: the very SQL statements the app
  * ran, replayed straight on @libsql/client against a copy of the starting database.
  */
-async function httpVersusFloor(): Promise<void> {
+export async function httpVersusFloor(): Promise<void> {
   const dir = tempDir()
   const appPath = join(dir, 'app.db')
   const floorPath = join(dir, 'floor.db')

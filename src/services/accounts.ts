@@ -1,14 +1,13 @@
 import { loginWindowMs, maxFailuresPerAccount, maxFailuresPerIp, sessionAbsoluteMs } from '../auth/session-policy'
 import type { Db } from '../db/index'
 import {
-  countLoginFailures,
-  findUserByEmail,
   insertUser,
   pruneLoginFailures,
+  readSignIn,
   recordLoginFailure,
   updatePasswordHash,
 } from '../db/queries/accounts'
-import { deleteSession, insertSession } from '../db/queries/sessions'
+import { replaceSession } from '../db/queries/sessions'
 import { AppError } from '../errors'
 import { hashPassword, needsRehash, type Scrypt, type ScryptParams, verifyPassword } from '../security/password'
 import { hashSecret, randomSecret } from '../security/secrets'
@@ -30,9 +29,10 @@ export interface SignInAttempt extends PasswordKdf {
 /** A dummy hash, verified when the email is unknown so timing does not reveal which emails exist. */
 let dummyHash: Promise<string> | undefined
 
-async function startSession(db: Db, userId: string, now: number): Promise<string> {
+/** A new session for the user, replacing the browser's previous one if it had one. */
+async function startSession(db: Db, userId: string, now: number, previousSessionHash?: string): Promise<string> {
   const secret = randomSecret(32)
-  await insertSession(db, {
+  await replaceSession(db, previousSessionHash, {
     idHash: await hashSecret(secret),
     userId,
     createdAt: now,
@@ -71,7 +71,8 @@ export async function login(
 ): Promise<{ userId: string; sessionSecret: string }> {
   const { ip, passwordParams, scrypt, previousSessionHash } = attempt
   const since = ctx.now - loginWindowMs
-  const failures = await countLoginFailures(ctx.db, input.email, ip, since)
+  // One round trip for the throttle and the account; one for the session (docs/deploy.md, round trips).
+  const { user, ...failures } = await readSignIn(ctx.db, input.email, ip, since)
   for (const [window, max] of [
     [failures.account, maxFailuresPerAccount],
     [failures.ip, maxFailuresPerIp],
@@ -83,7 +84,6 @@ export async function login(
       })
     }
   }
-  const user = await findUserByEmail(ctx.db, input.email)
   dummyHash ??= hashPassword('dockdeck-dummy-password', passwordParams, scrypt)
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash), scrypt)
   if (!user || !ok) {
@@ -92,7 +92,6 @@ export async function login(
   }
   if (needsRehash(user.passwordHash, passwordParams))
     await updatePasswordHash(ctx.db, user.id, await hashPassword(input.password, passwordParams, scrypt))
-  if (previousSessionHash) await deleteSession(ctx.db, previousSessionHash)
   if (failures.account.count + failures.ip.count > 0) await pruneLoginFailures(ctx.db, since)
-  return { userId: user.id, sessionSecret: await startSession(ctx.db, user.id, ctx.now) }
+  return { userId: user.id, sessionSecret: await startSession(ctx.db, user.id, ctx.now, previousSessionHash) }
 }

@@ -1,6 +1,7 @@
 import { loadProgressBasics, loadProgressRows } from '../db/queries/progress'
 import { buildProgress, dayIndexOf, type Progress, progressGrid, recallAt } from '../domain/progress'
 import { createScheduler } from '../domain/scheduling'
+import { AppError } from '../errors'
 import type { UserContext } from './context'
 
 /**
@@ -10,6 +11,7 @@ import type { UserContext } from './context'
 export async function loadProgress(ctx: UserContext, deck: string | undefined): Promise<Progress> {
   const { db, userId, now, settings } = ctx
   const basics = await loadProgressBasics(db, userId, deck)
+  if (!basics.deckVisible) throw new AppError(404, 'not_found', `deck: no deck "${deck}"`, { field: 'deck' })
   const grid = progressGrid(now, basics.firstReview, settings)
   const rows = await loadProgressRows(db, userId, deck, {
     now,

@@ -11,6 +11,7 @@ import {
 } from '../db/queries/review'
 import {
   findStoredResponse,
+  readForAnswer,
   recordReview,
   recordSupersededReview,
   recordUndo,
@@ -114,10 +115,14 @@ function withIntervals(card: CardRow, state: CardStateRow | undefined, settings:
  * The next card to study in a deck (or topic), with what each answer would schedule. In `exam`
  * mode, due cards come weakest first by recall predicted on the exam date (`nextExamCard`).
  */
+/** The 404 for a deck the user may not see, as `requireDeck` words it. */
+const noDeck = (slug: string) => new AppError(404, 'not_found', `slug: no deck "${slug}"`, { field: 'slug' })
+
 export async function nextCard(ctx: UserContext, scope: QueueScope, mode: 'normal' | 'exam' = 'normal') {
   const settings = ctx.settings
   const window = sqlWindow(settings, ctx.now)
-  const { candidates, available, doneToday } = await loadQueueCandidates(ctx.db, ctx.userId, scope, window)
+  const { candidates, available, doneToday, deckVisible } = await loadQueueCandidates(ctx.db, ctx.userId, scope, window)
+  if (!deckVisible) throw noDeck(scope.deck)
   const queue = buildQueue(candidates, {
     ...settings,
     now: ctx.now,
@@ -162,7 +167,8 @@ export async function nextCard(ctx: UserContext, scope: QueueScope, mode: 'norma
 export async function todayCards(ctx: UserContext, scope: QueueScope) {
   const settings = ctx.settings
   const window = sqlWindow(settings, ctx.now)
-  const { candidates, doneToday } = await loadQueueCandidates(ctx.db, ctx.userId, scope, window)
+  const { candidates, doneToday, deckVisible } = await loadQueueCandidates(ctx.db, ctx.userId, scope, window)
+  if (!deckVisible) throw noDeck(scope.deck)
   const queue = buildQueue(candidates, { ...settings, now: ctx.now, dayEnd: window.dayEnd, doneToday })
   const ids = queue.cards.map((c) => c.cardId)
   const byId = new Map((await findLiveCards(ctx.db, ids)).map((card) => [card.id, card]))
@@ -184,6 +190,8 @@ export interface AnswerInput {
   /** When the answer was made, if earlier than its arrival (offline review). */
   answeredAt?: string | undefined
 }
+
+type StoredRow = Awaited<ReturnType<typeof findStoredResponse>>
 
 export interface StoredResult {
   status: 201 | 409
@@ -230,9 +238,7 @@ export async function answerCard(
   origin: 'review' | 'quiz' | 'exam' = 'review',
 ): Promise<StoredResult> {
   const hash = idempotencyKey ? await requestHash(input) : ''
-  const replay = async () => {
-    if (!idempotencyKey) return undefined
-    const stored = await findStoredResponse(ctx.db, ctx.userId, idempotencyKey)
+  const asReplay = (stored: StoredRow | undefined) => {
     if (!stored) return undefined
     if (stored.requestHash !== hash)
       throw new AppError(422, 'idempotency_mismatch', 'Idempotency-Key was already used with a different request body')
@@ -241,10 +247,14 @@ export async function answerCard(
       body: JSON.parse(stored.body) as Record<string, unknown>,
     }
   }
-  const previous = await replay()
+  const replay = async () =>
+    idempotencyKey ? asReplay(await findStoredResponse(ctx.db, ctx.userId, idempotencyKey)) : undefined
+  // One round trip reads the stored response, the card, its deck and the state; one writes.
+  const read = await readForAnswer(ctx.db, ctx.userId, input.cardId, idempotencyKey)
+  const previous = asReplay(read.stored)
   if (previous) return previous
 
-  const { card, state, deck } = await findCardWithState(ctx.db, ctx.userId, input.cardId)
+  const { card, state, deck } = read
   if (!card || !deck || card.retiredAt !== null || !(await canStudy(ctx.db, ctx.userId, deck)))
     throw new AppError(404, 'not_found', 'cardId: no such card', { field: 'cardId' })
   const conflict = () =>

@@ -15,8 +15,11 @@ import { barrier, type Gate, gatedApp, holdFirst, sameBrowserOn } from '../helpe
 
 /** Matches the batch that writes a card's state (`recordReview`). */
 const stateWrite = /^(update|insert into) "card_states"/
-/** Matches `findCardWithState`, the read an answer makes before it computes the new state. */
-const stateRead = /^select .* from "cards" inner join "decks"/
+/**
+ * Matches `readForAnswer`, the one batch an answer reads before it computes the new state: the
+ * stored response, the card, its deck and the state, read together (one round trip, one snapshot).
+ */
+const stateRead = /^select .* from "cards" where "cards"."id" = \?/
 
 async function setup() {
   const clock = createClock(Date.UTC(2026, 0, 15, 12, 0, 0))
@@ -103,8 +106,9 @@ describe('a same-key retry racing the first request', () => {
     }
     const body = { cardId: shown.card.id, rating: 'good', shownAt: shown.shownAt }
     // The learner thinks for a second and a half; the phone sends the answer, times out, and
-    // sends it again: the retry looks for a stored response before the first answer is written,
-    // and reads the card after it is.
+    // sends it again: the retry reaches its read before the first answer is written and reads
+    // after it is. (It once looked for the stored response and read the card in two round trips,
+    // and answered 409 when the first write fell between them; now both are one batch.)
     clock.advance(1500)
     let firstDone: () => void = () => {}
     const firstWritten = new Promise<void>((resolve) => {
@@ -113,7 +117,7 @@ describe('a same-key retry racing the first request', () => {
     const hold = holdFirst(stateRead, () => firstWritten)
     const retry = await onSecondServer(hold)
     const retried = answer(retry.browser, body, 'phone-7')
-    // The retry has looked for a stored response (none yet) and is about to read the card.
+    // The retry is about to read the stored response and the card.
     await hold.reached
     clock.advance(200)
     const first = await answer(user.browser, body, 'phone-7')

@@ -32,14 +32,17 @@ export interface FailureWindow {
   oldest: number | null
 }
 
-/** Failures since `since` for an account and for an address, with the oldest (for Retry-After). */
-export async function countLoginFailures(
+/**
+ * What a sign-in reads, in one round trip: failures since `since` for the account and for the
+ * address (with the oldest, for Retry-After), and the user with that email.
+ */
+export async function readSignIn(
   db: Db,
   email: string,
   ip: string,
   since: number,
-): Promise<{ account: FailureWindow; ip: FailureWindow }> {
-  const [account, byIp] = await db.batch([
+): Promise<{ account: FailureWindow; ip: FailureWindow; user: UserRow | undefined }> {
+  const [account, byIp, user] = await db.batch([
     db
       .select({ count: count(), oldest: min(loginFailures.at) })
       .from(loginFailures)
@@ -48,10 +51,12 @@ export async function countLoginFailures(
       .select({ count: count(), oldest: min(loginFailures.at) })
       .from(loginFailures)
       .where(and(eq(loginFailures.ip, ip), gt(loginFailures.at, since))),
+    db.select().from(users).where(eq(users.email, email)).limit(1),
   ])
   return {
     account: account[0] ?? { count: 0, oldest: null },
     ip: byIp[0] ?? { count: 0, oldest: null },
+    user: user[0],
   }
 }
 

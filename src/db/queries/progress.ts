@@ -16,9 +16,12 @@ export async function deckExists(db: Db, slug: string, userId: string): Promise<
   return rows.length > 0
 }
 
-/** The user's first review (undone or not: a lower bound is enough) and live cards per topic. */
+/**
+ * The user's first review (undone or not: a lower bound is enough), live cards per topic and
+ * whether the user may see `deck` (read here to save a round trip; true without a deck).
+ */
 export async function loadProgressBasics(db: Db, userId: string, deck: string | undefined) {
-  const [first, totals] = await db.batch([
+  const [first, totals, visible] = await db.batch([
     db.all<{ first: number | null }>(
       sql`select min(${reviewLogs.reviewedAt}) as first from ${reviewLogs} where ${reviewLogs.userId} = ${userId}`,
     ),
@@ -30,8 +33,9 @@ export async function loadProgressBasics(db: Db, userId: string, deck: string | 
         and ${cards.deck} in (select ${decks.slug} from ${decks} where ${visibleTo(userId)})
       group by ${cards.deck}, ${cards.topic}
       order by ${cards.deck}, coalesce(max(${topics.position}), 1e9), ${cards.topic}`),
+    db.all(sql`select 1 from ${decks} where ${decks.slug} = ${deck ?? null} and ${visibleTo(userId)}`),
   ])
-  return { firstReview: first[0]?.first ?? null, topics: totals }
+  return { firstReview: first[0]?.first ?? null, topics: totals, deckVisible: deck === undefined || visible.length > 0 }
 }
 
 /** The `due` in `before`: read from the prefix `encodeBefore` writes, else parsed (null if not JSON). */

@@ -2,7 +2,7 @@ import { and, eq, isNull, type SQL, sql } from 'drizzle-orm'
 import type { CardMemory, ReviewLogFields } from '../../domain/scheduling'
 import { changedRows } from '../changes'
 import type { Db } from '../index'
-import { cardStates, exams, reviewLogs } from '../schema'
+import { cardStates, cards, decks, exams, idempotencyKeys, reviewLogs } from '../schema'
 
 export interface StateWrite {
   userId: string
@@ -176,6 +176,33 @@ export async function setCardFlags(
         updatedAt: now,
       },
     })
+}
+
+/**
+ * What answering a card reads, in one round trip: the card, its deck's owners, the user's state
+ * for it and (with an idempotency key) the stored response. Plain selects, no join: D1 returns
+ * batched rows keyed by column name, so joined tables sharing a column name would lose one.
+ */
+export async function readForAnswer(db: Db, userId: string, cardId: string, key: string | undefined) {
+  const [cardRows, deckRows, stateRows, storedRows] = await db.batch([
+    db.select().from(cards).where(eq(cards.id, cardId)).limit(1),
+    db
+      .select({ slug: decks.slug, ownerId: decks.ownerId, teamId: decks.teamId })
+      .from(decks)
+      .where(eq(decks.slug, sql`(select ${cards.deck} from ${cards} where ${cards.id} = ${cardId})`))
+      .limit(1),
+    db
+      .select()
+      .from(cardStates)
+      .where(and(eq(cardStates.userId, userId), eq(cardStates.cardId, cardId)))
+      .limit(1),
+    db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key ?? '')))
+      .limit(key ? 1 : 0),
+  ])
+  return { card: cardRows[0], deck: deckRows[0], state: stateRows[0], stored: storedRows[0] }
 }
 
 export async function findStoredResponse(db: Db, userId: string, key: string) {

@@ -2,6 +2,7 @@ import { and, asc, count, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-
 import type { SqlWindow } from '../../domain/scheduling'
 import type { Db } from '../index'
 import { cardStates, cards, decks, reviewLogs } from '../schema'
+import { visibleTo } from './deck-access'
 import { availableAt, reviewDue } from './due-window'
 
 export type CardRow = typeof cards.$inferSelect
@@ -53,7 +54,7 @@ export async function loadQueueCandidates(db: Db, userId: string, scope: QueueSc
     .where(unseen)
     .limit(window.newLimit)
     .as('unseen')
-  const [learning, reviews, reviewCount, fresh, freshCount, done] = await db.batch([
+  const [learning, reviews, reviewCount, fresh, freshCount, done, deck] = await db.batch([
     db
       .select(candidateColumns)
       .from(cardStates)
@@ -99,9 +100,16 @@ export async function loadQueueCandidates(db: Db, userId: string, scope: QueueSc
         ),
       )
       .groupBy(reviewLogs.state),
+    // Whether the user may see the deck, read here to save the route a round trip of its own.
+    db
+      .select({ slug: decks.slug })
+      .from(decks)
+      .where(and(eq(decks.slug, scope.deck), visibleTo(userId)))
+      .limit(1),
   ])
   const doneByState = new Map(done.map((row) => [row.state, row.n]))
   return {
+    deckVisible: deck.length > 0,
     candidates: [...learning, ...reviews, ...fresh],
     /** Review cards due today and unseen cards, each counted up to its daily limit. */
     available: { review: reviewCount[0]?.n ?? 0, new: freshCount[0]?.n ?? 0 },
@@ -161,17 +169,13 @@ export async function findCardWithState(db: Db, userId: string, cardId: string) 
 
 /** The user's latest review that is not undone, with the card's current state. */
 export async function latestReview(db: Db, userId: string) {
-  const [log] = await db
-    .select()
+  // One query (a join, so not in a D1 batch: docs/deploy.md): the log and its card's state.
+  const [row] = await db
+    .select({ log: reviewLogs, state: cardStates })
     .from(reviewLogs)
+    .leftJoin(cardStates, and(eq(cardStates.userId, reviewLogs.userId), eq(cardStates.cardId, reviewLogs.cardId)))
     .where(and(eq(reviewLogs.userId, userId), isNull(reviewLogs.undoneAt), eq(reviewLogs.origin, 'review')))
     .orderBy(sql`${reviewLogs.reviewedAt} desc, ${reviewLogs.id} desc`)
     .limit(1)
-  if (!log) return undefined
-  const [state] = await db
-    .select()
-    .from(cardStates)
-    .where(and(eq(cardStates.userId, userId), eq(cardStates.cardId, log.cardId)))
-    .limit(1)
-  return { log, state }
+  return row && { log: row.log, state: row.state ?? undefined }
 }

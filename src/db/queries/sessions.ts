@@ -6,6 +6,17 @@ export async function insertSession(db: Db, session: typeof sessions.$inferInser
   await db.insert(sessions).values(session)
 }
 
+/** Issues a session in place of the one the browser had (if any): one atomic batch, one round trip. */
+export async function replaceSession(
+  db: Db,
+  previousIdHash: string | undefined,
+  session: typeof sessions.$inferInsert,
+): Promise<void> {
+  const insert = db.insert(sessions).values(session)
+  if (previousIdHash) await db.batch([db.delete(sessions).where(eq(sessions.idHash, previousIdHash)), insert])
+  else await insert
+}
+
 /** The live session for a secret's hash with its user, or nothing if unknown or past either expiry. */
 export async function findLiveSession(db: Db, idHash: string, now: number, idleMs: number) {
   const [row] = await db
