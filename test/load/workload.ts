@@ -10,6 +10,16 @@ export interface Ack {
   user: number
   key: string
   cardId: string
+  rating: string
+  /** The review time the server acknowledged (the 201's `review.reviewedAt`), to find its log. */
+  reviewedAt: string
+}
+
+/** An answer sent and not yet answered: what a kill at this instant may cut in the middle. */
+export interface PendingAnswer {
+  user: number
+  key: string
+  cardId: string
 }
 
 export interface LoadStats {
@@ -18,10 +28,12 @@ export interface LoadStats {
   acks: Ack[]
   /** Requests that failed at the network level (expected only while a server is down). */
   networkErrors: number
+  /** Answers (POST /reviews) on the wire right now, by `user/key`. */
+  pending: Map<string, PendingAnswer>
 }
 
 export function newStats(): LoadStats {
-  return { latencies: [], statuses: new Map(), acks: [], networkErrors: 0 }
+  return { latencies: [], statuses: new Map(), acks: [], networkErrors: 0, pending: new Map() }
 }
 
 export interface Learner {
@@ -85,19 +97,27 @@ export async function study(
       }
       previous = cardId
       const key = `${keyPrefix}l${learner.index}-r${i}`
-      const send = () =>
-        timed(stats, `${origin}/api/v1/reviews`, {
-          method: 'POST',
-          headers: { cookie: learner.cookie, 'content-type': 'application/json', 'idempotency-key': key },
-          body: JSON.stringify({ cardId, rating: ratings[(learner.index + i) % ratings.length] }),
-        })
-      let res = await send()
-      await res.arrayBuffer()
-      if (i % 10 === 3) {
-        res = await send()
-        await res.arrayBuffer()
+      const rating = ratings[(learner.index + i) % ratings.length] as string
+      const pendingId = `${learner.index}/${key}`
+      const send = async () => {
+        stats.pending.set(pendingId, { user: learner.index, key, cardId: cardId as string })
+        try {
+          const res = await timed(stats, `${origin}/api/v1/reviews`, {
+            method: 'POST',
+            headers: { cookie: learner.cookie, 'content-type': 'application/json', 'idempotency-key': key },
+            body: JSON.stringify({ cardId, rating }),
+          })
+          return { status: res.status, body: await res.text() }
+        } finally {
+          stats.pending.delete(pendingId)
+        }
       }
-      if (res.status === 201) stats.acks.push({ user: learner.index, key, cardId })
+      let res = await send()
+      if (i % 10 === 3) res = await send()
+      if (res.status === 201) {
+        const { review } = JSON.parse(res.body) as { review: { reviewedAt: string } }
+        stats.acks.push({ user: learner.index, key, cardId, rating, reviewedAt: review.reviewedAt })
+      }
     } catch {
       stats.networkErrors += 1
       if (shouldStop()) return
