@@ -1,11 +1,12 @@
 import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast'
+import { introducesOpenList, introducesStructure } from '../boilerplate'
 import { endLineOf, lineOf, newBlock, type RuleContext, type Scope } from '../draft'
 import { textNode } from '../phrasing'
 import { lastSentence, lowerFirst, plainText, wordCount } from '../text'
 import { matchTerm, mentions } from './terms'
 
 /**
- * "Name the N …" for a list of 2–12 items that each start with `**Name**`. The list is
+ * "Name the N …" for a closed list of 2–7 items that each start with `**Name**`. The list is
  * introduced by a paragraph ending in `:` (its marker goes at the end of that paragraph), or,
  * for the first list directly in a section that has made no cards before it, by the heading
  * (marker on the heading line). No card when the label names every member ("Tags and digests"
@@ -15,6 +16,10 @@ export function enumerationCards(list: List, previous: RootContent | undefined, 
   const names = memberNames(list.children)
   if (!names) return
   const intro = previous?.type === 'paragraph' && plainText(previous).endsWith(':') ? previous : undefined
+  // Only closed lists: "Some common types include:" is open, and a field list ("Each entry has
+  // the following structure:") is a schema to look up, not a set to recall.
+  const introText = intro ? lastSentence(plainText(intro)) : ''
+  if (introducesOpenList(introText) || introducesStructure(introText)) return
   const { section } = scope
   // Without an introduction, only the first list of a section that has made no cards yet.
   if (!intro && !(section.heading && scope.topLevel && !section.headingTaken && section.cards === 0)) return
@@ -49,8 +54,11 @@ export function enumerationCards(list: List, previous: RootContent | undefined, 
   })
 }
 
+/** Recalling more than seven names at once is a list to look up, not a card. */
+const maxMembers = 7
+
 function memberNames(items: readonly ListItem[]): PhrasingContent[][] | undefined {
-  if (items.length < 2 || items.length > 12) return undefined
+  if (items.length < 2 || items.length > maxMembers) return undefined
   const names: PhrasingContent[][] = []
   for (const item of items) {
     const first = item.children[0]

@@ -1,7 +1,15 @@
 import type { RootContent } from 'mdast'
+import {
+  endsWithColon,
+  isGenericHeading,
+  isGlossaryHeading,
+  isNormativeOutOfContext,
+  startsWithConnective,
+  startsWithPronoun,
+} from '../boilerplate'
 import { lineOf, newBlock, type RuleContext, type Section } from '../draft'
 import { strong, takeTags, textNode, trimPhrasing } from '../phrasing'
-import { plainText } from '../text'
+import { plainText, wordCount } from '../text'
 import { mentions } from './terms'
 
 /**
@@ -14,16 +22,28 @@ export function headingCards(section: Section, blocks: readonly RootContent[], c
   const first = blocks.find((block) => block.type !== 'html')
   if (!heading || first?.type !== 'paragraph' || section.termCards > 0 || ctx.cardParagraphs.has(first)) return
   const title = plainText(heading)
-  if (title === '') return
+  if (title === '' || isGenericHeading(title)) return
   const { nodes, tags } = takeTags(first.children)
   const answer = trimPhrasing(nodes)
   const text = plainText(answer)
-  if (text === '') return
+  if (text === '' || !standsAlone(text)) return
   const opening = text.split(/(?<=[.!?])\s+/)[0] ?? text
-  if (heading.depth < 3 && !mentions(opening, title)) return
+  // Under a "Glossary" heading every sub-heading is a term, at any depth.
+  const glossary = section.headings.slice(0, -1).some(isGlossaryHeading)
+  if (heading.depth < 3 && !glossary && !mentions(opening, title)) return
   const name = strong(trimPhrasing(heading.children))
   const prompt = section.parent ? [...section.parent, textNode(' › '), name] : [name]
   const line = lineOf(heading)
   const block = newBlock(section, line, ['heading'])
-  ctx.emit({ block, kind: 'basic', suffix: '', prompt, answer, tags, line })
+  ctx.emit({ block, kind: 'basic', suffix: '', prompt, answer, tags, line, fromTerms: glossary })
+  if (glossary && wordCount(text) <= 30 && !mentions(text, title) && !startsWithPronoun(text)) {
+    const context = section.parent && !mentions(plainText(section.parent), title) ? section.parent : []
+    const reverse = [...context, textNode(context.length > 0 ? ' › which term? ' : 'Which term? '), ...answer]
+    ctx.emit({ block, kind: 'reverse', suffix: '-r', prompt: reverse, answer: [name], tags, line, fromTerms: true })
+  }
+}
+
+/** An answer that needs no sentence before it and introduces nothing after it. */
+function standsAlone(text: string): boolean {
+  return !endsWithColon(text) && !startsWithConnective(text) && !isNormativeOutOfContext(text)
 }

@@ -1,4 +1,5 @@
 import type { ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast'
+import { endsWithColon, isNormativeOutOfContext } from '../boilerplate'
 import { type CardDraft, lineOf, newBlock, type RuleContext, type Scope } from '../draft'
 import { isBlank, strong, takeTags, textNode, trimPhrasing } from '../phrasing'
 import { normalize, plainText, wordCount } from '../text'
@@ -111,6 +112,10 @@ export function termCards(
     }
   }
   if (isBlank(definition)) return
+  const definitionText = plainText(definition)
+  // "Interchangeable mime-types:" introduces a list; "Solaris: This value MUST be an absolute
+  // path." says what a spec requires of a field the line does not name.
+  if (endsWithColon(definitionText) || isNormativeOutOfContext(definitionText)) return
   const block = newBlock(scope.section, line, ['term', ...scope.parentTerms, match.text])
   const steps = chainSteps(definition)
   if (steps) {
@@ -133,13 +138,17 @@ export function termCards(
       fromTerms: true,
     },
   ]
-  const definitionText = plainText(definition)
-  if (wordCount(definitionText) <= 30 && !mentions(definitionText, match.text)) {
+  if (reverseFits(definitionText, match.text)) {
     const context = contextFor(contexts.find((nodes) => !mentions(plainText(nodes), match.text)))
     const prompt = [...context, textNode(context.length > 0 ? 'which term? ' : 'Which term? '), ...definition]
     cards.push({ block, kind: 'reverse', suffix: '-r', prompt, answer: [...match.nodes], tags, line, fromTerms: true })
   }
   for (const card of cards) ctx.emit(card)
+}
+
+/** A short definition that does not name the term. */
+function reverseFits(definition: string, term: string): boolean {
+  return wordCount(definition) <= 30 && !mentions(definition, term)
 }
 
 /** The first paragraph below a lone term, or the first item of a plain list below it. */

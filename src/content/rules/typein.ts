@@ -1,5 +1,6 @@
 import type { Code, InlineCode, RootContent } from 'mdast'
 import { fenceLanguage } from '../annotations'
+import { startsWithConnective } from '../boilerplate'
 import { type Fragment, lineOf, newBlock, type RuleContext, type Scope } from '../draft'
 import { dropTrailingColon, lastSentenceNodes, takeTags, trimPhrasing } from '../phrasing'
 import { plainText, wordCount } from '../text'
@@ -21,6 +22,8 @@ export function typeinCards(code: Code, previous: RootContent | undefined, scope
   let prompt = dropTrailingColon(lastSentenceNodes(whole))
   if (wordCount(plainText(prompt)) < 3) prompt = dropTrailingColon(whole)
   if (wordCount(plainText(prompt)) < 3) return false
+  // "For example, the following creates …" leans on the sentence before: not a question.
+  if (startsWithConnective(plainText(prompt))) return false
   const line = lineOf(code)
   const block = newBlock(scope.section, line, ['typein', plainText(prompt)], 'fence-info')
   const answer: InlineCode = { type: 'inlineCode', value: command }
@@ -51,14 +54,21 @@ export function acceptedAlternatives(value: string): string[] {
  * the non-comment lines, with `\` continuations joined. Undefined for zero or several commands. */
 export function oneCommand(value: string): string | undefined {
   const lines = value.split('\n')
-  const prompted = lines.filter((line) => /^\s*\$\s/.test(line))
-  const candidates = prompted.length > 0 ? prompted : lines.filter((line) => line.trim() !== '' && !/^\s*#/.test(line))
+  const prompted = lines.some((line) => /^\s*\$\s/.test(line))
   const commands: string[] = []
   let continued = false
-  for (const line of candidates) {
+  for (const line of lines) {
+    // A `\` continuation belongs to its command even without a `$ ` of its own.
+    if (continued) {
+      const text = line.trim()
+      commands[commands.length - 1] += ` ${text.replace(/\\$/, '').trim()}`
+      continued = /\\$/.test(text)
+      continue
+    }
+    const isCommand = prompted ? /^\s*\$\s/.test(line) : line.trim() !== '' && !/^\s*#/.test(line)
+    if (!isCommand) continue
     const text = line.trim().replace(/^\$\s+/, '')
-    if (continued) commands[commands.length - 1] += ` ${text.replace(/\\$/, '').trim()}`
-    else commands.push(text.replace(/\\$/, '').trim())
+    commands.push(text.replace(/\\$/, '').trim())
     continued = /\\$/.test(text)
   }
   return commands.length === 1 && commands[0] ? commands[0].replace(/\s+/g, ' ') : undefined

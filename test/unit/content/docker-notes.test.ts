@@ -25,9 +25,8 @@ describe.skipIf(!present)('the shared docker-notes.md', () => {
     const { cards } = await loadNotes(notes)
     const find = (prompt: string) => cards.find((card) => card.prompt === prompt)
     expect(find('Common types of namespaces › PID Namespace')?.kind).toBe('basic')
-    expect(find('Name the 6 common types of namespaces')?.answer).toBe(
-      '- PID Namespace\n- Network Namespace\n- Mount Namespace\n- UTS Namespace\n- IPC Namespace\n- User Namespace',
-    )
+    // "Some common types of namespaces include:" introduces an open list: no "name all 6".
+    expect(find('Name the 6 common types of namespaces')).toBeUndefined()
     expect(cards.find((card) => card.kind === 'sequence')?.answer).toBe(
       'Docker client (via restapi) → Docker daemon → containerd → runc → libcontainer',
     )

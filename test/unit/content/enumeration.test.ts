@@ -4,11 +4,32 @@ import { only } from './compile'
 const members = (names: string[]) => names.map((name) => `- **${name}**: what ${name} does to processes`).join('\n')
 
 describe('enumeration cards', () => {
-  it('names the set from an introduction ending in "include:"', () => {
-    const md = `## Namespaces\n\nSome common types of namespaces include:\n\n${members(['PID', 'Network', 'Mount'])}\n`
+  it('names the set from an introduction ending in "consist of:"', () => {
+    const md = `## Namespaces\n\nThe isolated process views consist of:\n\n${members(['PID', 'Network', 'Mount'])}\n`
     const [card] = only(md, 'enumeration')
-    expect([card?.prompt, card?.answer]).toEqual(['Name the 3 common types of namespaces', '- PID\n- Network\n- Mount'])
+    expect([card?.prompt, card?.answer]).toEqual(['Name the 3 isolated process views', '- PID\n- Network\n- Mount'])
     expect(card?.answerHtml).toBe('<ul>\n<li>PID</li>\n<li>Network</li>\n<li>Mount</li>\n</ul>')
+  })
+
+  it('asks for no open list: "include:", "such as:", "common …" name examples, not all', () => {
+    for (const intro of [
+      'Some common types of namespaces include:',
+      'Namespaces such as:',
+      'Common cgroup controllers used for containers:',
+    ])
+      expect(
+        only(`## Namespaces\n\n${intro}\n\n${members(['PID', 'Network', 'Mount'])}\n`, 'enumeration'),
+        intro,
+      ).toEqual([])
+  })
+
+  it('asks for no field list ("Each entry has the following structure:") and no list over 7 names', () => {
+    const structure = `## Devices\n\nEach entry has the following structure:\n\n${members(['major', 'minor', 'rate'])}\n`
+    const eight = ['mnt', 'pid', 'net', 'ipc', 'uts', 'user', 'cgroup', 'time']
+    const seven = eight.slice(0, 7)
+    expect(only(structure, 'enumeration')).toEqual([])
+    expect(only(`## Kernel\n\nThe namespace types:\n\n${members(eight)}\n`, 'enumeration')).toEqual([])
+    expect(only(`## Kernel\n\nThe namespace types:\n\n${members(seven)}\n`, 'enumeration')).toHaveLength(1)
   })
 
   it('uses a noun-phrase introduction as it stands, numbers included', () => {
