@@ -27,6 +27,11 @@ export function isNormativeOutOfContext(text: string): boolean {
   return pronounStart.test(text.trim()) && requirementKeyword.test(text)
 }
 
+/** "See Linux mount options below.": a pointer to another part of the text, not an answer. */
+export function isPointer(text: string): boolean {
+  return /^see\b/i.test(text.trim()) && text.trim().split(/\s+/).length <= 12
+}
+
 /** Whether an answer starts by pointing back ("This …", "It …"): it needs its sentence before. */
 export function startsWithPronoun(text: string): boolean {
   return pronounStart.test(text.trim())

@@ -2,7 +2,9 @@ import type { Blueprint } from '../domain/exam/blueprint'
 import { compileFile, type FileResult } from './compile-file'
 import type { Block, CardDraft } from './draft'
 import { assignIds } from './ids'
+import { textNode } from './phrasing'
 import { renderHtml } from './render'
+import { fileSlug } from './slug'
 import { humanize, normalize, plainText, wordCount } from './text'
 import type { CompiledCard, CompiledDeck, Diagnostic, MarkerSlot } from './types'
 
@@ -30,6 +32,7 @@ export const maxAnswerWords = 60
 export function compileDeck(input: DeckInput): DeckCompilation {
   const files = [...input.files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
   const results = files.map(({ file, text }) => compileFile(file, text, { deck: input.slug, strict: input.strict }))
+  if (!input.strict) separateTopics(results)
   const diagnostics = results.flatMap((result) => result.diagnostics)
   checkTopics(results, diagnostics)
   const blocks = uniqueBlocks(results)
@@ -37,9 +40,14 @@ export function compileDeck(input: DeckInput): DeckCompilation {
   const cards: CompiledCard[] = []
   const prompts = new Map<string, string>()
   const ids = new Set<string>()
+  const kept = results.flatMap((result) =>
+    result.drafts.filter((draft) => !dropped.has(draft.block)).map((draft) => ({ draft, result })),
+  )
+  // In a deck folder the author hears of a repeated prompt (a warning); other notes are read as found.
+  const merged = input.strict ? new Set<CardDraft>() : separatePrompts(kept)
   for (const result of results) {
     for (const draft of result.drafts) {
-      if (dropped.has(draft.block)) continue
+      if (dropped.has(draft.block) || merged.has(draft)) continue
       const card = toCard(draft, result, input.slug)
       if (ids.has(card.id)) continue
       ids.add(card.id)
@@ -122,6 +130,66 @@ function check(card: CompiledCard, prompts: Map<string, string>, diagnostics: Di
       message: `same prompt as ${first}: “${card.prompt}”`,
     })
   else prompts.set(prompt, `${at.file}:${at.line}`)
+}
+
+/**
+ * Outside a deck folder topics come from file names, and a folder with sub-folders may hold the
+ * same name twice (`notes3/A.md`, `notes4/A.md`): each such topic takes its folders' names too.
+ */
+function separateTopics(results: readonly FileResult[]): void {
+  const bySlug = new Map<string, FileResult[]>()
+  for (const result of results) bySlug.set(result.topic.slug, [...(bySlug.get(result.topic.slug) ?? []), result])
+  for (const same of bySlug.values()) {
+    if (same.length < 2) continue
+    for (const result of same) {
+      if (!result.file.includes('/')) continue
+      const folders = result.file.split('/').slice(0, -1).map(fileSlug).join('-')
+      result.topic.slug = `${folders}-${result.topic.slug}`
+    }
+  }
+}
+
+/**
+ * Cards that ask the same: one asking the same and answering the same is merged into the first;
+ * "which term?" cards that several terms answer are dropped (no one answer is right); any other
+ * takes the innermost heading (or the topic's title) that tells it from the others. What still
+ * reads the same, and cards the author wrote, are left to the `duplicate-prompt` warning.
+ * Returns the drafts merged away.
+ */
+function separatePrompts(drafts: ReadonlyArray<{ draft: CardDraft; result: FileResult }>): Set<CardDraft> {
+  const gone = new Set<CardDraft>()
+  const groups = new Map<string, Array<{ draft: CardDraft; result: FileResult }>>()
+  for (const entry of drafts) {
+    const key = normalize(plainText(entry.draft.prompt))
+    groups.set(key, [...(groups.get(key) ?? []), entry])
+  }
+  for (const group of groups.values()) {
+    // Cards the author wrote (`Q :: A`, clozes) are the author's to tell apart.
+    if (group.length < 2 || group.some(({ draft }) => ['qa', 'cloze'].includes(draft.block.key[0] ?? ''))) continue
+    const answers = new Set(group.map(({ draft }) => normalize(plainText(draft.answer))))
+    if (answers.size === 1) {
+      for (const { draft } of group.slice(1)) gone.add(draft)
+      continue
+    }
+    if (group.every(({ draft }) => draft.kind === 'reverse')) {
+      for (const { draft } of group) gone.add(draft)
+      continue
+    }
+    const options = group.map(({ draft, result }) => {
+      const prompt = normalize(plainText(draft.prompt))
+      const contexts = [...draft.block.section.headings]
+        .reverse()
+        .concat(result.topic.title, humanize(result.topic.slug))
+      return contexts.filter((text) => text !== '' && !prompt.includes(normalize(text)))
+    })
+    group.forEach(({ draft }, index) => {
+      const others = options.filter((_, other) => other !== index)
+      const context = options[index]?.find((text) => others.every((list) => !list.includes(text)))
+      const inline = draft.prompt.every((node) => !['paragraph', 'list', 'code', 'table'].includes(node.type))
+      if (context && inline) draft.prompt = [textNode(`${context} › `), ...draft.prompt]
+    })
+  }
+  return gone
 }
 
 function checkTopics(results: readonly FileResult[], diagnostics: Diagnostic[]): void {

@@ -73,10 +73,11 @@ export function compileFile(file: string, text: string, options: FileOptions): F
   }
   const blocks = root.children.filter((node) => node.type !== 'yaml')
   const title = titleHeading(blocks)
+  const named = title ?? openingHeading(blocks)
   result.topic = {
     deck: options.deck,
     slug: matter.topic ?? slug,
-    title: matter.title ?? (title ? plainText(title) : humanize(slug)),
+    title: matter.title ?? (named ? plainText(named) : humanize(slug)),
     file,
     sources: matter.sources,
     html: '',
@@ -101,6 +102,17 @@ function titleHeading(blocks: readonly RootContent[]): Heading | undefined {
   const first = blocks.find((node) => node.type !== 'html')
   const ones = blocks.filter((node) => node.type === 'heading' && node.depth === 1)
   return first?.type === 'heading' && first.depth === 1 && ones.length === 1 ? first : undefined
+}
+
+/**
+ * A heading of any level that opens the file names it when no front matter or `#` title does,
+ * if no other heading is as high (a file of several `#` parts has no one title).
+ */
+function openingHeading(blocks: readonly RootContent[]): Heading | undefined {
+  const first = blocks.find((node) => node.type !== 'html')
+  if (first?.type !== 'heading' || plainText(first) === '') return undefined
+  const peers = blocks.filter((node) => node.type === 'heading' && node.depth <= first.depth)
+  return peers.length === 1 ? first : undefined
 }
 
 function walkSections(

@@ -60,6 +60,8 @@ export interface Scope {
   parentTerms: string[]
   /** Directly in the section, not inside a list item or quote. */
   topLevel: boolean
+  /** Inside a schema field's item: its sub-items are notes per platform or value, no terms to recall. */
+  inField?: boolean
 }
 
 /** What rules call back into while walking a file. */

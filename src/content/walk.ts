@@ -1,12 +1,14 @@
-import type { List, Paragraph, RootContent } from 'mdast'
+import type { List, ListItem, Paragraph, RootContent } from 'mdast'
 import { lineOf, type RuleContext, type Scope } from './draft'
 import { trimPhrasing } from './phrasing'
 import { clozeCards } from './rules/cloze'
 import { enumerationCards, listContext } from './rules/enumeration'
 import { explicitCards, looksLikeCard } from './rules/explicit'
+import { fieldCards, matchField } from './rules/fields'
 import { chainCards, diagramCards } from './rules/sequence'
 import { isPlainTermList, matchTerm, termCards } from './rules/terms'
 import { typeinCards } from './rules/typein'
+import { normalize, plainText } from './text'
 
 /** Walks sibling blocks, giving each rule the block and its neighbours. */
 export function walkBlocks(blocks: readonly RootContent[], scope: Scope, ctx: RuleContext, from = 0): void {
@@ -55,6 +57,7 @@ function paragraphCards(
 function walkList(list: List, previous: RootContent | undefined, scope: Scope, ctx: RuleContext): void {
   enumerationCards(list, previous, scope, ctx)
   const plainTerms = isPlainTermList(list.children)
+  const repeated = repeatedDefinitions(list, plainTerms)
   const listScope: Scope = { ...scope, context: listContext(previous) ?? scope.context }
   for (const item of list.children) {
     const first = item.children[0]
@@ -62,8 +65,17 @@ function walkList(list: List, previous: RootContent | undefined, scope: Scope, c
     if (first?.type === 'paragraph' && !ctx.consumed.has(first)) {
       const next = item.children[1]
       const explicit = explicitCards(first, next, scope, ctx) || clozeCards(first, scope, ctx)
-      const term = explicit ? undefined : matchTerm(first, plainTerms)
-      if (term) {
+      const field = explicit ? undefined : matchField(first, item)
+      const term = explicit || repeated.has(item) ? undefined : (field?.term ?? matchTerm(first, plainTerms))
+      if (field && term) {
+        fieldCards(field, first, listScope, ctx)
+        inner = {
+          ...inner,
+          context: trimPhrasing(term.nodes),
+          parentTerms: [...scope.parentTerms, term.text],
+          inField: true,
+        }
+      } else if (term) {
         termCards(term, first, item, listScope, ctx)
         inner = { ...inner, context: trimPhrasing(term.nodes), parentTerms: [...scope.parentTerms, term.text] }
       } else if (!explicit) {
@@ -72,4 +84,21 @@ function walkList(list: List, previous: RootContent | undefined, scope: Scope, c
     }
     walkBlocks(item.children, inner, ctx, first?.type === 'paragraph' ? 1 : 0)
   }
+}
+
+/**
+ * Items of a term list that share their definition with a sibling ("`.config.Memory`: only
+ * present in Docker" four times): a table of identifiers, where no card could tell them apart.
+ */
+function repeatedDefinitions(list: List, plainTerms: boolean): Set<ListItem> {
+  const byDefinition = new Map<string, ListItem[]>()
+  for (const item of list.children) {
+    const first = item.children[0]
+    const term = first?.type === 'paragraph' ? matchTerm(first, plainTerms) : undefined
+    if (!term) continue
+    const key = normalize(plainText(term.rest))
+    if (key === '') continue
+    byDefinition.set(key, [...(byDefinition.get(key) ?? []), item])
+  }
+  return new Set([...byDefinition.values()].filter((items) => items.length > 1).flat())
 }

@@ -3,6 +3,7 @@ import { introducesOpenList, introducesStructure } from '../boilerplate'
 import { endLineOf, lineOf, newBlock, type RuleContext, type Scope } from '../draft'
 import { textNode } from '../phrasing'
 import { lastSentence, lowerFirst, plainText, wordCount } from '../text'
+import { matchField } from './fields'
 import { matchTerm, mentions } from './terms'
 
 /**
@@ -14,7 +15,8 @@ import { matchTerm, mentions } from './terms'
  */
 export function enumerationCards(list: List, previous: RootContent | undefined, scope: Scope, ctx: RuleContext): void {
   const names = memberNames(list.children)
-  if (!names) return
+  // A schema's fields (`- **`mounts`** (array, OPTIONAL) …`) are looked up, not recited.
+  if (!names || list.children.some((item) => isField(item))) return
   const intro = previous?.type === 'paragraph' && plainText(previous).endsWith(':') ? previous : undefined
   // Only closed lists: "Some common types include:" is open, and a field list ("Each entry has
   // the following structure:") is a schema to look up, not a set to recall.
@@ -56,6 +58,11 @@ export function enumerationCards(list: List, previous: RootContent | undefined, 
 
 /** Recalling more than seven names at once is a list to look up, not a card. */
 const maxMembers = 7
+
+function isField(item: ListItem): boolean {
+  const first = item.children[0]
+  return first?.type === 'paragraph' && matchField(first, item) !== undefined
+}
 
 function memberNames(items: readonly ListItem[]): PhrasingContent[][] | undefined {
   if (items.length < 2 || items.length > maxMembers) return undefined
@@ -111,7 +118,8 @@ function headingLabel(heading: string): Label {
 const aside =
   /^(?:let's|let us|here's|here is|sure|below|above|for example|examples?|e\.g\.|note|see|as follows|this|these|that|it|they|we|you)\b/i
 const numbers = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve'
-const verbs = /\b(?:is|are|was|were|has|have|had|do|does|did|can|could|will|would|shall|should|must|may|might)\b|'s\b/i
+const verbs =
+  /\b(?:contains?|is|are|was|were|has|have|had|do|does|did|can|could|will|would|shall|should|must|may|might)\b|'s\b/i
 const relative = /\s(?:that|which|who|whose|where|when|used|for|of|in|on|to|with|from|by|as|[^\s]+ed)\s/i
 
 /** The noun phrase an introduction names: "X include:", "Here are X:", "Linux has eight X:", or

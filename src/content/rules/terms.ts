@@ -1,5 +1,5 @@
 import type { ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast'
-import { endsWithColon, isNormativeOutOfContext } from '../boilerplate'
+import { endsWithColon, isNormativeOutOfContext, isPointer } from '../boilerplate'
 import { type CardDraft, lineOf, newBlock, type RuleContext, type Scope } from '../draft'
 import { isBlank, strong, takeTags, textNode, trimPhrasing } from '../phrasing'
 import { normalize, plainText, wordCount } from '../text'
@@ -95,6 +95,7 @@ export function termCards(
   item: ListItem | undefined,
   scope: Scope,
   ctx: RuleContext,
+  options: { reverse?: boolean } = {},
 ): void {
   const taken = takeTags(match.rest)
   let definition = trimPhrasing(taken.nodes)
@@ -115,7 +116,7 @@ export function termCards(
   const definitionText = plainText(definition)
   // "Interchangeable mime-types:" introduces a list; "Solaris: This value MUST be an absolute
   // path." says what a spec requires of a field the line does not name.
-  if (endsWithColon(definitionText) || isNormativeOutOfContext(definitionText)) return
+  if (endsWithColon(definitionText) || isNormativeOutOfContext(definitionText) || isPointer(definitionText)) return
   const block = newBlock(scope.section, line, ['term', ...scope.parentTerms, match.text])
   const steps = chainSteps(definition)
   if (steps) {
@@ -138,7 +139,9 @@ export function termCards(
       fromTerms: true,
     },
   ]
-  if (reverseFits(definitionText, match.text)) {
+  // Under a schema field, "Solaris: corresponds to `dir`…" items are notes per platform:
+  // asked backwards, several platforms fit.
+  if (options.reverse !== false && !scope.inField && reverseFits(definitionText, match.text)) {
     const context = contextFor(contexts.find((nodes) => !mentions(plainText(nodes), match.text)))
     const prompt = [...context, textNode(context.length > 0 ? 'which term? ' : 'Which term? '), ...definition]
     cards.push({ block, kind: 'reverse', suffix: '-r', prompt, answer: [...match.nodes], tags, line, fromTerms: true })

@@ -23,7 +23,11 @@ export function typeinCards(code: Code, previous: RootContent | undefined, scope
   if (wordCount(plainText(prompt)) < 3) prompt = dropTrailingColon(whole)
   if (wordCount(plainText(prompt)) < 3) return false
   // "For example, the following creates …" leans on the sentence before: not a question.
-  if (startsWithConnective(plainText(prompt))) return false
+  // "This means processes … can run on cpu 1" explains the command above it; a prompt of over
+  // 40 words is a paragraph of output notes, not a task.
+  const promptText = plainText(prompt)
+  if (startsWithConnective(promptText) || /^(?:this|that|it|we)\b/i.test(promptText) || wordCount(promptText) > 40)
+    return false
   const line = lineOf(code)
   const block = newBlock(scope.section, line, ['typein', plainText(prompt)], 'fence-info')
   const answer: InlineCode = { type: 'inlineCode', value: command }
