@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { scopes } from '../auth/scopes'
+import { isTimeZone } from '../domain/scheduling/settings'
 import { passwordLength, weakPasswordReason } from '../security/password-policy'
 
 export const emailSchema = v.pipe(
@@ -37,6 +38,13 @@ export const registerSchema = v.pipe(
     password: passwordSchema,
     name: v.optional(
       v.pipe(v.string('must be a string'), v.trim(), v.maxLength(100, 'must be at most 100 characters')),
+    ),
+    /** The browser's zone (`Intl`), so study days start at the learner's own day start; default UTC. */
+    timezone: v.optional(
+      v.pipe(
+        v.string('must be an IANA time zone name such as Europe/Berlin'),
+        v.check(isTimeZone, 'must be an IANA time zone name such as Europe/Berlin'),
+      ),
     ),
   }),
   v.forward(

@@ -44,7 +44,7 @@ async function startSession(db: Db, userId: string, now: number, previousSession
 
 export async function register(
   ctx: RequestContext,
-  input: { email: string; password: string; name?: string | undefined },
+  input: { email: string; password: string; name?: string | undefined; timezone?: string | undefined },
   { passwordParams, scrypt }: PasswordKdf,
 ): Promise<{ userId: string; sessionSecret: string }> {
   const userId = crypto.randomUUID()
@@ -54,6 +54,7 @@ export async function register(
     name: input.name ?? null,
     passwordHash: await hashPassword(input.password, passwordParams, scrypt),
     createdAt: ctx.now,
+    ...(input.timezone ? { settings: JSON.stringify({ timezone: input.timezone }) } : {}),
   })
   if (!inserted)
     throw new AppError(409, 'email_taken', 'email: an account with this email already exists', { field: 'email' })

@@ -3,6 +3,7 @@ import { Hono } from 'hono/tiny'
 import { clearSessionCookie, writeSessionCookie } from '../../auth/cookies'
 import { deleteSession } from '../../db/queries/sessions'
 import { findInvite } from '../../db/queries/teams'
+import { isTimeZone } from '../../domain/scheduling'
 import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
 import { loginSchema, registerSchema } from '../../schemas/accounts'
@@ -46,7 +47,10 @@ export const accountPages = new Hono<AppEnv>()
     c.render(<AccountForm mode="signin" {...(await formProps(c, c.req.query('next')))} />, { title: 'Sign in' }),
   )
   .get('/signup', async (c) =>
-    c.render(<AccountForm mode="signup" {...(await formProps(c, c.req.query('next')))} />, { title: 'Sign up' }),
+    c.render(<AccountForm mode="signup" {...(await formProps(c, c.req.query('next')))} />, {
+      title: 'Sign up',
+      scripts: ['timezone.js'],
+    }),
   )
   .post('/signin', async (c) => {
     const body = await c.req.parseBody()
@@ -78,6 +82,8 @@ export const accountPages = new Hono<AppEnv>()
         email: field(body, 'email'),
         password: field(body, 'password'),
         ...(name ? { name } : {}),
+        // Filled by script from the browser; an empty or unknown zone (no JS, an old browser) means UTC.
+        ...(isTimeZone(field(body, 'timezone')) ? { timezone: field(body, 'timezone') } : {}),
       })
       const { sessionSecret } = await register(c.var, input, c.var.deps)
       writeSessionCookie(c, sessionSecret)
@@ -93,7 +99,7 @@ export const accountPages = new Hono<AppEnv>()
           name={name}
           error={{ field: error.options.field, message: personMessage(error) }}
         />,
-        { title: 'Sign up' },
+        { title: 'Sign up', scripts: ['timezone.js'] },
       )
     }
   })

@@ -127,6 +127,7 @@ export const settingsPages = new Hono<AppEnv>()
       {
         title: 'Settings',
         styles: ['review.css'],
+        scripts: ['timezone.js'],
       },
     )
   })
@@ -143,6 +144,7 @@ export const settingsPages = new Hono<AppEnv>()
       return c.render(<SettingsPage {...page} personal={personal} saved={false} csrfToken={c.var.csrfToken} />, {
         title: 'Settings',
         styles: ['review.css'],
+        scripts: ['timezone.js'],
       })
     }
     return c.redirect('/settings?saved=1', 303)
@@ -166,5 +168,12 @@ export const settingsPages = new Hono<AppEnv>()
     return c.render(<SettingsPage {...page} personal={personal} fit={fit} saved={false} />, {
       title: 'Settings',
       styles: ['review.css'],
+      scripts: ['timezone.js'],
     })
+  })
+  .post('/settings/timezone', async (c) => {
+    const body = await c.req.parseBody()
+    const timezone = typeof body.timezone === 'string' ? body.timezone : ''
+    await updateSettings(c.var.user, parseWith(studySettingsUpdateSchema, { timezone }))
+    return c.redirect('/settings?saved=1', 303)
   })

@@ -7,6 +7,7 @@ import { offlineAssets } from './offline'
 import { progressAssets } from './progress'
 import { reviewAssets } from './review'
 import { teamsAssets } from './teams'
+import { timezoneAssets } from './timezone'
 
 /**
  * Every stylesheet and script under `/assets/`. Read only by the static build
@@ -21,6 +22,7 @@ export const assets: Readonly<Record<string, Asset>> = {
   ...progressAssets,
   ...examsAssets,
   ...teamsAssets,
+  ...timezoneAssets,
 }
 
 /** Cache-busting version: a short FNV-1a hash of the body. */

@@ -43,6 +43,7 @@ export function AccountForm(props: AccountFormProps) {
       <form method="post" action={signup ? '/signup' : '/signin'}>
         <CsrfField token={props.csrfToken} />
         {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
+        {signup ? <input type="hidden" name="timezone" value="" data-browser-timezone /> : null}
         <label for="email">Email</label>
         <input
           id="email"

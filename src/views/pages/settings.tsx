@@ -77,6 +77,27 @@ export function SettingsPage(props: SettingsPageProps) {
           {count === 1 ? 'One setting needs fixing.' : `${count} settings need fixing.`} Nothing was saved.
         </p>
       ) : null}
+      {/* Shown by timezone.js when the browser's zone is not the one saved. */}
+      <form
+        method="post"
+        action="/settings/timezone"
+        class="notice info"
+        data-timezone-offer
+        data-current={values.timezone}
+        hidden
+      >
+        <CsrfField token={props.csrfToken} />
+        <input type="hidden" name="timezone" value="" data-browser-timezone />
+        <p>
+          {'Your browser is in '}
+          <strong data-zone-name="" />
+          {`, but your study days follow ${values.timezone}. `}
+          <button type="submit">
+            {'Use '}
+            <span data-zone-name="" />
+          </button>
+        </p>
+      </form>
       <form method="post" action="/settings" novalidate>
         <CsrfField token={props.csrfToken} />
         <SettingsField
