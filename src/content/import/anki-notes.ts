@@ -6,7 +6,7 @@ import { fileSlug } from '../slug'
 import type { AnkiCard, AnkiCollection, AnkiModel, AnkiNote, AnkiReview } from './anki-collection'
 import { tooLarge } from './errors'
 import { dayMs, difficultyFromEase, type ImportedCard, type ImportedLog, type ImportedState } from './history'
-import { maxFieldChars } from './table'
+import { maxFieldChars, noteChunkBytes } from './table'
 import { htmlToText, markdownLine, markdownLines, tagWord } from './text'
 
 export interface AnkiImport {
@@ -21,9 +21,6 @@ export interface AnkiImport {
     media: { referenced: number; missing: string[]; notStored: number }
   }
 }
-
-/** Bytes of one generated note before the next Anki notes go to a new file (under the note limit). */
-const noteChunkBytes = 192 * 1024
 
 /**
  * Anki notes as Markdown notes, one file per Anki deck (`Parent::Child` → `parent/child.md`,

@@ -5,7 +5,7 @@ import { readAnkiPackage } from './anki-package'
 import { readArchive } from './archive'
 import { badFile } from './errors'
 import type { ImportedCard } from './history'
-import { tableNote } from './table'
+import { tableNotes } from './table'
 
 export interface UploadedFile {
   name: string
@@ -63,8 +63,9 @@ export async function readUpload(files: readonly UploadedFile[], now: number): P
       if (entries.size === 0) throw badFile(name, 'the archive holds no Markdown (.md) notes')
       plan.files.push({ name, notes: entries.size })
     } else if (lower.endsWith('.csv') || lower.endsWith('.tsv')) {
-      plan.notes.push(tableNote(name, text(name, file.bytes)))
-      plan.files.push({ name, notes: 1 })
+      const notes = tableNotes(name, text(name, file.bytes))
+      plan.notes.push(...notes)
+      plan.files.push({ name, notes: notes.length })
     } else if (lower.endsWith('.apkg') || lower.endsWith('.colpkg')) {
       const anki = ankiToNotes(name, await readAnkiPackage(name, file.bytes), now)
       if (anki.notes.length === 0) throw badFile(name, 'the package holds no notes that make cards')

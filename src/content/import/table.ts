@@ -7,13 +7,16 @@ import { markdownLines } from './text'
 /** Longest field of a row, in characters: a card side longer than this is not a flashcard. */
 export const maxFieldChars = 16 * 1024
 
+/** Bytes of one generated note before the next rows go to a new note (under `deckLimits.noteBytes`). */
+export const noteChunkBytes = 192 * 1024
+
 /**
  * A Quizlet export (term and definition per row; tab, comma or semicolon between them, which
  * Papa Parse detects; `.tsv` is always tabs) as one note of `?` cards, a question, a `?` line
  * and the answer, so multi-line definitions keep their lines. A third column, when present, is
  * taken as space-separated tags. Row numbers in errors count from 1, as a spreadsheet does.
  */
-export function tableNote(file: string, text: string): NoteText {
+export function tableNotes(file: string, text: string): NoteText[] {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
     delimiter: file.toLowerCase().endsWith('.tsv') ? '\t' : '',
     delimitersToGuess: ['\t', ',', ';', '|'],
@@ -43,9 +46,20 @@ export function tableNote(file: string, text: string): NoteText {
   })
   if (blocks.length === 0) throw badFile(file, 'no rows with a term and a definition')
   const name = file.replace(/\.(csv|tsv|txt)$/i, '')
-  const title = name.split('/').pop() ?? name
-  return {
-    path: `${fileSlug(name)}.md`,
-    text: `# ${title.replace(/[\\`*_[\]<>#]/g, '\\$&')}\n\n${blocks.join('\n\n')}\n`,
+  const title = (name.split('/').pop() ?? name).replace(/[\\`*_[\]<>#]/g, '\\$&')
+  // A long table is several notes, each under the note size limit.
+  const chunks: string[][] = [[]]
+  let size = 0
+  for (const block of blocks) {
+    if (size + block.length > noteChunkBytes && chunks[chunks.length - 1]!.length > 0) {
+      chunks.push([])
+      size = 0
+    }
+    chunks[chunks.length - 1]!.push(block)
+    size += new TextEncoder().encode(block).length + 2
   }
+  return chunks.map((chunk, index) => ({
+    path: index === 0 ? `${fileSlug(name)}.md` : `${fileSlug(name)}-${index + 1}.md`,
+    text: `# ${title}${index === 0 ? '' : ` (${index + 1})`}\n\n${chunk.join('\n\n')}\n`,
+  }))
 }
