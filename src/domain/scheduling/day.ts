@@ -58,6 +58,24 @@ const offsetAt = (instant: number, timeZone: string) => wallClock(instant, timeZ
  * earlier of the two instants; in a DST gap (the wall time never happens) it is the transition.
  */
 function firstInstantAtOrAfter(wall: number, timeZone: string): number {
+  const key = `${timeZone} ${wall}`
+  let instant = instants.get(key)
+  if (instant === undefined) {
+    if (instants.size >= 10_000) instants.clear()
+    instant = searchFirstInstant(wall, timeZone)
+    instants.set(key, instant)
+  }
+  return instant
+}
+
+/**
+ * Remembered answers of `firstInstantAtOrAfter`, which is pure: every request asks for the same
+ * few day boundaries, and each search formats the time up to a dozen times (`formatToParts` was
+ * 2% of the review loop's CPU in the profile).
+ */
+const instants = new Map<string, number>()
+
+function searchFirstInstant(wall: number, timeZone: string): number {
   const before = offsetAt(wall - DAY, timeZone)
   const after = offsetAt(wall + DAY, timeZone)
   const exact = [wall - before, wall - after].filter((t) => wallClock(t, timeZone) === wall)
