@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { createApp } from '../src/app'
 import { syncContent } from '../src/db/queries/content'
-import { benchPasswordParams, benchRateLimit, migratedFile, registerUser, tempDir } from './lib/setup'
+import { benchPasswordParams, benchRateLimits, migratedFile, registerUser, tempDir } from './lib/setup'
 import { percentile, printTable } from './lib/stats'
 
 const requests = Number(process.env.BENCH_CPU_REQUESTS ?? 1000)
@@ -33,7 +33,7 @@ async function measure(scenario: Scenario) {
   const app = createApp({
     database: () => db,
     passwordParams: benchPasswordParams,
-    rateLimit: benchRateLimit,
+    rateLimits: benchRateLimits,
     clock: () => now,
   })
   await app.request('http://127.0.0.1/api/v1/settings', {

@@ -7,7 +7,7 @@ import { schema } from '../src/db/schema'
 import { type Recorded, recordingClient, replay } from './lib/recording-client'
 import {
   benchPasswordParams,
-  benchRateLimit,
+  benchRateLimits,
   closeFile,
   copyDatabase,
   migratedFile,
@@ -46,7 +46,7 @@ export async function httpVersusFloor(): Promise<void> {
   const opened = await openFile(appPath)
   const recorder = recordingClient(opened.client)
   const db = drizzle(recorder.client, { schema })
-  const app = createApp({ database: () => db, passwordParams: benchPasswordParams, rateLimit: benchRateLimit })
+  const app = createApp({ database: () => db, passwordParams: benchPasswordParams, rateLimits: benchRateLimits })
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 })
   await new Promise((resolve) => server.once('listening', resolve))
   const address = server.address()

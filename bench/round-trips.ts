@@ -4,7 +4,7 @@ import { createApp } from '../src/app'
 import { syncContent } from '../src/db/queries/content'
 import { schema } from '../src/db/schema'
 import { recordingClient } from './lib/recording-client'
-import { benchPasswordParams, benchRateLimit, migratedFile, tempDir } from './lib/setup'
+import { benchPasswordParams, benchRateLimits, migratedFile, tempDir } from './lib/setup'
 import { printTable } from './lib/stats'
 
 /**
@@ -47,7 +47,7 @@ const opened = await migratedFile(join(tempDir(), 'round-trips.db'))
 await syncContent(opened.db, 'content', Date.now())
 const recorder = recordingClient(opened.client)
 const db = drizzle(recorder.client, { schema })
-const app = createApp({ database: () => db, passwordParams: benchPasswordParams, rateLimit: benchRateLimit })
+const app = createApp({ database: () => db, passwordParams: benchPasswordParams, rateLimits: benchRateLimits })
 
 const counted = new Map<Route, { trips: number; statements: number }>()
 let cookie = ''

@@ -9,7 +9,7 @@ import { logMailer } from './mail'
 import { resolveCaller, resolveSession } from './middleware/caller'
 import { apiRequestGuard, csrfProtection } from './middleware/csrf'
 import { noStore } from './middleware/no-store'
-import { rateLimit } from './middleware/rate-limit'
+import { clientAddress, createRateLimits, limitBy, signedInUser } from './middleware/rate-limit'
 import { secureResponses } from './middleware/security-headers'
 import { apiRoutes } from './routes/api'
 import { healthRoutes } from './routes/health'
@@ -34,6 +34,9 @@ import { renderError } from './views/render-error'
 export const maxBodyBytes = 64 * 1024
 const uploadPath = /^(\/api\/v1)?\/decks\/[^/]+\/(import|upload)$/
 const notePath = /^(\/api\/v1)?\/decks\/[^/]+\/notes(\/|$)/
+/** Posts that derive a scrypt key (sign-in, sign-up, password reset and changes): the `signIn` limit. */
+const passwordPath =
+  /^(\/signin|\/signup|\/api\/v1\/auth\/(login|register)|\/password\/(forgot|reset\/[^/]+)|\/account\/(password|email|delete))$/
 
 const codeForStatus: Record<number, ErrorCode> = {
   400: 'bad_request',
@@ -64,12 +67,14 @@ function toAppError(error: unknown): AppError | undefined {
 export function createApp(deps: AppDeps) {
   const resolved: AppEnv['Variables']['deps'] = {
     clock: Date.now,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     clientIp: (req) => req.headers.get('cf-connecting-ip') ?? 'unknown',
     passwordParams: defaultScryptParams,
     scrypt: nobleScrypt,
     ...deps,
     mailer: deps.mailer ?? logMailer,
   }
+  const limits = createRateLimits(deps)
   const app = new Hono<AppEnv>()
 
   app.use(secureResponses)
@@ -84,6 +89,15 @@ export function createApp(deps: AppDeps) {
   // on Workers, Static Assets serve them before the Worker runs; on Node, this middleware.
   if (resolved.staticFiles) app.use(resolved.staticFiles)
   app.route('/healthz', healthRoutes)
+
+  // Per address before anything reads the database: a flood of bogus tokens or session cookies
+  // is refused without one lookup. Static files, /healthz and the API description are not counted.
+  app.use(limitBy(limits.address, 'address', clientAddress))
+  app.use(
+    limitBy(limits.signIn, 'signIn', (c) =>
+      c.req.method === 'POST' && passwordPath.test(c.req.path) ? clientAddress(c) : undefined,
+    ),
+  )
 
   const limit = (maxSize: number) =>
     bodyLimit({
@@ -107,7 +121,7 @@ export function createApp(deps: AppDeps) {
     await next()
   })
   app.use('/api/*', noStore)
-  app.use('/api/v1/*', resolveCaller, rateLimit, apiRequestGuard)
+  app.use('/api/v1/*', resolveCaller, limitBy(limits.user, 'user', signedInUser), apiRequestGuard)
   app.route('/api/v1', apiRoutes)
 
   app.use(resolveSession, csrfProtection, layout)

@@ -10,9 +10,8 @@ const databaseUrl = v.pipe(
  * Settings both entries read (`createDeps`): on Node from `process.env`, on Workers from the
  * bindings, where a `[vars]` number arrives as a number rather than a string.
  */
-export const sharedEnvEntries = {
-  PUBLIC_ORIGIN: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
-  RATE_LIMIT_PER_MINUTE: v.optional(
+const requestsPerMinute = (fallback: string) =>
+  v.optional(
     v.pipe(
       v.union([v.string(), v.number()], 'must be a whole number of requests'),
       v.transform(String),
@@ -20,8 +19,15 @@ export const sharedEnvEntries = {
       v.transform(Number),
       v.minValue(1, 'must be at least 1'),
     ),
-    '600',
-  ),
+    fallback,
+  )
+
+export const sharedEnvEntries = {
+  PUBLIC_ORIGIN: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
+  /** Requests a minute per client address (pages and API) and per API user. */
+  RATE_LIMIT_PER_MINUTE: requestsPerMinute('600'),
+  /** Sign-in, sign-up and password-reset posts a minute per client address. */
+  SIGN_IN_RATE_LIMIT_PER_MINUTE: requestsPerMinute('30'),
 }
 export const sharedEnvSchema = v.object(sharedEnvEntries)
 export type SharedEnv = v.InferOutput<typeof sharedEnvSchema>

@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono'
 import type { DeckTools } from './content/deck-tools'
 import type { Db } from './db/index'
 import type { Scrypt, ScryptParams } from './security/password'
+import type { RateLimitBinding, RateLimiterFactory, RateLimitPolicies } from './security/rate-limiter'
 import type { UserContext } from './services/context'
 import type { FsrsOptimizer } from './services/fsrs-optimize'
 
@@ -15,6 +16,14 @@ export interface Bindings {
   /** Read by `createDeps` on both runtimes. */
   PUBLIC_ORIGIN?: string
   RATE_LIMIT_PER_MINUTE?: string | number
+  SIGN_IN_RATE_LIMIT_PER_MINUTE?: string | number
+  /**
+   * Cloudflare's Rate Limiting bindings (wrangler.toml `[[ratelimits]]`), counted across
+   * isolates; `createDeps` uses each one present instead of the isolate's memory.
+   */
+  ADDRESS_RATE_LIMIT?: RateLimitBinding
+  USER_RATE_LIMIT?: RateLimitBinding
+  SIGN_IN_RATE_LIMIT?: RateLimitBinding
 }
 
 /** Who is calling: a browser session or an API token (with its scopes). */
@@ -51,6 +60,8 @@ export interface AppDeps {
   database: (env: Bindings) => Db
   /** Epoch milliseconds; injected so tests control time. */
   clock?: () => number
+  /** Waits (sign-ins to an account under attack are slowed down); injected so tests need not wait. */
+  sleep?: (ms: number) => Promise<void>
   /** Client address for throttling; the Worker reads `cf-connecting-ip`, Node the socket. */
   clientIp?: (req: Request, env: unknown) => string
   /** Lower KDF cost in tests only; production uses the OWASP default. */
@@ -61,8 +72,10 @@ export interface AppDeps {
   publicOrigin?: string
   /** Where password-reset links go; default: the server log. */
   mailer?: Mailer
-  /** API rate limit per token, session user or anonymous address; default 600 a minute. */
-  rateLimit?: { limit: number; windowMs: number }
+  /** Rate-limit policies (`rateLimitPolicies`): per address, per API user, sign-ins per address. */
+  rateLimits?: Partial<RateLimitPolicies>
+  /** Builds each policy's limiter once: Cloudflare's binding on Workers; default, this app's memory. */
+  rateLimiter?: RateLimiterFactory
   /** The notes compiler and importers (Node only): without them, uploads and imports answer 501. */
   deckTools?: DeckTools
   /** Serves `static/` (Node only): on Workers, Static Assets answer those paths before the Worker. */
@@ -75,9 +88,12 @@ export interface AppVariables {
   db: Db
   now: number
   deps: Required<
-    Omit<AppDeps, 'publicOrigin' | 'rateLimit' | 'mailer' | 'deckTools' | 'staticFiles' | 'fsrsOptimizer'>
+    Omit<
+      AppDeps,
+      'publicOrigin' | 'rateLimits' | 'rateLimiter' | 'mailer' | 'deckTools' | 'staticFiles' | 'fsrsOptimizer'
+    >
   > &
-    Pick<AppDeps, 'publicOrigin' | 'rateLimit' | 'deckTools' | 'staticFiles' | 'fsrsOptimizer'> & { mailer: Mailer }
+    Pick<AppDeps, 'publicOrigin' | 'deckTools' | 'staticFiles' | 'fsrsOptimizer'> & { mailer: Mailer }
   caller: Caller | null
   /** The signed-in caller as services take it (null when anonymous); settings parsed once. */
   user: UserContext | null

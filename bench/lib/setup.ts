@@ -7,6 +7,7 @@ import { createApp } from '../../src/app'
 import type { Db } from '../../src/db/index'
 import { migrateDatabase } from '../../src/db/migrate'
 import { schema } from '../../src/db/schema'
+import { rateLimitPolicies } from '../../src/security/rate-limiter'
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'dockdeck-bench-'))
@@ -40,7 +41,7 @@ export function copyDatabase(from: string, to: string): void {
 export const benchPasswordParams = { logN: 4, r: 8, p: 1 }
 
 /** Benchmarks answer far faster than a person could: no per-user rate limit in the way. */
-export const benchRateLimit = { limit: 1_000_000, windowMs: 60_000 }
+export const benchRateLimits = rateLimitPolicies(1_000_000, 1_000_000)
 
 /** Registers a user through the app and returns the session cookie header. */
 export async function registerUser(db: Db, email = 'learner@example.com'): Promise<{ cookie: string; userId: string }> {

@@ -1,95 +1,72 @@
-import type { Context } from 'hono'
-import { createMiddleware } from 'hono/factory'
-import type { AppEnv } from '../env'
+import type { Context, MiddlewareHandler } from 'hono'
+import type { AppDeps, AppEnv } from '../env'
 import { AppError } from '../errors'
+import { memoryRateLimiter, type RateLimiter, type RateLimitName, rateLimitPolicies } from '../security/rate-limiter'
 
-export interface RateLimitOptions {
-  /** Requests allowed per window and caller. */
-  limit: number
-  windowMs: number
-}
+/** The app's limiters, one per policy, built once by `createApp`. */
+export type RateLimits = Record<RateLimitName, RateLimiter>
 
-export const defaultRateLimit: RateLimitOptions = { limit: 600, windowMs: 60_000 }
-
-interface Window {
-  count: number
-  resetAt: number
-}
-
-/** Fixed-window counters in memory: per Node process, or per isolate on Workers. */
-export class RateLimitStore {
-  readonly #windows = new Map<string, Window>()
-
-  constructor(readonly options: RateLimitOptions) {}
-
-  /** Counts one request for `key` and returns its window after counting. */
-  hit(key: string, now: number): Window {
-    let window = this.#windows.get(key)
-    if (!window || window.resetAt <= now) {
-      if (this.#windows.size >= 10_000) this.#sweep(now)
-      window = { count: 0, resetAt: now + this.options.windowMs }
-      this.#windows.set(key, window)
-    }
-    window.count++
-    return window
-  }
-
-  #sweep(now: number) {
-    for (const [key, window] of this.#windows) if (window.resetAt <= now) this.#windows.delete(key)
+/**
+ * The one rate-limiter factory: each policy (`deps.rateLimits`, default 600 requests a minute
+ * per address and per user, 30 sign-ins) becomes a limiter through `deps.rateLimiter` (the
+ * Workers binding where `createDeps` found one), else in this app's memory. Two apps in one
+ * process never share counters.
+ */
+export function createRateLimits(deps: Pick<AppDeps, 'rateLimits' | 'rateLimiter'>): RateLimits {
+  const policies = { ...rateLimitPolicies(), ...deps.rateLimits }
+  const build = deps.rateLimiter ?? ((_name, policy) => memoryRateLimiter(policy))
+  return {
+    address: build('address', policies.address),
+    user: build('user', policies.user),
+    signIn: build('signIn', policies.signIn),
   }
 }
 
-/** Tokens are limited one by one, browser sessions per user, anonymous calls per address. */
-function callerKey(c: Context<AppEnv>): string {
-  const caller = c.var.caller
-  if (caller?.tokenId) return `token:${caller.tokenId}`
-  if (caller) return `user:${caller.userId}`
-  return `ip:${c.var.deps.clientIp(c.req.raw, c.env)}`
+/** How a limit names itself in the `RateLimit` fields. */
+const fieldNames: Record<RateLimitName, string> = { address: 'address', user: 'user', signIn: 'sign-in' }
+
+function seconds(n: number): string {
+  return n === 1 ? '1 second' : `${n} seconds`
 }
 
 /**
- * Sets the `RateLimit-Policy` and `RateLimit` fields on every response, and answers 429 with
- * `Retry-After` once the window's quota is spent.
+ * Counts the request under `key(c)` (none: not counted here), answers 429 with `Retry-After`
+ * once the window's quota is spent, and sets the `RateLimit-Policy` and `RateLimit` fields of
+ * the most specific limit the request passed (an inner limit's fields win).
  * @see https://datatracker.ietf.org/doc/draft-ietf-httpapi-ratelimit-headers/
  */
-function limitWith(store: (c: Context<AppEnv>) => RateLimitStore) {
-  return createMiddleware<AppEnv>(async (c, next) => {
-    const limiter = store(c)
-    const { limit, windowMs } = limiter.options
-    const now = c.var.now
-    const window = limiter.hit(callerKey(c), now)
-    const seconds = Math.max(0, Math.ceil((window.resetAt - now) / 1000))
-    const headers = {
-      'RateLimit-Policy': `"default";q=${limit};w=${Math.ceil(windowMs / 1000)}`,
-      RateLimit: `"default";r=${Math.max(0, limit - window.count)};t=${seconds}`,
-    }
-    if (window.count > limit) {
-      throw new AppError(429, 'too_many_requests', `rate limit of ${limit} requests per window exceeded`, {
-        headers: { ...headers, 'Retry-After': String(Math.max(1, seconds)) },
-        extra: { retryAfter: Math.max(1, seconds) },
-      })
+export function limitBy(
+  limiter: RateLimiter,
+  name: RateLimitName,
+  key: (c: Context<AppEnv>) => string | undefined,
+): MiddlewareHandler<AppEnv> {
+  const { limit, windowMs } = limiter.policy
+  const field = fieldNames[name]
+  const policy = `"${field}";q=${limit};w=${Math.ceil(windowMs / 1000)}`
+  return async (c, next) => {
+    const counted = key(c)
+    if (counted === undefined) return next()
+    const decision = await limiter.hit(`${name}:${counted}`, c.var.now)
+    const headers: Record<string, string> = { 'RateLimit-Policy': policy }
+    if (decision.remaining !== undefined)
+      headers.RateLimit = `"${field}";r=${decision.remaining};t=${decision.resetSeconds}`
+    if (!decision.allowed) {
+      const retryAfter = Math.max(1, decision.resetSeconds)
+      throw new AppError(
+        429,
+        'too_many_requests',
+        `too many requests (over ${limit} in ${seconds(windowMs / 1000)}): try again in ${seconds(retryAfter)}`,
+        { headers: { ...headers, 'Retry-After': String(retryAfter) }, extra: { retryAfter, limit: field } },
+      )
     }
     await next()
-    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value)
-  })
-}
-
-/** A limiter with its own store, for mounting with a fixed policy. */
-export function createRateLimit(options: RateLimitOptions) {
-  const store = new RateLimitStore(options)
-  return limitWith(() => store)
-}
-
-/** One store per app (its `deps`), so separate apps in one process never share counters. */
-const stores = new WeakMap<object, RateLimitStore>()
-
-/** The app's limiter: `deps.rateLimit` or 600 requests a minute. */
-export const rateLimit = limitWith((c) => {
-  const deps = c.var.deps
-  let store = stores.get(deps)
-  if (!store) {
-    store = new RateLimitStore(deps.rateLimit ?? defaultRateLimit)
-    stores.set(deps, store)
+    if (c.res.headers.has('RateLimit-Policy')) return
+    for (const [header, value] of Object.entries(headers)) c.res.headers.set(header, value)
   }
-  return store
-})
+}
+
+/** The client's address as the runtime reports it. */
+export const clientAddress = (c: Context<AppEnv>) => c.var.deps.clientIp(c.req.raw, c.env)
+
+/** API calls count per signed-in user, whatever session or token they come with. */
+export const signedInUser = (c: Context<AppEnv>) => c.var.caller?.userId

@@ -11,6 +11,7 @@ import { validate } from '../validation'
 export function signInAttempt(c: { var: AppVariables; req: { raw: Request }; env: unknown }): SignInAttempt {
   return {
     ip: c.var.deps.clientIp(c.req.raw, c.env),
+    sleep: c.var.deps.sleep,
     passwordParams: c.var.deps.passwordParams,
     scrypt: c.var.deps.scrypt,
     previousSessionHash: c.var.caller?.sessionHash,

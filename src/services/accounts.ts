@@ -1,6 +1,15 @@
-import { loginWindowMs, maxFailuresPerAccount, maxFailuresPerIp, sessionAbsoluteMs } from '../auth/session-policy'
+import {
+  loginWindowMs,
+  maxFailuresPerAccountAndAddress,
+  maxFailuresPerAddress,
+  maxSlowDownMs,
+  sessionAbsoluteMs,
+  slowDownAfterFailures,
+  slowDownStepMs,
+} from '../auth/session-policy'
 import type { Db } from '../db/index'
 import {
+  type FailureWindow,
   insertUser,
   pruneLoginFailures,
   readSignIn,
@@ -22,6 +31,8 @@ export interface PasswordKdf {
 /** Where a sign-in comes from and how passwords are hashed: throttling and the KDF cost. */
 export interface SignInAttempt extends PasswordKdf {
   ip: string
+  /** Waits `ms` milliseconds: how a sign-in to an account under attack is slowed down. */
+  sleep: (ms: number) => Promise<void>
   /** The session the browser had before, deleted so a fixed session id is useless afterwards. */
   previousSessionHash?: string | undefined
 }
@@ -61,9 +72,35 @@ export async function register(
   return { userId, sessionSecret: await startSession(ctx.db, userId, ctx.now) }
 }
 
+/** "52 minutes", "40 seconds": how long until the oldest counted failure leaves the window. */
+function waitText(seconds: number): string {
+  if (seconds > 90) return `${Math.ceil(seconds / 60)} minutes`
+  return seconds === 1 ? '1 second' : `${seconds} seconds`
+}
+
+function tooManyFailures(window: FailureWindow, now: number, whose: string): AppError {
+  const retryAfter = Math.max(1, Math.ceil(((window.oldest ?? now) + loginWindowMs - now) / 1000))
+  return new AppError(
+    429,
+    'too_many_requests',
+    `too many failed sign-ins ${whose}: try again in ${waitText(retryAfter)}`,
+    {
+      headers: { 'retry-after': String(retryAfter) },
+      extra: { retryAfter },
+    },
+  )
+}
+
+/** How long a sign-in to an account with `failures` recent failures (from anywhere) waits. */
+export function slowDownMs(failures: number): number {
+  return Math.min(maxSlowDownMs, Math.max(0, failures - slowDownAfterFailures) * slowDownStepMs)
+}
+
 /**
- * Signs in, throttled per account and per address. The old session (if any) is deleted and a
- * new one issued, so a session id fixed before sign-in is useless after it.
+ * Signs in, throttled per account and address (429 for an address that keeps failing), and only
+ * slowed down per account, so an attacker cannot lock the owner out (policy in
+ * `auth/session-policy.ts`). The old session (if any) is deleted and a new one issued, so a
+ * session id fixed before sign-in is useless after it.
  */
 export async function login(
   ctx: RequestContext,
@@ -74,17 +111,12 @@ export async function login(
   const since = ctx.now - loginWindowMs
   // One round trip for the throttle and the account; one for the session (docs/deploy.md, round trips).
   const { user, ...failures } = await readSignIn(ctx.db, input.email, ip, since)
-  for (const [window, max] of [
-    [failures.account, maxFailuresPerAccount],
-    [failures.ip, maxFailuresPerIp],
-  ] as const) {
-    if (window.count >= max) {
-      const retryAfter = Math.max(1, Math.ceil(((window.oldest ?? ctx.now) + loginWindowMs - ctx.now) / 1000))
-      throw new AppError(429, 'too_many_requests', 'too many failed sign-ins: try again later', {
-        headers: { 'retry-after': String(retryAfter) },
-      })
-    }
-  }
+  if (failures.accountAtAddress.count >= maxFailuresPerAccountAndAddress)
+    throw tooManyFailures(failures.accountAtAddress, ctx.now, 'to this account from your address')
+  if (failures.address.count >= maxFailuresPerAddress)
+    throw tooManyFailures(failures.address, ctx.now, 'from your address')
+  const wait = slowDownMs(failures.account.count)
+  if (wait > 0) await attempt.sleep(wait)
   dummyHash ??= hashPassword('dockdeck-dummy-password', passwordParams, scrypt)
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash), scrypt)
   if (!user || !ok) {
@@ -93,6 +125,6 @@ export async function login(
   }
   if (needsRehash(user.passwordHash, passwordParams))
     await updatePasswordHash(ctx.db, user.id, await hashPassword(input.password, passwordParams, scrypt))
-  if (failures.account.count + failures.ip.count > 0) await pruneLoginFailures(ctx.db, since)
+  if (failures.account.count + failures.address.count > 0) await pruneLoginFailures(ctx.db, since)
   return { userId: user.id, sessionSecret: await startSession(ctx.db, user.id, ctx.now, previousSessionHash) }
 }

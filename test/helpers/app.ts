@@ -1,6 +1,7 @@
 import { createApp } from '../../src/app'
 import { deckTools } from '../../src/content/deck-tools'
 import type { Db } from '../../src/db/index'
+import type { AppDeps } from '../../src/env'
 import { createNodeOptimizer } from '../../src/optimizer/node-optimizer'
 import { staticFolder } from '../../src/static/serve-node'
 import { createTestDb } from './db'
@@ -23,7 +24,7 @@ export function createClock(start = Date.UTC(2026, 0, 15, 12, 0, 0)): TestClock 
 }
 
 /** The real app on a real migrated libSQL database, with an injected clock. */
-export async function createTestApp(options: { clock?: TestClock; ip?: string } = {}) {
+export async function createTestApp(options: { clock?: TestClock; ip?: string; deps?: Partial<AppDeps> } = {}) {
   const { db, url } = await createTestDb()
   const clock = options.clock ?? createClock()
   const app = createApp({
@@ -34,6 +35,7 @@ export async function createTestApp(options: { clock?: TestClock; ip?: string } 
     deckTools,
     staticFiles: staticFolder(),
     fsrsOptimizer: createNodeOptimizer(),
+    ...options.deps,
   })
   return { app, db, url, clock }
 }

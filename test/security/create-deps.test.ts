@@ -11,17 +11,28 @@ import { createTestDb } from '../helpers/db'
  * build their deps with the one `createDeps(env)`.
  */
 describe('finding 9: one createDeps for both entries, and invite links that ignore Host', () => {
-  it('reads PUBLIC_ORIGIN and RATE_LIMIT_PER_MINUTE as strings (Node) or numbers (Worker vars)', () => {
+  it('reads PUBLIC_ORIGIN and the rate limits as strings (Node) or numbers (Worker vars)', () => {
     const database = () => undefined as never
     expect(
-      createDeps({ PUBLIC_ORIGIN: 'https://dockdeck.example/', RATE_LIMIT_PER_MINUTE: '30' }, { database }),
+      createDeps(
+        { PUBLIC_ORIGIN: 'https://dockdeck.example/', RATE_LIMIT_PER_MINUTE: '30', SIGN_IN_RATE_LIMIT_PER_MINUTE: '5' },
+        { database },
+      ),
     ).toMatchObject({
       publicOrigin: 'https://dockdeck.example',
-      rateLimit: { limit: 30, windowMs: 60_000 },
+      rateLimits: {
+        address: { limit: 30, windowMs: 60_000 },
+        user: { limit: 30, windowMs: 60_000 },
+        signIn: { limit: 5, windowMs: 60_000 },
+      },
     })
-    expect(createDeps({ RATE_LIMIT_PER_MINUTE: 45 }, { database }).rateLimit).toEqual({ limit: 45, windowMs: 60_000 })
-    expect(createDeps({}, { database })).toMatchObject({ rateLimit: { limit: 600 } })
+    expect(createDeps({ RATE_LIMIT_PER_MINUTE: 45 }, { database }).rateLimits?.user).toEqual({
+      limit: 45,
+      windowMs: 60_000,
+    })
+    expect(createDeps({}, { database })).toMatchObject({ rateLimits: { user: { limit: 600 }, signIn: { limit: 30 } } })
     expect(() => createDeps({ RATE_LIMIT_PER_MINUTE: 'lots' }, { database })).toThrow(ConfigError)
+    expect(() => createDeps({ SIGN_IN_RATE_LIMIT_PER_MINUTE: '0' }, { database })).toThrow(/SIGN_IN_RATE_LIMIT/)
     expect(() => createDeps({ PUBLIC_ORIGIN: 'not a url' }, { database })).toThrow(/PUBLIC_ORIGIN/)
   })
 

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, lt, min } from 'drizzle-orm'
+import { and, count, eq, gt, lt, min, type SQL } from 'drizzle-orm'
 import { changedRows } from '../changes'
 import type { Db } from '../index'
 import { loginFailures, users } from '../schema'
@@ -33,29 +33,37 @@ export interface FailureWindow {
 }
 
 /**
- * What a sign-in reads, in one round trip: failures since `since` for the account and for the
- * address (with the oldest, for Retry-After), and the user with that email.
+ * What a sign-in reads, in one round trip: failures since `since` (with the oldest, for
+ * Retry-After) for the account from anywhere, from this address for it, and from this address
+ * for any account; and the user with that email.
  */
 export async function readSignIn(
   db: Db,
   email: string,
   ip: string,
   since: number,
-): Promise<{ account: FailureWindow; ip: FailureWindow; user: UserRow | undefined }> {
-  const [account, byIp, user] = await db.batch([
+): Promise<{
+  account: FailureWindow
+  accountAtAddress: FailureWindow
+  address: FailureWindow
+  user: UserRow | undefined
+}> {
+  const failures = (where: SQL | undefined) =>
     db
       .select({ count: count(), oldest: min(loginFailures.at) })
       .from(loginFailures)
-      .where(and(eq(loginFailures.email, email), gt(loginFailures.at, since))),
-    db
-      .select({ count: count(), oldest: min(loginFailures.at) })
-      .from(loginFailures)
-      .where(and(eq(loginFailures.ip, ip), gt(loginFailures.at, since))),
+      .where(and(where, gt(loginFailures.at, since)))
+  const [account, accountAtAddress, address, user] = await db.batch([
+    failures(eq(loginFailures.email, email)),
+    failures(and(eq(loginFailures.email, email), eq(loginFailures.ip, ip))),
+    failures(eq(loginFailures.ip, ip)),
     db.select().from(users).where(eq(users.email, email)).limit(1),
   ])
+  const none = { count: 0, oldest: null }
   return {
-    account: account[0] ?? { count: 0, oldest: null },
-    ip: byIp[0] ?? { count: 0, oldest: null },
+    account: account[0] ?? none,
+    accountAtAddress: accountAtAddress[0] ?? none,
+    address: address[0] ?? none,
     user: user[0],
   }
 }
