@@ -1,11 +1,17 @@
 import { scopes as allScopes, type Scope } from '../auth/scopes'
 import type { Db } from '../db/index'
-import { insertToken, listTokens, revokeToken } from '../db/queries/tokens'
+import { insertTokenWithin, listTokens, revokeToken } from '../db/queries/tokens'
 import { AppError } from '../errors'
 import { iso } from '../format'
 import { hashSecret, newApiToken } from '../security/secrets'
 
 const day = 24 * 60 * 60 * 1000
+
+/**
+ * Active tokens a user may hold at once: the API limit is per user, and a cap keeps a leaked
+ * session from minting an unbounded pile of tokens to revoke one by one (security review, finding 8).
+ */
+export const maxActiveTokens = 20
 
 export interface TokenInput {
   name: string
@@ -19,15 +25,26 @@ export async function createToken(db: Db, userId: string, input: TokenInput, now
   const id = crypto.randomUUID()
   const scopes = [...(input.scopes ?? allScopes)]
   const expiresAt = now + input.expiresInDays * day
-  await insertToken(db, {
-    id,
-    userId,
-    name: input.name,
-    tokenHash: await hashSecret(token),
-    scopes: JSON.stringify(scopes),
-    createdAt: now,
-    expiresAt,
-  })
+  const inserted = await insertTokenWithin(
+    db,
+    {
+      id,
+      userId,
+      name: input.name,
+      tokenHash: await hashSecret(token),
+      scopes: JSON.stringify(scopes),
+      createdAt: now,
+      expiresAt,
+    },
+    maxActiveTokens,
+  )
+  if (!inserted)
+    throw new AppError(
+      422,
+      'limit_exceeded',
+      `you already have ${maxActiveTokens} active API tokens, the most allowed: revoke one to create another`,
+      { extra: { limit: maxActiveTokens } },
+    )
   return { id, token, name: input.name, scopes, expiresAt: iso(expiresAt) }
 }
 

@@ -1,12 +1,25 @@
-import { and, desc, eq, isNull } from 'drizzle-orm'
+import { and, desc, eq, isNull, sql } from 'drizzle-orm'
 import { changedRows } from '../changes'
 import type { Db } from '../index'
 import { apiTokens, users } from '../schema'
 
 export type TokenRow = typeof apiTokens.$inferSelect
 
-export async function insertToken(db: Db, token: typeof apiTokens.$inferInsert): Promise<void> {
-  await db.insert(apiTokens).values(token)
+type NewToken = typeof apiTokens.$inferInsert & { createdAt: number; expiresAt: number }
+
+/**
+ * Inserts the token unless its user already holds `max` active ones (neither revoked nor
+ * expired); false then. One statement, so two creations at once cannot both take the last place.
+ */
+export async function insertTokenWithin(db: Db, token: NewToken, max: number): Promise<boolean> {
+  const result = await db.run(sql`
+    insert into api_tokens (id, user_id, name, token_hash, scopes, created_at, expires_at)
+    select ${token.id}, ${token.userId}, ${token.name}, ${token.tokenHash}, ${token.scopes}, ${token.createdAt}, ${token.expiresAt}
+    where (
+      select count(*) from api_tokens
+      where user_id = ${token.userId} and revoked_at is null and (expires_at is null or expires_at > ${token.createdAt})
+    ) < ${max}`)
+  return changedRows(result) === 1
 }
 
 /** The token for a hash with its user, unless revoked; expiry is checked by the caller. */

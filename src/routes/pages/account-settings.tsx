@@ -14,7 +14,7 @@ import {
   deleteAccount,
   signOutEverywhere,
 } from '../../services/account-changes'
-import { createToken, revokeOwnToken, tokensOf } from '../../services/tokens'
+import { createToken, maxActiveTokens, revokeOwnToken, tokensOf } from '../../services/tokens'
 import { parseWith, validate } from '../../validation'
 import { AccountPage, type AccountPageProps } from '../../views/pages/account'
 import { personMessage } from '../../views/person-message'
@@ -32,9 +32,19 @@ const text = (body: FormBody, name: string) => (typeof body[name] === 'string' ?
 async function renderAccount(c: Ctx, extra: Pick<AccountPageProps, 'created' | 'notice'> = {}) {
   const caller = c.var.caller!
   const tokens = await tokensOf(c.var.db, caller.userId)
-  return c.render(<AccountPage email={caller.email} tokens={tokens} csrfToken={c.var.csrfToken} {...extra} />, {
-    title: 'Your account',
-  })
+  const now = c.var.now
+  const activeTokens = tokens.filter((token) => token.expiresAt === null || Date.parse(token.expiresAt) > now).length
+  return c.render(
+    <AccountPage
+      email={caller.email}
+      tokens={tokens}
+      activeTokens={activeTokens}
+      tokenLimit={maxActiveTokens}
+      csrfToken={c.var.csrfToken}
+      {...extra}
+    />,
+    { title: 'Your account' },
+  )
 }
 
 /** Runs a form's change; a refusal re-renders the page with the reason beside that form. */

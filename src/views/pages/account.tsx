@@ -13,6 +13,9 @@ export interface AccountToken {
 export interface AccountPageProps {
   email: string
   tokens: AccountToken[]
+  /** Tokens neither revoked nor expired, and how many may be (`maxActiveTokens`). */
+  activeTokens: number
+  tokenLimit: number
   csrfToken: string
   /** The secret of a token just created: shown this once. */
   created?: { name: string; token: string }
@@ -49,8 +52,14 @@ export function AccountPage(props: AccountPageProps) {
         <h2 id="tokens-title">API tokens</h2>
         <p class="muted">
           A token lets a script use the <a href="/api/docs">API</a> as you, limited to the scopes you tick.
+          {` You may hold up to ${props.tokenLimit} active tokens at once; you hold ${props.activeTokens}.`}
         </p>
         <Notice for="tokens" notice={props.notice} />
+        {props.activeTokens >= props.tokenLimit && props.notice?.form !== 'tokens' ? (
+          <p class="notice info" role="status">
+            {`You hold ${props.activeTokens} active tokens, the most allowed: revoke one to create another.`}
+          </p>
+        ) : null}
         {props.created ? (
           <div class="notice info" role="status">
             <p>{`Token "${props.created.name}" created. Copy it now: it is shown only once.`}</p>
