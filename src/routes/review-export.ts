@@ -2,13 +2,11 @@ import { Hono } from 'hono/tiny'
 import { describeRoute } from 'hono-openapi'
 import * as v from 'valibot'
 import { type ExportedLog, exportedLogPages } from '../db/queries/progress'
+import { ratingNames, stateNames } from '../domain/scheduling'
 import type { AppEnv } from '../env'
 import { csvLine, iso } from '../format'
 import { auth } from '../middleware/caller'
 import { validate } from '../validation'
-
-const stateNames = ['new', 'learning', 'review', 'relearning']
-const ratingNames = ['', 'again', 'hard', 'good', 'easy']
 
 /** One exported answer; times as ISO 8601, ratings and states by name. */
 function present(log: ExportedLog) {
@@ -17,7 +15,7 @@ function present(log: ExportedLog) {
     cardId: log.cardId,
     deck: log.deck ?? '',
     topic: log.topic ?? '',
-    rating: ratingNames[log.rating] ?? String(log.rating),
+    rating: ratingNames[log.rating - 1] ?? String(log.rating),
     reviewedAt: iso(log.reviewedAt),
     durationMs: log.durationMs,
     stateBefore: stateNames[log.stateBefore] ?? String(log.stateBefore),

@@ -1,7 +1,7 @@
 import { loadMemories } from '../db/queries/exams'
 import type { CardStateRow } from '../db/queries/review'
 import type { ExamReview } from '../db/queries/review-writes'
-import { SchedulingError } from '../domain/scheduling'
+import { SchedulingError, State } from '../domain/scheduling'
 import { AppError } from '../errors'
 import type { UserContext } from './context'
 import { answerCard, planReview } from './review'
@@ -50,7 +50,7 @@ export function planExamFeedback(
     if (!card || card.retiredAt !== null || seen.has(cardId)) continue
     seen.add(cardId)
     const state = states.get(cardId)
-    if (correct && (state?.state ?? 0) !== 0) continue
+    if (correct && (state?.state ?? State.New) !== State.New) continue
     try {
       const { write, log } = planReview(ctx, cardId, state, correct ? 'good' : 'again', ctx.now)
       reviews.push({ state: write, log: { ...log, durationMs: null, origin: 'exam' } })
@@ -73,7 +73,7 @@ export async function applyFeedback(
   )
   const feedback: Feedback = { lapses: 0, started: 0 }
   for (const { cardId, correct } of answered) {
-    const unseen = (memories.get(cardId)?.state ?? 0) === 0
+    const unseen = (memories.get(cardId)?.state ?? State.New) === State.New
     if (correct && !unseen) continue
     const rating = correct ? 'good' : 'again'
     if (await rate(ctx, cardId, rating, origin)) feedback[correct ? 'started' : 'lapses']++

@@ -5,6 +5,7 @@ import {
   type DueWindow,
   examQueue,
   examStartsAt,
+  State,
   type StudySettings,
 } from '../domain/scheduling'
 import type { UserContext } from './context'
@@ -30,7 +31,7 @@ export async function nextExamCard(
   const examAt = examStartsAt(settings)
   if (examAt === null) return undefined
   const rows = await loadStudiedDue(ctx.db, ctx.userId, scope, window)
-  const due = rows.filter((row) => row.state !== 2 || quota.review > 0)
+  const due = rows.filter((row) => row.state !== State.Review || quota.review > 0)
   const scheduler = createScheduler(settings)
   const [weakest] = examQueue(due, { now: ctx.now, examAt }, (row, at) => scheduler.retrievability(row, at))
   return weakest?.card.cardId

@@ -1,6 +1,6 @@
 import { loadProgressBasics, loadProgressRows } from '../db/queries/progress'
-import { buildProgress, dayIndexOf, type Progress, progressGrid, recallAt } from '../domain/progress'
-import { createScheduler } from '../domain/scheduling'
+import { buildProgress, dayIndexOf, type Progress, progressGrid } from '../domain/progress'
+import { createScheduler, recallAt } from '../domain/scheduling'
 import { AppError } from '../errors'
 import type { UserContext } from './context'
 

@@ -1,7 +1,7 @@
 import { canStudy } from '../db/queries/deck-access'
 import { loadDeckMemories, loadDeckTopics } from '../db/queries/exams'
 import { type Blueprint, parseBlueprint, projectRecall, reviewsNeededPerDay } from '../domain/exam'
-import { createScheduler, examStartsAt, sqlWindow } from '../domain/scheduling'
+import { createScheduler, examStartsAt, State, sqlWindow } from '../domain/scheduling'
 import { AppError } from '../errors'
 import { iso } from '../format'
 import type { UserContext } from './context'
@@ -93,7 +93,7 @@ export async function readiness(ctx: UserContext, deck: string): Promise<Readine
   const projection = projectRecall(rows, examAt, { w })
   const below = new Map<string, number>()
   for (const row of rows) {
-    const seen = row.state !== 0 && row.lastReview !== null
+    const seen = row.state !== State.New && row.lastReview !== null
     if (seen && projectRecall([row], examAt, { w }).recall < target)
       below.set(row.topic, (below.get(row.topic) ?? 0) + 1)
   }

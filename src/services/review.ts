@@ -30,17 +30,16 @@ import {
   type RatingName,
   type ReviewLogFields,
   ratingName,
-  ratingNames,
   type StudySettings,
   sqlWindow,
+  stateName,
+  toRating,
 } from '../domain/scheduling'
 import { AppError, toProblem } from '../errors'
 import { iso } from '../format'
 import { hashSecret } from '../security/secrets'
 import type { UserContext } from './context'
 import { nextExamCard } from './exam-queue'
-
-const stateNames = ['new', 'learning', 'review', 'relearning'] as const
 
 function memoryOf(row: CardStateRow): CardMemory {
   return {
@@ -61,7 +60,7 @@ function memoryOf(row: CardStateRow): CardMemory {
 export function presentState(cardId: string, row: Omit<CardStateRow, 'userId' | 'cardId' | 'updatedAt'>) {
   return {
     cardId,
-    state: stateNames[row.state] ?? 'new',
+    state: stateName(row.state),
     due: iso(row.due),
     stability: row.stability,
     difficulty: row.difficulty,
@@ -387,7 +386,7 @@ async function keepSuperseded(
     ),
     '/api/v1/reviews',
   )
-  const rating = ratingNames.indexOf(input.rating) + 1
+  const rating = toRating(input.rating)
   const kept = await recordSupersededReview(
     ctx.db,
     ctx.userId,

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm'
-import type { DueWindow } from '../../domain/scheduling'
+import { type DueWindow, State } from '../../domain/scheduling'
 import { cardStates } from '../schema'
 
 /**
@@ -13,11 +13,15 @@ export const availableAt = (now: number) =>
 
 /** `isDue` for review cards: due before the study day ends. */
 export const reviewDue = (window: DueWindow) =>
-  and(eq(cardStates.state, 2), lt(cardStates.due, window.dayEnd), availableAt(window.now))
+  and(eq(cardStates.state, State.Review), lt(cardStates.due, window.dayEnd), availableAt(window.now))
 
 /** `isDue` for (re)learning cards: due within the learn-ahead limit. */
 export const learningDue = (window: DueWindow) =>
-  and(inArray(cardStates.state, [1, 3]), lte(cardStates.due, window.learningDueBy), availableAt(window.now))
+  and(
+    inArray(cardStates.state, [State.Learning, State.Relearning]),
+    lte(cardStates.due, window.learningDueBy),
+    availableAt(window.now),
+  )
 
 /** `isDue`: either of the above. */
 export const dueInWindow = (window: DueWindow) => or(reviewDue(window), learningDue(window))

@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import type { CardKind, CompiledCard } from '../../content/types'
-import type { DueWindow } from '../../domain/scheduling'
+import { type DueWindow, State } from '../../domain/scheduling'
 import { changedRows } from '../changes'
 import type { Db } from '../index'
 import { cardStates, cards, decks, examAnswers, exams, topics } from '../schema'
 import { dueInWindow } from './due-window'
+import { fsrsSql } from './fsrs-sql'
 import type { CardRow } from './review'
 
 export type ExamRow = typeof exams.$inferSelect
@@ -224,7 +225,7 @@ export async function loadDeckMemories(db: Db, userId: string, deck: string) {
     .select({
       cardId: cards.id,
       topic: cards.topic,
-      state: sql<number>`coalesce(${cardStates.state}, 0)`,
+      state: sql<number>`coalesce(${cardStates.state}, ${fsrsSql(State.New)})`,
       stability: sql<number>`coalesce(${cardStates.stability}, 0)`,
       lastReview: cardStates.lastReview,
     })

@@ -1,8 +1,9 @@
 import { and, count, eq, gte, isNull, lt, or, sql } from 'drizzle-orm'
-import type { SqlWindow } from '../../domain/scheduling'
+import { Rating, type SqlWindow, State } from '../../domain/scheduling'
 import type { Db } from '../index'
 import { cardStates, cards, decks, reviewLogs, topics } from '../schema'
 import { availableAt, dueInWindow } from './due-window'
+import { fsrsSql } from './fsrs-sql'
 
 /** Due and unseen cards of one topic for one user. */
 export interface TopicCounts {
@@ -36,7 +37,10 @@ export async function loadHomeCounts(db: Db, userId: string, window: SqlWindow):
         deck: cards.deck,
         topic: cards.topic,
         n: count(),
-        learning: sql<number>`sum(case when ${cardStates.state} in (1, 3) then 1 else 0 end)`.mapWith(Number),
+        learning:
+          sql<number>`sum(case when ${cardStates.state} in (${fsrsSql(State.Learning)}, ${fsrsSql(State.Relearning)}) then 1 else 0 end)`.mapWith(
+            Number,
+          ),
       })
       .from(cardStates)
       .innerJoin(cards, eq(cards.id, cardStates.cardId))
@@ -53,7 +57,9 @@ export async function loadHomeCounts(db: Db, userId: string, window: SqlWindow):
       .select({ deck: cards.deck, topic: cards.topic, n: count() })
       .from(cards)
       .leftJoin(cardStates, and(eq(cardStates.cardId, cards.id), eq(cardStates.userId, userId)))
-      .where(and(isNull(cards.retiredAt), or(isNull(cardStates.cardId), and(eq(cardStates.state, 0), available))))
+      .where(
+        and(isNull(cards.retiredAt), or(isNull(cardStates.cardId), and(eq(cardStates.state, State.New), available))),
+      )
       .groupBy(cards.deck, cards.topic),
     todayQuery(db, userId, window.dayStart),
   ])
@@ -80,7 +86,9 @@ function todayQuery(db: Db, userId: string, dayStart: number) {
     .select({
       state: reviewLogs.state,
       n: count(),
-      again: sql<number>`sum(case when ${reviewLogs.rating} = 1 then 1 else 0 end)`.mapWith(Number),
+      again: sql<number>`sum(case when ${reviewLogs.rating} = ${fsrsSql(Rating.Again)} then 1 else 0 end)`.mapWith(
+        Number,
+      ),
     })
     .from(reviewLogs)
     .where(
@@ -97,8 +105,8 @@ function todayQuery(db: Db, userId: string, dayStart: number) {
 function summarizeToday(rows: { state: number; n: number; again: number }[]): TodaySummary {
   const byState = new Map(rows.map((row) => [row.state, row.n]))
   return {
-    newCards: byState.get(0) ?? 0,
-    reviews: byState.get(2) ?? 0,
+    newCards: byState.get(State.New) ?? 0,
+    reviews: byState.get(State.Review) ?? 0,
     total: rows.reduce((sum, row) => sum + row.n, 0),
     again: rows.reduce((sum, row) => sum + row.again, 0),
   }

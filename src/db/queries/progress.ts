@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm'
 import type { CardGroup, DayActivity, DueBucket, TopicTotal } from '../../domain/progress'
+import { Rating, State } from '../../domain/scheduling'
 import type { Db } from '../index'
 import { cardStates, cards, decks, reviewLogs, topics } from '../schema'
 import { visibleTo } from './deck-access'
+import { fsrsSql } from './fsrs-sql'
 
 const QUARTER_HOUR = 900_000
 
@@ -53,13 +55,15 @@ const dueBefore = sql`(case when substr(l.before, 1, 7) = '{"due":' then cast(su
  * Parsing `before` costs more than the rest of the query; reading the prefix halves that.
  */
 function activityQuery(db: Db, userId: string, deck: string | undefined, starts: string) {
-  const answer = sql`l.state = 2 and l.origin = 'review'`
+  const answer = sql`l.state = ${fsrsSql(State.Review)} and l.origin = 'review'`
   const first = sql`${answer} and l.due < d.value`
+  const again = fsrsSql(Rating.Again)
+  const fresh = fsrsSql(State.New)
   return db.all<{ day: number; sums: string }>(sql`
     select d.key as day, (
-      select json_array(count(*), sum(l.rating = 1), sum(coalesce(l.duration_ms, 0)),
-        sum(l.state = 0 and l.origin = 'review'), sum(${answer}),
-        sum(${first} and l.rating > 1), sum(${first} and l.rating = 1), min(case when l.state != 0 then ${dueBefore} end))
+      select json_array(count(*), sum(l.rating = ${again}), sum(coalesce(l.duration_ms, 0)),
+        sum(l.state = ${fresh} and l.origin = 'review'), sum(${answer}),
+        sum(${first} and l.rating > ${again}), sum(${first} and l.rating = ${again}), min(case when l.state != ${fresh} then ${dueBefore} end))
       from ${reviewLogs} l ${deck ? sql`join ${cards} on ${cards.id} = l.card_id and ${cards.deck} = ${deck}` : sql``}
       where l.user_id = ${userId} and l.undone_at is null
         and l.reviewed_at >= d.value and l.reviewed_at < json_extract(${starts}, '$[' || (d.key + 1) || ']')
@@ -95,9 +99,9 @@ type CardGroupSqlRow = Omit<CardGroup, 'memory'> & { memory: string | null }
 function cardGroupsQuery(db: Db, userId: string, deck: string | undefined, now: number) {
   return db.all<CardGroupSqlRow>(sql`
     select ${cards.deck} as deck, ${cards.topic} as topic, s.state, s.suspended, s.leech,
-      (s.state = 2 and s.scheduled_days >= 21) as mature, coalesce(s.buried_until > ${int(now)}, 0) as buried,
+      (s.state = ${fsrsSql(State.Review)} and s.scheduled_days >= 21) as mature, coalesce(s.buried_until > ${int(now)}, 0) as buried,
       count(*) as count,
-      case when s.state != 0 then '[' || group_concat(printf('%!.17g,%d', s.stability, s.last_review), ',') || ']'
+      case when s.state != ${fsrsSql(State.New)} then '[' || group_concat(printf('%!.17g,%d', s.stability, s.last_review), ',') || ']'
       end as memory
     from ${cardStates} s join ${cards} on ${cards.id} = s.card_id
     where s.user_id = ${userId} and ${cards.retiredAt} is null ${inDeck(deck)}
@@ -110,7 +114,7 @@ function dueBucketsQuery(db: Db, userId: string, deck: string | undefined, now: 
     select s.due / ${int(QUARTER_HOUR)} * ${int(QUARTER_HOUR)} as bucket, s.state,
       coalesce(s.buried_until > ${int(now)}, 0) as buried, count(*) as count
     from ${cardStates} s join ${cards} on ${cards.id} = s.card_id
-    where s.user_id = ${userId} and s.state != 0 and s.suspended = 0 and s.due < ${int(until)}
+    where s.user_id = ${userId} and s.state != ${fsrsSql(State.New)} and s.suspended = 0 and s.due < ${int(until)}
       and ${cards.retiredAt} is null ${inDeck(deck)}
     group by 1, 2, 3`)
 }

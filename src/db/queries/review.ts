@@ -1,9 +1,10 @@
 import { and, asc, count, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm'
-import type { SqlWindow } from '../../domain/scheduling'
+import { type SqlWindow, State } from '../../domain/scheduling'
 import type { Db } from '../index'
 import { cardStates, cards, decks, reviewLogs } from '../schema'
 import { visibleTo } from './deck-access'
 import { availableAt, reviewDue } from './due-window'
+import { fsrsSql } from './fsrs-sql'
 
 export type CardRow = typeof cards.$inferSelect
 export type CardStateRow = typeof cardStates.$inferSelect
@@ -39,7 +40,7 @@ export async function loadQueueCandidates(db: Db, userId: string, scope: QueueSc
   const stateJoin = and(eq(cardStates.cardId, cards.id), eq(cardStates.userId, userId))
   const available = availableAt(window.now)
   const dueReviews = and(eq(cardStates.userId, userId), reviewDue(window), liveCard(scope))
-  const unseen = and(liveCard(scope), or(isNull(cardStates.cardId), and(eq(cardStates.state, 0), available)))
+  const unseen = and(liveCard(scope), or(isNull(cardStates.cardId), and(eq(cardStates.state, State.New), available)))
   const dueReviewRows = db
     .select({ one: sql`1` })
     .from(cardStates)
@@ -62,7 +63,7 @@ export async function loadQueueCandidates(db: Db, userId: string, scope: QueueSc
       .where(
         and(
           eq(cardStates.userId, userId),
-          inArray(cardStates.state, [1, 3]),
+          inArray(cardStates.state, [State.Learning, State.Relearning]),
           lt(cardStates.due, window.dayEnd),
           available,
           liveCard(scope),
@@ -114,8 +115,8 @@ export async function loadQueueCandidates(db: Db, userId: string, scope: QueueSc
     /** Review cards due today and unseen cards, each counted up to its daily limit. */
     available: { review: reviewCount[0]?.n ?? 0, new: freshCount[0]?.n ?? 0 },
     doneToday: {
-      newCards: doneByState.get(0) ?? 0,
-      reviews: doneByState.get(2) ?? 0,
+      newCards: doneByState.get(State.New) ?? 0,
+      reviews: doneByState.get(State.Review) ?? 0,
       total: done.reduce((sum, row) => sum + row.n, 0),
     },
   }
@@ -130,7 +131,7 @@ export async function nextDueAt(db: Db, userId: string, scope: QueueScope): Prom
     .where(
       and(
         eq(cardStates.userId, userId),
-        sql`${cardStates.state} != 0`,
+        sql`${cardStates.state} != ${fsrsSql(State.New)}`,
         eq(cardStates.suspended, false),
         liveCard(scope),
       ),

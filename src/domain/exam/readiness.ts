@@ -1,16 +1,11 @@
-import { createEmptyCard, default_w, forgetting_curve, fsrs, type Grade, Rating, State } from 'ts-fsrs'
+import { createEmptyCard, default_w, fsrs, type Grade } from 'ts-fsrs'
+import { type CardMemory, Rating, recallAt, State } from '../scheduling'
 import { ReadinessInputError } from './errors'
 
 const dayMs = 24 * 60 * 60 * 1000
 
-/** What readiness needs of one card's memory state (ts-fsrs field meanings). */
-export interface CardMemory {
-  topic: string
-  stability: number
-  /** Epoch milliseconds of the last review; `null` when never reviewed. */
-  lastReview: number | null
-  state: State
-}
+/** What readiness needs of one card: its topic and the memory fields recall is predicted from. */
+export type TopicCardMemory = Pick<CardMemory, 'stability' | 'lastReview' | 'state'> & { topic: string }
 
 export interface TopicRecall {
   topic: string
@@ -39,7 +34,7 @@ export interface ProjectionOptions {
  * days, floored, exactly as `FSRS.get_retrievability` computes it.
  */
 export function projectRecall(
-  states: readonly CardMemory[],
+  states: readonly TopicCardMemory[],
   examDateMs: number,
   options: ProjectionOptions = {},
 ): RecallProjection {
@@ -48,7 +43,7 @@ export function projectRecall(
   let sum = 0
   let unseen = 0
   for (const card of states) {
-    const r = recallAt(card, examDateMs, w)
+    const r = recallOnExamDay(card, examDateMs, w)
     const t = topics.get(card.topic) ?? { sum: 0, cards: 0, unseen: 0 }
     t.sum += r ?? 0
     t.cards++
@@ -65,11 +60,9 @@ export function projectRecall(
 }
 
 /** `undefined` for an unseen card. */
-function recallAt(card: CardMemory, examDateMs: number, w: readonly number[]): number | undefined {
+function recallOnExamDay(card: TopicCardMemory, examDateMs: number, w: readonly number[]): number | undefined {
   if (card.state === State.New || card.lastReview === null) return undefined
-  const days = Math.max(Math.floor((examDateMs - card.lastReview) / dayMs), 0)
-  // ts-fsrs rounds stability to 8 places before applying the curve; so do we, to agree exactly.
-  return forgetting_curve(w, days, +card.stability.toFixed(8))
+  return recallAt(w, card.stability, card.lastReview, examDateMs)
 }
 
 export interface ReviewLoad {

@@ -1,4 +1,4 @@
-import { addStudyDays, dailyQuota, type StudySettings, studyDayOf } from '../scheduling'
+import { addStudyDays, dailyQuota, State, type StudySettings, studyDayOf } from '../scheduling'
 import { type DayActivity, foldActivity, markOverdue, overdueDays } from './activity'
 import {
   type CardCounts,
@@ -83,10 +83,10 @@ export function buildProgress(input: ProgressInput): Progress {
   for (const b of input.due) {
     if (b.bucket < todayStart) markOverdue(grid, daily.overdueMarks, b.bucket, now)
     if (b.buried || b.bucket >= todayEnd) continue
-    if (b.state === 2) reviewsDue += b.count
+    if (b.state === State.Review) reviewsDue += b.count
     else learningDue += b.count
   }
-  const buriedNew = cards.reduce((n, g) => (g.state === 0 && g.buried && !g.suspended ? n + g.count : n), 0)
+  const buriedNew = cards.reduce((n, g) => (g.state === State.New && g.buried && !g.suspended ? n + g.count : n), 0)
   const overdue = overdueDays(daily.overdueMarks)
   const counts = countCards(cards, input.topics)
   const quota = dailyQuota(

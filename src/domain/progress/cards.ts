@@ -1,3 +1,4 @@
+import { State, stateName } from '../scheduling'
 import { type DayGrid, dayAt, dayIndexOf } from './days'
 
 /**
@@ -7,7 +8,7 @@ import { type DayGrid, dayAt, dayIndexOf } from './days'
 export interface CardGroup {
   deck: string
   topic: string
-  /** ts-fsrs state: 0 new, 1 learning, 2 review, 3 relearning. */
+  /** A ts-fsrs `State` (`domain/scheduling/names.ts`). */
   state: number
   suspended: boolean
   leech: boolean
@@ -54,8 +55,6 @@ export interface TopicProgress {
   mature: number
 }
 
-const byState = ['new', 'learning', 'review', 'relearning'] as const
-
 /** Counts by state; suspended cards count as suspended only, leeches also in their state. */
 export function countCards(groups: readonly CardGroup[], topics: readonly TopicTotal[]): CardCounts {
   const total = topics.reduce((sum, t) => sum + t.total, 0)
@@ -74,11 +73,11 @@ export function countCards(groups: readonly CardGroup[], topics: readonly TopicT
   for (const g of groups) {
     counts.new -= g.count
     if (g.suspended) counts.suspended += g.count
-    else counts[byState[g.state] ?? 'new'] += g.count
+    else counts[stateName(g.state)] += g.count
     if (g.leech) counts.leech += g.count
     if (g.mature && !g.suspended) counts.mature += g.count
-    if (g.state === 2 || g.state === 3) counts.learned += g.count
-    if (g.state !== 0) counts.studied += g.count
+    if (g.state === State.Review || g.state === State.Relearning) counts.learned += g.count
+    if (g.state !== State.New) counts.studied += g.count
   }
   return counts
 }
@@ -92,7 +91,7 @@ export function topicProgress(
   const key = (deck: string, topic: string) => `${deck}\u0000${topic}`
   const sums = new Map<string, { seen: number; recall: number; mature: number }>()
   for (const g of groups) {
-    if (g.state === 0) continue
+    if (g.state === State.New) continue
     const k = key(g.deck, g.topic)
     const sum = sums.get(k) ?? { seen: 0, recall: 0, mature: 0 }
     sum.seen += g.count

@@ -19,6 +19,5 @@ export {
   topicProgress,
 } from './cards'
 export { type DayGrid, dayAt, dayCount, dayGrid, dayIndexOf } from './days'
-export { recallAt } from './recall'
 export { type RetentionWindow, retentionWindow, weeklyRetention } from './retention'
 export { type Streak, streakOf } from './streak'

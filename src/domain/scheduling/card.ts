@@ -1,5 +1,5 @@
-import { type Card, createEmptyCard, type Grade, Rating, type ReviewLog, State } from 'ts-fsrs'
-import { InvalidCardError, InvalidRatingError } from './errors'
+import { type Card, createEmptyCard, type Rating, type ReviewLog, State } from 'ts-fsrs'
+import { InvalidCardError } from './errors'
 
 /** The ts-fsrs memory columns of a `card_states` row; times are epoch ms. */
 export interface CardMemory {
@@ -11,7 +11,7 @@ export interface CardMemory {
   learningSteps: number
   reps: number
   lapses: number
-  /** ts-fsrs `State`: 0 new, 1 learning, 2 review, 3 relearning. */
+  /** A ts-fsrs `State` (`./names`). */
   state: number
   lastReview: number | null
 }
@@ -36,32 +36,6 @@ export interface ReviewLogFields {
   dueAfter: number
   /** JSON of {@link BeforeReview}. */
   before: string
-}
-
-export const ratingNames = ['again', 'hard', 'good', 'easy'] as const
-export type RatingName = (typeof ratingNames)[number]
-
-const grades: Record<RatingName, Grade> = {
-  again: Rating.Again,
-  hard: Rating.Hard,
-  good: Rating.Good,
-  easy: Rating.Easy,
-}
-
-export function toRating(name: RatingName): Grade {
-  const grade = Object.hasOwn(grades, name) ? grades[name] : undefined
-  if (grade === undefined) throw new InvalidRatingError(name)
-  return grade
-}
-
-export function ratingName(rating: number): RatingName {
-  const name = ratingNames[rating - 1]
-  if (!Number.isInteger(rating) || name === undefined) throw new InvalidRatingError(rating)
-  return name
-}
-
-export function isRatingName(value: unknown): value is RatingName {
-  return typeof value === 'string' && (ratingNames as readonly string[]).includes(value)
 }
 
 const states = new Set<number>([State.New, State.Learning, State.Review, State.Relearning])

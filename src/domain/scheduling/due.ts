@@ -1,4 +1,4 @@
-import { State } from 'ts-fsrs'
+import { isLearning, State } from './names'
 import type { StudySettings } from './settings'
 
 /**
@@ -22,8 +22,6 @@ export interface DueCard {
   suspended: boolean
   buriedUntil: number | null
 }
-
-const isLearning = (state: number) => state === State.Learning || state === State.Relearning
 
 /** Not suspended, and not buried past `now`: a card buried until `t` comes back at `t`. */
 export const isAvailable = (card: Pick<DueCard, 'suspended' | 'buriedUntil'>, now: number) =>

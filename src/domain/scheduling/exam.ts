@@ -1,5 +1,6 @@
 import { studyDayStart } from './day'
 import { isAvailable } from './due'
+import { State } from './names'
 import type { QueueCandidate } from './queue'
 import type { StudySettings } from './settings'
 
@@ -29,7 +30,7 @@ export function examQueue<T extends QueueCandidate>(
   retrievability: RetrievabilityAt<T>,
 ): ExamItem<T>[] {
   return candidates
-    .filter((card) => card.state !== 0 && isAvailable(card, context.now) && card.due <= context.examAt)
+    .filter((card) => card.state !== State.New && isAvailable(card, context.now) && card.due <= context.examAt)
     .map((card) => ({ card, retrievability: retrievability(card, context.examAt) }))
     .sort(
       (a, b) =>

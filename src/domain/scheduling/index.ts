@@ -1,16 +1,4 @@
-export {
-  type CardMemory,
-  fromFsrsCard,
-  isRatingName,
-  newCardState,
-  type RatingName,
-  type ReviewLogFields,
-  ratingName,
-  ratingNames,
-  toFsrsCard,
-  toFsrsLog,
-  toRating,
-} from './card'
+export { type CardMemory, fromFsrsCard, newCardState, type ReviewLogFields, toFsrsCard, toFsrsLog } from './card'
 export {
   addStudyDays,
   nextDayStart,
@@ -34,12 +22,26 @@ export { type ExamItem, examQueue, examStartsAt, type RetrievabilityAt } from '.
 export { formatInterval } from './interval'
 export { applyLeech, isLeechLapse, type LeechFields } from './leech'
 export {
+  isLearning,
+  isRatingName,
+  Rating,
+  type RatingName,
+  ratingName,
+  ratingNames,
+  State,
+  type StateName,
+  stateName,
+  stateNames,
+  toRating,
+} from './names'
+export {
   buildQueue,
   type QueueCandidate,
   type QueueContext,
   type QueueCounts,
   type StudyQueue,
 } from './queue'
+export { recallAt } from './recall'
 export {
   createScheduler,
   fsrsParameters,

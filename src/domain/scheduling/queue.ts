@@ -1,11 +1,11 @@
-import { State } from 'ts-fsrs'
 import { type DoneToday, dailyQuota, isAvailable, isDue } from './due'
+import { isLearning, State } from './names'
 import type { StudySettings } from './settings'
 
 /** What the queue needs to know of a card; the SQL layer fetches it within `sqlWindow`. */
 export interface QueueCandidate {
   cardId: string
-  /** `card_states.state`, or 0 for a card with no state row yet. */
+  /** `card_states.state`, or `State.New` for a card with no state row yet. */
   state: number
   /** `card_states.due`; not read for new cards. */
   due: number
@@ -46,8 +46,6 @@ export interface StudyQueue<T> {
   /** When the next learning card not yet shown falls due today, so the page can say "come back in 8m". */
   nextLearningDue: number | null
 }
-
-const isLearning = (state: number) => state === State.Learning || state === State.Relearning
 
 const byDue = (a: QueueCandidate, b: QueueCandidate) =>
   a.due - b.due || (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0)

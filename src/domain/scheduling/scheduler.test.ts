@@ -1,8 +1,9 @@
 import { type Card, createEmptyCard, fsrs, type Grade, get_fuzz_range, Rating, State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { type CardMemory, fromFsrsCard, newCardState, type RatingName, ratingName, toFsrsCard, toRating } from './card'
+import { type CardMemory, fromFsrsCard, newCardState, toFsrsCard } from './card'
 import { InvalidCardError, InvalidRatingError, ReviewOutOfOrderError } from './errors'
 import { formatInterval } from './interval'
+import { type RatingName, ratingName, toRating } from './names'
 import { createScheduler } from './scheduler'
 import { defaultSettings } from './settings'
 

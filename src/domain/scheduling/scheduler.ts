@@ -1,15 +1,9 @@
-import { type Card, type FSRS, type FSRSParameters, fsrs, generatorParameters, Rating, State } from 'ts-fsrs'
-import {
-  type CardMemory,
-  fromFsrsCard,
-  newCardState,
-  type RatingName,
-  type ReviewLogFields,
-  toFsrsCard,
-  toRating,
-} from './card'
+import { type Card, type FSRS, type FSRSParameters, fsrs, generatorParameters } from 'ts-fsrs'
+import { type CardMemory, fromFsrsCard, newCardState, type ReviewLogFields, toFsrsCard } from './card'
 import { ReviewOutOfOrderError } from './errors'
 import { fuzzFactorFor, passingIntervals, reviewInterval } from './fuzz'
+import { Rating, type RatingName, State, toRating } from './names'
+import { recallAt } from './recall'
 import type { StudySettings } from './settings'
 import { realDue, type StudyClockSettings, toStudyTime } from './study-clock'
 import { encodeBefore, undoReview } from './undo'
@@ -173,8 +167,8 @@ export function createScheduler(settings: SchedulerSettings, options: SchedulerO
     },
 
     retrievability(row, at) {
-      if (row.state === State.New) return 0
-      return f.get_retrievability(toFsrsCard(row), new Date(at), false)
+      if (row.state === State.New || row.lastReview === null) return 0
+      return recallAt(f.parameters.w, row.stability, row.lastReview, at)
     },
   }
 }

@@ -1,16 +1,9 @@
 import fc from 'fast-check'
 import { fsrs, State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import {
-  type CardMemory,
-  fromFsrsCard,
-  newCardState,
-  type RatingName,
-  ratingNames,
-  toFsrsCard,
-  toFsrsLog,
-} from './card'
+import { type CardMemory, fromFsrsCard, newCardState, toFsrsCard, toFsrsLog } from './card'
 import { CorruptReviewLogError, UndoMismatchError } from './errors'
+import { type RatingName, ratingNames } from './names'
 import { createScheduler } from './scheduler'
 import { defaultSettings } from './settings'
 

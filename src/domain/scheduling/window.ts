@@ -7,7 +7,7 @@ export interface SqlWindow {
   studyDay: StudyDay
   /**
    * Start of the study day. Answers with `reviewed_at >= dayStart` (and `undone_at` null) count
-   * as done today: those with `state = 0` are new cards introduced, `state = 2` are reviews.
+   * as done today: those in `State.New` are new cards introduced, in `State.Review` reviews.
    */
   dayStart: number
   /** End (exclusive) of the study day: review cards with `due < dayEnd` are due today. */
