@@ -91,8 +91,8 @@ export const resolveSession = createMiddleware<AppEnv>(async (c, next) => {
   if (resolved) c.header('cache-control', 'private, no-store')
 })
 
-/** What a handler behind `auth()` or `signedIn` may rely on: `c.var.user` is set. */
-export type SignedInEnv = AppEnv & { Variables: { user: UserContext } }
+/** What a handler behind `auth()` or `signedIn` may rely on: `c.var.user` and `c.var.caller` are set. */
+export type SignedInEnv = AppEnv & { Variables: { user: UserContext; caller: Caller } }
 
 /** The signed-in caller, or a 401 naming what was missing. */
 export function requireCaller(c: { var: { caller: Caller | null } }, scope?: string): Caller {

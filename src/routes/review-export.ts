@@ -94,7 +94,7 @@ export const reviewExportRoutes = new Hono<AppEnv>().get(
   (c) => {
     const { format } = c.req.valid('query')
     const date = new Date(c.var.now).toISOString().slice(0, 10)
-    const stream = exportStream(exportedLogPages(c.var.db, c.var.caller!.userId), format)
+    const stream = exportStream(exportedLogPages(c.var.db, c.var.caller.userId), format)
     return c.body(stream, 200, {
       'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
       'content-disposition': `attachment; filename="dockdeck-reviews-${date}.${format}"`,

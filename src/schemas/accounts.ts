@@ -17,11 +17,13 @@ export const emailSchema = v.pipe(
  * in code points after NFKC normalisation (the form that is hashed), so full-width letters or
  * decomposed accents do not change the count (issue 11, finding 7). The output is normalised.
  */
+export const passwordLimits = { min: 12, max: 128 } as const
+
 export const passwordSchema = v.pipe(
   v.string('must be a string'),
   v.normalize('NFKC'),
-  v.check((password) => passwordLength(password) >= 12, 'must be at least 12 characters'),
-  v.check((password) => passwordLength(password) <= 128, 'must be at most 128 characters'),
+  v.check((password) => passwordLength(password) >= passwordLimits.min, 'must be at least 12 characters'),
+  v.check((password) => passwordLength(password) <= passwordLimits.max, 'must be at most 128 characters'),
 )
 
 /** A password to check against a stored hash: normalised and measured the way `passwordSchema` is. */

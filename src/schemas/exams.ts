@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { defaultPassMark } from '../domain/exam/score'
 
 const slug = (field: string) =>
   v.pipe(
@@ -52,7 +53,7 @@ export const createExamSchema = v.strictObject(
         v.minValue(0.01, 'passMark must be a number from 0.01 to 1'),
         v.maxValue(1, 'passMark must be a number from 0.01 to 1'),
       ),
-      0.65,
+      defaultPassMark,
     ),
     /** Replays one of your submitted exams: its seed (from the result), deck and settings give its questions. */
     seed: v.optional(seedSchema),

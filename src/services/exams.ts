@@ -7,7 +7,7 @@ import {
   recentExamQuestions,
 } from '../db/queries/exams'
 import { recordExamSubmission } from '../db/queries/review-writes'
-import { type Blueprint, parseBlueprint } from '../domain/exam'
+import { type Blueprint, defaultPassMark, parseBlueprint } from '../domain/exam'
 import { AppError } from '../errors'
 import { iso } from '../format'
 import type { CreateExamInput, ExamDraw } from '../schemas/exams'
@@ -141,7 +141,7 @@ export async function finalizeExam(ctx: UserContext, exam: LoadedExam): Promise<
   const cards = new Map(scoring.cards.map((card) => [card.id, card]))
   const scored = scoreResult(questions, answers, {
     deck: row.deck,
-    passMark: row.passMark ?? 0.65,
+    passMark: row.passMark ?? defaultPassMark,
     topics: scoring.topics,
     blueprint: parseBlueprint(scoring.deck?.blueprint),
     cards,
@@ -157,7 +157,7 @@ export async function finalizeExam(ctx: UserContext, exam: LoadedExam): Promise<
     seed: row.seed,
     askedTopics: parseTopics(row.topics),
     minutes: row.minutes,
-    passMark: row.passMark ?? 0.65,
+    passMark: row.passMark ?? defaultPassMark,
     startedAt: iso(row.startedAt) as string,
     endsAt: iso(row.endsAt),
     submittedAt: iso(submittedAt) as string,
@@ -219,7 +219,7 @@ export async function examView(ctx: UserContext, exam: LoadedExam): Promise<Exam
     draw: drawOf(row.draw),
     topics: parseTopics(row.topics),
     minutes: row.minutes,
-    passMark: row.passMark ?? 0.65,
+    passMark: row.passMark ?? defaultPassMark,
     startedAt: iso(row.startedAt) as string,
     endsAt: iso(row.endsAt),
     now: iso(ctx.now),

@@ -24,13 +24,13 @@ type Ctx = Context<SignedInEnv>
 type FormBody = Record<string, string | File | (string | File)[]>
 
 function changeContext(c: Ctx): AccountChangeContext {
-  return { ...c.var.user, passwordParams: c.var.deps.passwordParams, sessionHash: c.var.caller?.sessionHash }
+  return { ...c.var.user, passwordParams: c.var.deps.passwordParams, sessionHash: c.var.caller.sessionHash }
 }
 
 const text = (body: FormBody, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '')
 
 async function renderAccount(c: Ctx, extra: Pick<AccountPageProps, 'created' | 'notice'> = {}) {
-  const caller = c.var.caller!
+  const caller = c.var.caller
   const tokens = await tokensOf(c.var.db, caller.userId)
   const now = c.var.now
   const activeTokens = tokens.filter((token) => token.expiresAt === null || Date.parse(token.expiresAt) > now).length
@@ -73,7 +73,7 @@ export const accountSettingsPages = new Hono<AppEnv>()
         scopes: picked.length ? picked : undefined,
         expiresInDays: Number(text(body, 'expiresInDays') || 90),
       })
-      const created = await createToken(c.var.db, c.var.caller!.userId, input, c.var.now)
+      const created = await createToken(c.var.db, c.var.caller.userId, input, c.var.now)
       c.status(201)
       return renderAccount(c, { created })
     } catch (error) {
@@ -84,7 +84,7 @@ export const accountSettingsPages = new Hono<AppEnv>()
   })
   .post('/account/tokens/:id/revoke', validate('param', idParamSchema), (c) =>
     attempt(c, 'tokens', async () => {
-      await revokeOwnToken(c.var.db, c.var.caller!.userId, c.req.valid('param').id, c.var.now)
+      await revokeOwnToken(c.var.db, c.var.caller.userId, c.req.valid('param').id, c.var.now)
       return 'The token was revoked: it no longer works.'
     }),
   )
@@ -107,7 +107,7 @@ export const accountSettingsPages = new Hono<AppEnv>()
         currentPassword: text(body, 'currentPassword'),
       })
       await changeEmail(changeContext(c), input)
-      c.var.caller!.email = input.email
+      c.var.caller.email = input.email
       return `You now sign in as ${input.email}.`
     })
   })
@@ -130,7 +130,8 @@ export const accountSettingsPages = new Hono<AppEnv>()
       return renderAccount(c, { notice: { form: 'delete', message: personMessage(error), error: true } })
     }
     clearSessionCookie(c)
-    c.set('caller', null)
+    // The account is gone: the layout drawn next shows the signed-out header.
+    ;(c as unknown as Context<AppEnv>).set('caller', null)
     return c.render(
       <section class="card">
         <h1>Your account was deleted</h1>

@@ -22,7 +22,7 @@ async function start(
   slug: string,
   form?: { values: { topics: string[]; count: string }; error: AppError },
 ) {
-  const decks = await listDecks(c.var.db, c.var.caller!.userId)
+  const decks = await listDecks(c.var.db, c.var.caller.userId)
   const deck = decks.find((d) => d.slug === slug) ?? decks[0]
   if (!deck) throw new AppError(404, 'not_found', 'deck: there is no deck yet: add notes under content/ and sync them')
   if (form) c.status(form.error.status)

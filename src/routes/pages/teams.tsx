@@ -116,7 +116,7 @@ export const teamPages = new Hono<AppEnv>()
     const { id, userId } = c.req.valid('param')
     try {
       await removeMember(c.var.user, id, userId)
-      return c.redirect(userId === c.var.caller!.userId ? '/teams' : `/teams/${id}`, 303)
+      return c.redirect(userId === c.var.caller.userId ? '/teams' : `/teams/${id}`, 303)
     } catch (error) {
       const failure = formError(error)
       return renderTeam(c, id, { error: failure, errorIn: 'team' }, failure.status)

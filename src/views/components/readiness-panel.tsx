@@ -1,5 +1,6 @@
 import type { Readiness } from '../../services/readiness'
 import { longDate, percent } from '../pages/exam-format'
+import { ScoreTable } from './score-table'
 
 export interface ReadinessPanelProps {
   readiness: Readiness
@@ -49,68 +50,45 @@ export function ReadinessPanel(props: ReadinessPanelProps) {
         <span class="muted">due cards weakest first, by the recall predicted on the exam date</span>
       </p>
       {r.domains.length > 0 ? (
-        <table class="readiness-topics">
-          <caption class="visually-hidden">Predicted recall by exam domain on the exam date</caption>
-          <thead>
-            <tr>
-              <th scope="col">Exam domain</th>
-              <th scope="col" class="num">
-                Weight
-              </th>
-              <th scope="col" class="num">
-                Predicted recall
-              </th>
-              <th scope="col" class="num">
-                Not studied
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.domains.map((d) => (
-              <tr>
-                <th scope="row">{d.title}</th>
-                <td class="num">{`${d.weight}%`}</td>
-                <td class="num">{d.cards === 0 ? 'no cards yet' : percent(d.recall)}</td>
-                <td class="num">{`${d.unseen} of ${d.cards}`}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ScoreTable
+          class="readiness-topics"
+          caption="Predicted recall by exam domain on the exam date"
+          rowHeader="Exam domain"
+          columns={[
+            { label: 'Weight', numeric: true },
+            { label: 'Predicted recall', numeric: true },
+            { label: 'Not studied', numeric: true },
+          ]}
+          rows={r.domains.map((d) => ({
+            title: d.title,
+            cells: [`${d.weight}%`, d.cards === 0 ? 'no cards yet' : percent(d.recall), `${d.unseen} of ${d.cards}`],
+          }))}
+        />
       ) : null}
-      <table class="readiness-topics">
-        <caption class="visually-hidden">Predicted recall by topic on the exam date</caption>
-        <thead>
-          <tr>
-            <th scope="col">Topic</th>
-            <th scope="col">Predicted recall</th>
-            <th scope="col" class="num">
-              Not studied
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.topics.map((t) => (
-            <tr>
-              <th scope="row">{t.title}</th>
-              <td>
-                <span class="meter-row">
-                  <meter
-                    aria-label={`${t.title}: ${percent(t.recall)} predicted`}
-                    min={0}
-                    max={1}
-                    low={r.target - 0.2}
-                    high={r.target}
-                    optimum={1}
-                    value={Number(t.recall.toFixed(3))}
-                  />
-                  <span class="num">{percent(t.recall)}</span>
-                </span>
-              </td>
-              <td class="num">{`${t.unseen} of ${t.cards}`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ScoreTable
+        class="readiness-topics"
+        caption="Predicted recall by topic on the exam date"
+        rowHeader="Topic"
+        columns={[{ label: 'Predicted recall' }, { label: 'Not studied', numeric: true }]}
+        rows={r.topics.map((t) => ({
+          title: t.title,
+          cells: [
+            <span class="meter-row">
+              <meter
+                aria-label={`${t.title}: ${percent(t.recall)} predicted`}
+                min={0}
+                max={1}
+                low={r.target - 0.2}
+                high={r.target}
+                optimum={1}
+                value={Number(t.recall.toFixed(3))}
+              />
+              <span class="num">{percent(t.recall)}</span>
+            </span>,
+            `${t.unseen} of ${t.cards}`,
+          ],
+        }))}
+      />
       <p class="muted">
         Recall is the FSRS prediction for the start of your exam day; cards you have not studied count as not known.{' '}
         <a href={settings}>Change the exam date</a>

@@ -1,4 +1,5 @@
 import { CsrfField } from '../components/csrf-field'
+import { PasswordField } from '../components/password-field'
 
 export interface AccountFormProps {
   mode: 'signin' | 'signup'
@@ -62,17 +63,13 @@ export function AccountForm(props: AccountFormProps) {
             <input id="name" name="name" autocomplete="name" maxlength={100} value={props.name ?? ''} />
           </>
         ) : null}
-        <label for="password">Password</label>
-        <input
+        <PasswordField
           id="password"
           name="password"
-          type="password"
-          autocomplete={signup ? 'new-password' : 'current-password'}
-          required
-          minlength={signup ? 12 : undefined}
-          maxlength={128}
-          aria-invalid={props.error?.field === 'password' ? 'true' : undefined}
-          aria-describedby={signup ? 'password-rule' : errorId}
+          label="Password"
+          purpose={signup ? 'new' : 'current'}
+          invalid={props.error?.field === 'password'}
+          describedBy={signup ? 'password-rule' : errorId}
         />
         {signup ? (
           <p id="password-rule" class="muted">

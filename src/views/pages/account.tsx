@@ -1,5 +1,6 @@
 import { scopes } from '../../auth/scopes'
 import { CsrfField } from '../components/csrf-field'
+import { PasswordField } from '../components/password-field'
 
 export interface AccountToken {
   id: string
@@ -130,18 +131,8 @@ export function AccountPage(props: AccountPageProps) {
         <Notice for="password" notice={props.notice} />
         <form method="post" action="/account/password">
           <CsrfField token={props.csrfToken} />
-          <label for="pw-current">Current password</label>
-          <input id="pw-current" name="currentPassword" type="password" autocomplete="current-password" required />
-          <label for="pw-new">New password</label>
-          <input
-            id="pw-new"
-            name="newPassword"
-            type="password"
-            autocomplete="new-password"
-            required
-            minlength={12}
-            maxlength={128}
-          />
+          <PasswordField id="pw-current" name="currentPassword" label="Current password" purpose="current" />
+          <PasswordField id="pw-new" name="newPassword" label="New password" purpose="new" />
           <p class="muted">At least 12 characters. Your other devices are signed out when it changes.</p>
           <p>
             <button type="submit">Change password</button>
@@ -160,8 +151,7 @@ export function AccountPage(props: AccountPageProps) {
           <CsrfField token={props.csrfToken} />
           <label for="email-new">New email</label>
           <input id="email-new" name="email" type="email" autocomplete="email" required maxlength={254} />
-          <label for="email-password">Current password</label>
-          <input id="email-password" name="currentPassword" type="password" autocomplete="current-password" required />
+          <PasswordField id="email-password" name="currentPassword" label="Current password" purpose="current" />
           <p>
             <button type="submit">Change email</button>
           </p>
@@ -192,8 +182,7 @@ export function AccountPage(props: AccountPageProps) {
             Deleting your account removes your reviews, exams, tokens and team memberships for good. Teams where you are
             the only member are deleted too.
           </p>
-          <label for="delete-password">Current password</label>
-          <input id="delete-password" name="currentPassword" type="password" autocomplete="current-password" required />
+          <PasswordField id="delete-password" name="currentPassword" label="Current password" purpose="current" />
           <label for="delete-confirm">Type delete to confirm</label>
           <input id="delete-confirm" name="confirm" required autocomplete="off" pattern="delete" />
           <p>

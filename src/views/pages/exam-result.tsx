@@ -3,6 +3,7 @@ import type { ResultQuestion } from '../../services/exam-result'
 import type { ExamResult } from '../../services/exams'
 import { CardHtml } from '../components/card-html'
 import { CsrfField } from '../components/csrf-field'
+import { ScoreTable } from '../components/score-table'
 import { ExamBars } from './exam-bars'
 import { dateTime, formatNames, percent } from './exam-format'
 
@@ -63,32 +64,19 @@ function DomainTable(props: { domains: DomainScore[] }) {
   return (
     <section class="card" aria-labelledby="domains-title">
       <h2 id="domains-title">Score by exam domain</h2>
-      <table class="topic-table">
-        <thead>
-          <tr>
-            <th scope="col">Domain</th>
-            <th scope="col" class="num">
-              Weight
-            </th>
-            <th scope="col" class="num">
-              Right
-            </th>
-            <th scope="col" class="num">
-              Score
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.domains.map((d) => (
-            <tr>
-              <th scope="row">{d.title}</th>
-              <td class="num">{`${d.weight}%`}</td>
-              <td class="num">{`${d.correct} of ${d.total}`}</td>
-              <td class="num">{d.total === 0 ? '–' : percent(d.correct / d.total)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ScoreTable
+        class="topic-table"
+        rowHeader="Domain"
+        columns={[
+          { label: 'Weight', numeric: true },
+          { label: 'Right', numeric: true },
+          { label: 'Score', numeric: true },
+        ]}
+        rows={props.domains.map((d) => ({
+          title: d.title,
+          cells: [`${d.weight}%`, `${d.correct} of ${d.total}`, d.total === 0 ? '–' : percent(d.correct / d.total)],
+        }))}
+      />
     </section>
   )
 }
@@ -118,29 +106,19 @@ export function ExamResultPage(props: ExamResultPageProps) {
       <section class="card" aria-labelledby="topics-title">
         <h2 id="topics-title">Score by topic</h2>
         <ExamBars topics={r.topics} passMark={r.passMark} />
-        <table class="topic-table">
-          <caption class="visually-hidden">Score by topic</caption>
-          <thead>
-            <tr>
-              <th scope="col">Topic</th>
-              <th scope="col" class="num">
-                Right
-              </th>
-              <th scope="col" class="num">
-                Score
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.topics.map((t) => (
-              <tr>
-                <th scope="row">{t.title}</th>
-                <td class="num">{`${t.correct} of ${t.total}`}</td>
-                <td class="num">{percent(t.correct / Math.max(t.total, 1))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ScoreTable
+          class="topic-table"
+          caption="Score by topic"
+          rowHeader="Topic"
+          columns={[
+            { label: 'Right', numeric: true },
+            { label: 'Score', numeric: true },
+          ]}
+          rows={r.topics.map((t) => ({
+            title: t.title,
+            cells: [`${t.correct} of ${t.total}`, percent(t.correct / Math.max(t.total, 1))],
+          }))}
+        />
       </section>
       <section aria-labelledby="questions-title">
         <h2 id="questions-title">Questions</h2>

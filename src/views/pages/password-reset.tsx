@@ -1,4 +1,5 @@
 import { CsrfField } from '../components/csrf-field'
+import { PasswordField } from '../components/password-field'
 
 export interface PasswordFormProps {
   csrfToken: string
@@ -47,16 +48,7 @@ export function ResetPasswordPage(props: PasswordFormProps & { token: string }) 
       ) : null}
       <form method="post" action={`/password/reset/${props.token}`}>
         <CsrfField token={props.csrfToken} />
-        <label for="new-password">New password</label>
-        <input
-          id="new-password"
-          name="newPassword"
-          type="password"
-          autocomplete="new-password"
-          required
-          minlength={12}
-          maxlength={128}
-        />
+        <PasswordField id="new-password" name="newPassword" label="New password" purpose="new" />
         <p class="muted">At least 12 characters. Every device signed in to your account is signed out.</p>
         <p>
           <button type="submit">Set the new password</button>
