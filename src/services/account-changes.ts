@@ -12,17 +12,21 @@ import {
 import { findUserByEmail, findUserById } from '../db/queries/accounts'
 import type { Mailer } from '../env'
 import { AppError } from '../errors'
-import { hashPassword, type ScryptParams, verifyPassword } from '../security/password'
+import { hashPassword, verifyPassword } from '../security/password'
 import { weakPasswordReason } from '../security/password-policy'
 import { hashSecret, randomSecret } from '../security/secrets'
+import type { PasswordKdf } from './accounts'
 import type { UserContext } from './context'
 
 /** Reset links work for an hour, once. */
 export const resetLinkMs = 60 * 60 * 1000
 
-/** The signed-in user changing their account, with the KDF cost for a new password. */
+/**
+ * The signed-in user changing their account, with how passwords are hashed: the runtime's scrypt
+ * (the thread pool on Node, so checking the current password never stalls other requests).
+ */
 export interface AccountChangeContext extends UserContext {
-  passwordParams: ScryptParams
+  kdf: PasswordKdf
   /** The session making the change: kept when the others are signed out. */
   sessionHash?: string | undefined
 }
@@ -30,7 +34,7 @@ export interface AccountChangeContext extends UserContext {
 async function requirePassword(ctx: AccountChangeContext, password: string) {
   const user = await findUserById(ctx.db, ctx.userId)
   if (!user) throw new AppError(401, 'unauthenticated', 'sign in again')
-  if (!(await verifyPassword(password, user.passwordHash)))
+  if (!(await verifyPassword(password, user.passwordHash, ctx.kdf.scrypt)))
     throw new AppError(403, 'invalid_credentials', 'currentPassword: the current password is wrong', {
       field: 'currentPassword',
     })
@@ -49,7 +53,12 @@ export async function changePassword(
 ): Promise<void> {
   const user = await requirePassword(ctx, input.currentPassword)
   checkStrength('newPassword', input.newPassword, user.email)
-  await replacePassword(ctx.db, ctx.userId, await hashPassword(input.newPassword, ctx.passwordParams), ctx.sessionHash)
+  await replacePassword(
+    ctx.db,
+    ctx.userId,
+    await hashPassword(input.newPassword, ctx.kdf.passwordParams, ctx.kdf.scrypt),
+    ctx.sessionHash,
+  )
 }
 
 export async function changeEmail(ctx: AccountChangeContext, input: { email: string; currentPassword: string }) {
@@ -113,12 +122,12 @@ export async function resetLinkUser(db: Db, secret: string, now: number) {
 /** Sets a new password from a reset link, once; every session of the account is signed out. */
 export async function resetPassword(
   db: Db,
-  passwordParams: ScryptParams,
+  kdf: PasswordKdf,
   input: { secret: string; newPassword: string; now: number },
 ): Promise<void> {
   const reset = await resetLinkUser(db, input.secret, input.now)
   checkStrength('newPassword', input.newPassword, reset.email)
-  const hash = await hashPassword(input.newPassword, passwordParams)
+  const hash = await hashPassword(input.newPassword, kdf.passwordParams, kdf.scrypt)
   if (!(await spendPasswordReset(db, await hashSecret(input.secret), reset.userId, hash, input.now)))
     throw new AppError(410, 'gone', 'this reset link has expired or was already used: ask for a new one')
 }

@@ -87,14 +87,14 @@ describe('quick quizzes', () => {
     const page = await (await user.browser.request(`/quiz/${quiz.id}?q=done`)).text()
     expect(page).toContain('1 of 2 right')
     const pairs = [...page.matchAll(/<dt>Right answer<\/dt><dd>([^<]*)<\/dd><dt>Your answer<\/dt><dd>([^<]*)<\/dd>/g)]
-    const unescape = (text: string | undefined) =>
+    const plain = (text: string | undefined) =>
       text
         ?.replaceAll('&amp;', '&')
         .replaceAll('&lt;', '<')
         .replaceAll('&gt;', '>')
         .replaceAll('&quot;', '"')
         .replaceAll('&#39;', "'")
-    expect(pairs.map((m) => [unescape(m[1]), unescape(m[2])])).toEqual([
+    expect(pairs.map((m) => [plain(m[1]), plain(m[2])])).toEqual([
       [cardOf(cards, first).answer, first.options.find((o) => o.id === picked)?.text],
       [cardOf(cards, second).answer, cardOf(cards, second).answer],
     ])

@@ -24,7 +24,8 @@ type Ctx = Context<SignedInEnv>
 type FormBody = Record<string, string | File | (string | File)[]>
 
 function changeContext(c: Ctx): AccountChangeContext {
-  return { ...c.var.user, passwordParams: c.var.deps.passwordParams, sessionHash: c.var.caller.sessionHash }
+  const { passwordParams, scrypt } = c.var.deps
+  return { ...c.var.user, kdf: { passwordParams, scrypt }, sessionHash: c.var.caller.sessionHash }
 }
 
 const text = (body: FormBody, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '')

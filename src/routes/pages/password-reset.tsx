@@ -51,7 +51,11 @@ export const passwordResetPages = new Hono<AppEnv>()
     const body = await c.req.parseBody()
     try {
       const { newPassword } = parseWith(resetPasswordSchema, { newPassword: field(body, 'newPassword') })
-      await resetPassword(c.var.db, c.var.deps.passwordParams, { secret: token, newPassword, now: c.var.now })
+      await resetPassword(
+        c.var.db,
+        { passwordParams: c.var.deps.passwordParams, scrypt: c.var.deps.scrypt },
+        { secret: token, newPassword, now: c.var.now },
+      )
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500 || error.status === 410) throw error
       c.status(error.status)
