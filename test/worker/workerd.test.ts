@@ -222,4 +222,27 @@ describe('the Worker in workerd on D1', () => {
     expect(results.status, JSON.stringify(results.body)).toBe(200)
     expect(results.body.members).toHaveLength(2)
   })
+
+  // Last: it spends this address's sign-in quota for the minute.
+  it("counts rate limits with Cloudflare's binding, declared in wrangler.toml, not the isolate's memory", async () => {
+    const api = await call('/api/v1/settings')
+    expect(api.status).toBe(200)
+    expect(api.headers.get('ratelimit-policy')).toBe('"user";q=600;w=60')
+    // The binding does not say how many requests are left; the memory limiter would.
+    expect(api.headers.get('ratelimit')).toBeNull()
+    const statuses: number[] = []
+    for (let i = 0; i < 40 && !statuses.includes(429); i++) {
+      const res = await worker.fetch('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      })
+      await res.arrayBuffer()
+      statuses.push(res.status)
+    }
+    // The sign-ups above spent part of the 30 a minute: a refusal comes within 30 posts.
+    expect(statuses.at(-1)).toBe(429)
+    expect(statuses.length).toBeLessThanOrEqual(31)
+    expect(statuses.slice(0, -1).every((status) => status === 400)).toBe(true)
+  })
 })
