@@ -6,7 +6,7 @@ import { fileSlug } from '../slug'
 import type { AnkiCard, AnkiCollection, AnkiModel, AnkiNote, AnkiReview } from './anki-collection'
 import { tooLarge } from './errors'
 import { dayMs, difficultyFromEase, type ImportedCard, type ImportedLog, type ImportedState } from './history'
-import { maxFieldChars, noteChunkBytes } from './table'
+import { chunkBlocks, maxFieldChars } from './table'
 import { htmlToText, markdownLine, markdownLines, tagWord } from './text'
 
 export interface AnkiImport {
@@ -192,16 +192,7 @@ function deckFiles(blocksByDeck: Map<string, string[]>): NoteText[] {
   for (const [deck, blocks] of blocksByDeck) {
     const parts = deck.split('::').map((part) => part.trim() || 'deck')
     const base = parts.map((part) => fileSlug(part)).join('/')
-    const chunks: string[][] = [[]]
-    let size = 0
-    for (const block of blocks) {
-      if (size + block.length > noteChunkBytes && chunks[chunks.length - 1]!.length > 0) {
-        chunks.push([])
-        size = 0
-      }
-      chunks[chunks.length - 1]!.push(block)
-      size += block.length + 2
-    }
+    const chunks = chunkBlocks(blocks)
     chunks.forEach((chunk, index) => {
       let path = index === 0 ? `${base}.md` : `${base}-${index + 1}.md`
       while (used.has(path)) path = path.replace(/\.md$/, '-x.md')

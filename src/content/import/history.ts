@@ -1,16 +1,7 @@
-/** A card's memory state as imported (every ts-fsrs `Card` field, plus the study flags). */
-export interface ImportedState {
-  due: number
-  stability: number
-  difficulty: number
-  elapsedDays: number
-  scheduledDays: number
-  learningSteps: number
-  reps: number
-  lapses: number
-  /** ts-fsrs `State`: 0 new, 1 learning, 2 review, 3 relearning. */
-  state: number
-  lastReview: number | null
+import type { CardMemory } from '../../domain/scheduling/card'
+
+/** A card's memory state as imported: the ts-fsrs columns, plus the study flags. */
+export interface ImportedState extends CardMemory {
   suspended: boolean
   buriedUntil: number | null
 }

@@ -10,6 +10,24 @@ export const maxFieldChars = 16 * 1024
 /** Bytes of one generated note before the next rows go to a new note (under `deckLimits.noteBytes`). */
 export const noteChunkBytes = 192 * 1024
 
+const encoder = new TextEncoder()
+
+/** Splits a note's blocks into runs whose UTF-8 size, blank lines between, stays under `noteChunkBytes`. */
+export function chunkBlocks(blocks: readonly string[]): string[][] {
+  const chunks: string[][] = [[]]
+  let size = 0
+  for (const block of blocks) {
+    const bytes = encoder.encode(block).length
+    if (size + bytes > noteChunkBytes && chunks[chunks.length - 1]!.length > 0) {
+      chunks.push([])
+      size = 0
+    }
+    chunks[chunks.length - 1]!.push(block)
+    size += bytes + 2
+  }
+  return chunks
+}
+
 /**
  * A Quizlet export (term and definition per row; tab, comma or semicolon between them, which
  * Papa Parse detects; `.tsv` is always tabs) as one note of `?` cards, a question, a `?` line
@@ -48,16 +66,7 @@ export function tableNotes(file: string, text: string): NoteText[] {
   const name = file.replace(/\.(csv|tsv|txt)$/i, '')
   const title = (name.split('/').pop() ?? name).replace(/[\\`*_[\]<>#]/g, '\\$&')
   // A long table is several notes, each under the note size limit.
-  const chunks: string[][] = [[]]
-  let size = 0
-  for (const block of blocks) {
-    if (size + block.length > noteChunkBytes && chunks[chunks.length - 1]!.length > 0) {
-      chunks.push([])
-      size = 0
-    }
-    chunks[chunks.length - 1]!.push(block)
-    size += new TextEncoder().encode(block).length + 2
-  }
+  const chunks = chunkBlocks(blocks)
   return chunks.map((chunk, index) => ({
     path: index === 0 ? `${fileSlug(name)}.md` : `${fileSlug(name)}-${index + 1}.md`,
     text: `# ${title}${index === 0 ? '' : ` (${index + 1})`}\n\n${chunk.join('\n\n')}\n`,
