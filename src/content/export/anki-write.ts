@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createClient, type InStatement } from '@libsql/client'
 import { zipSync } from 'fflate'
+import { State } from '../../domain/scheduling/names'
 import { dayMs, easeFromDifficulty } from '../import/history'
 import { ankiModels, basicModelId, schema11, typeInModelId } from './anki-schema'
 
@@ -108,7 +109,8 @@ export async function writeAnkiPackage(deck: ExportDeck, now: number): Promise<U
       used.add(id)
       const span = log.dueAfter - log.reviewedAt
       const ivl = span >= dayMs ? Math.round(span / dayMs) : -Math.max(1, Math.round(span / 1000))
-      const type = log.state === 2 ? 1 : log.state === 3 ? 2 : 0
+      // Anki's revlog type: 0 learn, 1 review, 2 relearn.
+      const type = log.state === State.Review ? 1 : log.state === State.Relearning ? 2 : 0
       statements.push({
         sql: 'insert into revlog values (?, ?, -1, ?, ?, ?, 2500, ?, ?)',
         args: [id, cid, log.rating, ivl, log.scheduledDays, Math.min(log.durationMs ?? 0, 60_000), type],
@@ -127,12 +129,13 @@ export async function writeAnkiPackage(deck: ExportDeck, now: number): Promise<U
 /** type, queue, due, ivl, factor, reps, lapses, data of an Anki card. */
 function schedule(card: ExportCard, position: number, crt: number, now: number) {
   const s = card.state
-  if (!s || s.state === 0) {
+  if (!s || s.state === State.New) {
     const queue = s?.suspended ? -1 : s?.buriedUntil && s.buriedUntil > now ? -3 : 0
     return [0, queue, position, 0, 0, s?.reps ?? 0, s?.lapses ?? 0, '']
   }
-  const queue = s.suspended ? -1 : s.buriedUntil && s.buriedUntil > now ? -3 : s.state === 2 ? 2 : 1
-  const due = s.state === 2 ? Math.max(0, Math.floor((s.due - crt * 1000) / dayMs)) : Math.floor(s.due / 1000)
+  const queue = s.suspended ? -1 : s.buriedUntil && s.buriedUntil > now ? -3 : s.state === State.Review ? 2 : 1
+  const due =
+    s.state === State.Review ? Math.max(0, Math.floor((s.due - crt * 1000) / dayMs)) : Math.floor(s.due / 1000)
   const data = JSON.stringify({ s: round(s.stability), d: round(s.difficulty) })
   return [s.state, queue, due, Math.max(0, s.scheduledDays), easeFromDifficulty(s.difficulty), s.reps, s.lapses, data]
 }

@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
+import { State } from '../../domain/scheduling/names'
 import { markerComment } from '../id-markers'
 import type { NoteText } from '../own-deck'
 import { fileSlug } from '../slug'
@@ -213,6 +214,9 @@ function deckFiles(blocksByDeck: Map<string, string[]>): NoteText[] {
  * 0 learn, 1 review, 2 relearn, 3 filtered deck give the state before; `ivl` (days, or seconds
  * when negative) the due after.
  */
+/** Anki's revlog `type` (0 learn, 1 review, 2 relearn, 3 filtered) as the state the card was rated in. */
+const stateOfLogType = [State.Learning, State.Review, State.Relearning, State.Review]
+
 export function ankiLogs(reviews: readonly AnkiReview[]): ImportedLog[] {
   const logs: ImportedLog[] = []
   let previous: number | undefined
@@ -220,9 +224,14 @@ export function ankiLogs(reviews: readonly AnkiReview[]): ImportedLog[] {
   for (const review of reviews) {
     if (review.ease < 1 || review.ease > 4 || review.type > 3) continue
     const rating = review.ease as 1 | 2 | 3 | 4
-    const state = logs.length === 0 && review.type === 0 ? 0 : ([1, 2, 3, 2][review.type] ?? 2)
+    const state = logs.length === 0 && review.type === 0 ? State.New : (stateOfLogType[review.type] ?? State.Review)
     const elapsed = previous === undefined ? 0 : Math.max(0, Math.floor((review.id - previous) / dayMs))
-    const stateAfter = review.ivl > 0 ? 2 : state === 2 || state === 3 ? 3 : 1
+    const stateAfter =
+      review.ivl > 0
+        ? State.Review
+        : state === State.Review || state === State.Relearning
+          ? State.Relearning
+          : State.Learning
     logs.push({
       rating,
       state,
@@ -249,25 +258,25 @@ export function ankiLogs(reviews: readonly AnkiReview[]): ImportedLog[] {
 export function ankiState(card: AnkiCard, crt: number, logs: readonly ImportedLog[], now: number) {
   const suspended = card.queue === -1
   const buried = card.queue === -2 || card.queue === -3
-  if (card.type === 0 && !suspended && !buried) return undefined
+  if (card.type === State.New && !suspended && !buried) return undefined
   const tomorrow = (Math.floor(now / dayMs) + 1) * dayMs
   const memory = parseData(card.data)
   const rawDue = card.odid ? card.odue : card.due
   let due = now
-  if (card.type === 2) due = (crt + rawDue * 86_400) * 1000
-  else if (card.type === 1 || card.type === 3)
+  if (card.type === State.Review) due = (crt + rawDue * 86_400) * 1000
+  else if (card.type === State.Learning || card.type === State.Relearning)
     due = rawDue > 1_000_000_000 ? rawDue * 1000 : (crt + rawDue * 86_400) * 1000
-  const lastReview = logs[logs.length - 1]?.reviewedAt ?? (card.type === 2 ? due - card.ivl * dayMs : null)
+  const lastReview = logs[logs.length - 1]?.reviewedAt ?? (card.type === State.Review ? due - card.ivl * dayMs : null)
   const state: ImportedState = {
-    due: card.type === 0 ? now : due,
-    stability: memory.s ?? (card.type === 0 ? 0 : Math.max(card.ivl, 0.1)),
-    difficulty: memory.d ?? (card.type === 0 ? 0 : difficultyFromEase((card.factor || 2500) / 1000)),
+    due: card.type === State.New ? now : due,
+    stability: memory.s ?? (card.type === State.New ? 0 : Math.max(card.ivl, 0.1)),
+    difficulty: memory.d ?? (card.type === State.New ? 0 : difficultyFromEase((card.factor || 2500) / 1000)),
     elapsedDays: 0,
     scheduledDays: Math.max(card.ivl, 0),
     learningSteps: 0,
     reps: card.reps,
     lapses: card.lapses,
-    state: card.type >= 0 && card.type <= 3 ? card.type : 0,
+    state: card.type >= State.New && card.type <= State.Relearning ? card.type : State.New,
     lastReview,
     suspended,
     buriedUntil: buried ? tomorrow : null,

@@ -1,3 +1,4 @@
+import { State } from '../../domain/scheduling/names'
 import type { CompiledCard } from '../types'
 import { dayMs, difficultyFromEase, type ImportedState } from './history'
 
@@ -50,7 +51,7 @@ export function srStates(
         learningSteps: 0,
         reps: 1,
         lapses: 0,
-        state: 2,
+        state: State.Review,
         lastReview: due - days * dayMs,
         suspended: false,
         buriedUntil: null,
