@@ -30,7 +30,9 @@ const rowsPerStatement = 500
 /**
  * The imported states and review logs, as statements for the import's one batch. States are
  * inserted, never overwritten (`on conflict do nothing`); logs carry origin `import`, which
- * undo, the daily limits and the review counts leave alone.
+ * undo and the review queue's daily limits leave alone, and which progress counts as answers.
+ * A log's `due` holds the card's previous review, as ts-fsrs writes it and as progress reads it
+ * to find a card's first answer of a day: the card's previous imported log, else 0 (none known).
  */
 export function historyWrites(db: Db, userId: string, histories: readonly CardHistory[], now: number) {
   const writes: BatchItem<'sqlite'>[] = []
@@ -40,12 +42,12 @@ export function historyWrites(db: Db, userId: string, histories: readonly CardHi
   for (const rows of chunk(states, rowsPerStatement))
     writes.push(db.insert(cardStates).values(rows).onConflictDoNothing())
   const logs = histories.flatMap(({ cardId, logs }) =>
-    logs.map((log) => ({
+    logs.map((log, index) => ({
       userId,
       cardId,
       rating: log.rating,
       state: log.state,
-      due: log.reviewedAt,
+      due: logs[index - 1]?.reviewedAt ?? 0,
       stability: 0,
       difficulty: 0,
       elapsedDays: log.elapsedDays,

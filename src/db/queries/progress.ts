@@ -56,7 +56,9 @@ const dueBefore = sql`(case when substr(l.before, 1, 7) = '{"due":' then cast(su
  */
 function activityQuery(db: Db, userId: string, deck: string | undefined, starts: string) {
   const answer = sql`l.state = ${fsrsSql(State.Review)} and l.origin = 'review'`
-  const first = sql`${answer} and l.due < d.value`
+  // Retention counts imported answers (Anki's review log) too: they are the user's recall. The
+  // daily quota (answers, new cards) counts only answers here, as the review queue does.
+  const first = sql`l.state = ${fsrsSql(State.Review)} and l.origin in ('review', 'import') and l.due < d.value`
   const again = fsrsSql(Rating.Again)
   const fresh = fsrsSql(State.New)
   return db.all<{ day: number; sums: string }>(sql`
