@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 
 /**
  * `npm run content:check` on the Docker deck: CPU time (user + system) and wall time of the
- * precompiled entry (`scripts/run-ts.mjs`, what the npm script runs) beside the same CLI under
+ * precompiled entry (`src/cli/run-ts.mjs`, what the npm script runs) beside the same CLI under
  * tsx (how it ran before issue 16), and beside the floor of starting Node at all. CPU time is
  * the figure to read on a shared machine: wall time there mostly measures the other jobs.
  */
@@ -38,4 +38,4 @@ console.log(`content:check on content/docker, median of ${runs} runs`)
 measure('node (floor: start-up only)', wrap(['-e', '0']))
 // tsx's CLI runs the script in a child process; its loader in-process is the same work, measurable.
 measure('tsx loader (before)', wrap(['--import', 'tsx', 'src/cli/content.ts', 'check']))
-measure('scripts/run-ts.mjs (npm run content:check)', wrap(['scripts/run-ts.mjs', 'src/cli/content.ts', 'check']))
+measure('src/cli/run-ts.mjs (npm run content:check)', wrap(['src/cli/run-ts.mjs', 'src/cli/content.ts', 'check']))

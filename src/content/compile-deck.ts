@@ -2,6 +2,7 @@ import type { Blueprint } from '../domain/exam/blueprint'
 import { compileFile, type FileResult } from './compile-file'
 import type { Block, CardDraft } from './draft'
 import { assignIds } from './ids'
+import { lazy } from './lazy'
 import { textNode } from './phrasing'
 import { renderHtml } from './render'
 import { fileSlug } from './slug'
@@ -93,7 +94,7 @@ function uniqueBlocks(results: readonly FileResult[]): Array<{ file: string; blo
 
 function toCard(draft: CardDraft, result: FileResult, deck: string): CompiledCard {
   const { section } = draft.block
-  return {
+  const card: CompiledCard = {
     id: `${draft.block.id}${draft.suffix}`,
     deck,
     topic: result.topic.slug,
@@ -101,12 +102,14 @@ function toCard(draft: CardDraft, result: FileResult, deck: string): CompiledCar
     tags: draft.tags,
     prompt: plainText(draft.prompt),
     answer: plainText(draft.answer),
-    promptHtml: renderHtml(draft.prompt),
-    answerHtml: renderHtml(draft.answer),
+    promptHtml: '',
+    answerHtml: '',
     source: { file: result.file, line: draft.line, headings: section.headings, anchor: section.anchor },
     group: [`${deck}/${result.topic.slug}`, ...section.headings].join(' › '),
     marked: draft.block.marker !== undefined,
   }
+  lazy(card, 'promptHtml', () => renderHtml(draft.prompt))
+  return lazy(card, 'answerHtml', () => renderHtml(draft.answer))
 }
 
 function check(card: CompiledCard, prompts: Map<string, string>, diagnostics: Diagnostic[]): void {

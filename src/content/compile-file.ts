@@ -3,6 +3,7 @@ import { type Annotations, collectAnnotations, isOptedOut } from './annotations'
 import { findControlCharacter } from './decode'
 import type { Block, CardDraft, RuleContext, Section } from './draft'
 import { readFrontMatter } from './front-matter'
+import { lazy } from './lazy'
 import { parseMarkdown } from './parse'
 import { textNode, trimPhrasing } from './phrasing'
 import { renderNote } from './render'
@@ -88,7 +89,7 @@ export function compileFile(file: string, text: string, options: FileOptions): F
   const anchors = blocks.flatMap((node) =>
     node.type === 'heading' ? [slugger(plainText(trimPhrasing(node.children)))] : [],
   )
-  result.topic.html = renderNote(blocks, anchors)
+  lazy(result.topic, 'html', () => renderNote(blocks, anchors))
   return result
 }
 
