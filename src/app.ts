@@ -25,7 +25,7 @@ import { quizPages } from './routes/pages/quiz'
 import { reviewPages } from './routes/pages/review'
 import { settingsPages } from './routes/pages/settings'
 import { teamPages } from './routes/pages/teams'
-import { defaultScryptParams, nobleScrypt } from './security/password'
+import { cryptoScrypt, defaultScryptParams } from './security/password'
 import { deckLimits } from './services/deck-limits'
 import { layout } from './views/layout'
 import { renderError } from './views/render-error'
@@ -70,7 +70,7 @@ export function createApp(deps: AppDeps) {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     clientIp: (req) => req.headers.get('cf-connecting-ip') ?? 'unknown',
     passwordParams: defaultScryptParams,
-    scrypt: nobleScrypt,
+    scrypt: cryptoScrypt,
     ...deps,
     mailer: deps.mailer ?? logMailer,
   }

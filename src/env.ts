@@ -66,7 +66,7 @@ export interface AppDeps {
   clientIp?: (req: Request, env: unknown) => string
   /** Lower KDF cost in tests only; production uses the OWASP default. */
   passwordParams?: ScryptParams
-  /** The scrypt implementation: node:crypto's in the thread pool on Node, @noble/hashes by default. */
+  /** The scrypt implementation: node:crypto's by default, behind a concurrency limit on Node. */
   scrypt?: Scrypt
   /** Absolute origin used in links sent outside the page (invite URLs). */
   publicOrigin?: string

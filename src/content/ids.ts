@@ -1,5 +1,4 @@
-import { sha256 } from '@noble/hashes/sha2.js'
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
+import { sha256Hex } from '../security/sha256'
 import type { Block } from './draft'
 import { normalize } from './text'
 import type { Diagnostic } from './types'
@@ -13,7 +12,7 @@ import type { Diagnostic } from './types'
 export function derivedId(deck: string, headings: readonly string[], key: readonly string[], occurrence = 1): string {
   const parts = [deck, ...headings.map(normalize), '§', ...key.map(normalize)]
   if (occurrence > 1) parts.push(`#${occurrence}`)
-  return bytesToHex(sha256(utf8ToBytes(parts.join('\u001f')))).slice(0, 12)
+  return sha256Hex(parts.join('\u001f')).slice(0, 12)
 }
 
 /**

@@ -1,5 +1,4 @@
-import { sha256 } from '@noble/hashes/sha2.js'
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
+import { sha256Hex } from '../security/sha256'
 import { compileDeck } from './compile-deck'
 import { insertMarkers } from './id-markers'
 import type { CompiledDeck, Diagnostic } from './types'
@@ -29,7 +28,7 @@ export interface OwnDeckCompilation {
  * no upload can name, and so move or overwrite, a card of the shipped deck or of someone else.
  */
 export function scopedCardId(deck: string, id: string): string {
-  return bytesToHex(sha256(utf8ToBytes(`${deck}\u001f${id}`))).slice(0, 16)
+  return sha256Hex(`${deck}\u001f${id}`).slice(0, 16)
 }
 
 /**

@@ -1,6 +1,5 @@
-import { scrypt as nodeScrypt } from 'node:crypto'
 import { availableParallelism } from 'node:os'
-import { keyLength, type Scrypt } from './password'
+import { cryptoScrypt, type Scrypt } from './password'
 
 /** Wraps `fn` so at most `limit` calls run at once; the rest wait in line, first come first served. */
 export function limitConcurrency<A extends unknown[], R>(fn: (...args: A) => Promise<R>, limit: number) {
@@ -20,16 +19,6 @@ export function limitConcurrency<A extends unknown[], R>(fn: (...args: A) => Pro
   }
 }
 
-const derive: Scrypt = (password, salt, params) =>
-  new Promise((resolve, reject) => {
-    const N = 2 ** params.logN
-    // scrypt needs 128·N·r bytes (plus 128·r·p); node refuses above `maxmem`, 32 MiB by default.
-    const maxmem = 256 * N * params.r + 128 * params.r * params.p + 1024 * 1024
-    nodeScrypt(password, salt, keyLength, { N, r: params.r, p: params.p, maxmem }, (error, key) =>
-      error ? reject(error) : resolve(new Uint8Array(key.buffer, key.byteOffset, key.byteLength)),
-    )
-  })
-
 /**
  * `node:crypto`'s scrypt runs in libuv's thread pool, off the event loop: 12 sign-ups at once
  * used to hold every other request (`/healthz` included) for seconds while @noble/hashes
@@ -37,5 +26,5 @@ const derive: Scrypt = (password, salt, params) =>
  * every core, nor every pool thread (file I/O needs them too).
  */
 export function createNodeScrypt(limit = Math.max(1, availableParallelism() - 1)): Scrypt {
-  return limitConcurrency(derive, limit)
+  return limitConcurrency(cryptoScrypt, limit)
 }

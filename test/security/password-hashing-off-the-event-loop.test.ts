@@ -1,11 +1,16 @@
+import { scryptAsync } from '@noble/hashes/scrypt.js'
 import { describe, expect, it } from 'vitest'
-import { defaultScryptParams, hashPassword, nobleScrypt, verifyPassword } from '../../src/security/password'
+import { defaultScryptParams, hashPassword, keyLength, type Scrypt, verifyPassword } from '../../src/security/password'
 import { createNodeScrypt, limitConcurrency } from '../../src/security/scrypt-node'
 
 /**
  * Finding 4 (medium): scrypt ran on the event loop. On Node it now runs in the thread pool
  * through `node:crypto`, with the same parameters, so every stored @noble/hashes hash verifies.
  */
+/** The pure-JS implementation both runtimes used before `node:crypto`: its stored hashes must keep verifying. */
+const nobleScrypt: Scrypt = (password, salt, params) =>
+  scryptAsync(password, salt, { N: 2 ** params.logN, r: params.r, p: params.p, dkLen: keyLength })
+
 describe('finding 4: password hashing off the event loop', () => {
   const nodeScrypt = createNodeScrypt(2)
 

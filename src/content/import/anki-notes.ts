@@ -1,6 +1,5 @@
-import { sha256 } from '@noble/hashes/sha2.js'
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
 import { State } from '../../domain/scheduling/names'
+import { sha256Hex } from '../../security/sha256'
 import { markerComment } from '../id-markers'
 import type { NoteText } from '../own-deck'
 import { fileSlug } from '../slug'
@@ -50,7 +49,7 @@ export function ankiToNotes(file: string, collection: AnkiCollection, now: numbe
     for (const field of note.fields)
       if (field.length > maxFieldChars)
         throw tooLarge(file, `note ${note.id} has a field over ${maxFieldChars} characters`)
-    const marker = bytesToHex(sha256(utf8ToBytes(`anki\u001f${note.guid}`))).slice(0, 12)
+    const marker = sha256Hex(`anki\u001f${note.guid}`).slice(0, 12)
     if (seen.has(marker)) continue
     seen.add(marker)
     const fields = new Map(

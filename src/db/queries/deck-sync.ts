@@ -1,8 +1,7 @@
-import { sha256 } from '@noble/hashes/sha2.js'
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { CompiledCard, CompiledDeck } from '../../content/types'
+import { sha256Hex } from '../../security/sha256'
 import type { Db } from '../index'
 import { cards, decks, topics } from '../schema'
 
@@ -35,7 +34,7 @@ export function cardRow(card: CompiledCard, position: number): CardColumns {
     group: card.group,
     position,
   }
-  return { ...row, contentHash: bytesToHex(sha256(utf8ToBytes(JSON.stringify(row)))).slice(0, 32) }
+  return { ...row, contentHash: sha256Hex(JSON.stringify(row)).slice(0, 32) }
 }
 
 /** Bound parameters allowed in one statement on Cloudflare D1 (libSQL allows far more). */
