@@ -8,6 +8,7 @@ import {
   startsWithPronoun,
 } from '../boilerplate'
 import { lineOf, newBlock, type RuleContext, type Section } from '../draft'
+import { givesAway } from '../giveaway'
 import { strong, takeTags, textNode, trimPhrasing } from '../phrasing'
 import { plainText, wordCount } from '../text'
 import { mentions } from './terms'
@@ -36,8 +37,8 @@ export function headingCards(section: Section, blocks: readonly RootContent[], c
   const line = lineOf(heading)
   const block = newBlock(section, line, ['heading'])
   ctx.emit({ block, kind: 'basic', suffix: '', prompt, answer, tags, line, fromTerms: glossary })
-  if (glossary && wordCount(text) <= 30 && !mentions(text, title) && !startsWithPronoun(text)) {
-    const context = section.parent && !mentions(plainText(section.parent), title) ? section.parent : []
+  if (glossary && wordCount(text) <= 30 && !givesAway(text, title) && !startsWithPronoun(text)) {
+    const context = section.parent && !givesAway(plainText(section.parent), title) ? section.parent : []
     const reverse = [...context, textNode(context.length > 0 ? ' › which term? ' : 'Which term? '), ...answer]
     ctx.emit({ block, kind: 'reverse', suffix: '-r', prompt: reverse, answer: [name], tags, line, fromTerms: true })
   }

@@ -1,6 +1,7 @@
 import type { ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast'
 import { endsWithColon, isNormativeOutOfContext, isPointer } from '../boilerplate'
 import { type CardDraft, lineOf, newBlock, type RuleContext, type Scope } from '../draft'
+import { givesAway, repeatsPrompt } from '../giveaway'
 import { isBlank, strong, takeTags, textNode, trimPhrasing } from '../phrasing'
 import { normalize, plainText, wordCount } from '../text'
 import { chainSteps, sequenceDrafts } from './sequence'
@@ -117,6 +118,7 @@ export function termCards(
   // "Interchangeable mime-types:" introduces a list; "Solaris: This value MUST be an absolute
   // path." says what a spec requires of a field the line does not name.
   if (endsWithColon(definitionText) || isNormativeOutOfContext(definitionText) || isPointer(definitionText)) return
+  if (repeatsPrompt(match.text, definitionText, plainText(scope.context))) return
   const block = newBlock(scope.section, line, ['term', ...scope.parentTerms, match.text])
   const steps = chainSteps(definition)
   if (steps) {
@@ -124,7 +126,8 @@ export function termCards(
     return
   }
   // "containerd › containerd" says nothing, and a reverse card must not show its answer: each
-  // takes the nearest context that is not the term (forward) or does not name it (reverse).
+  // takes the nearest context that is not the term (forward) or gives no word of it away
+  // (reverse; none when every heading does).
   const contexts = [scope.context, ...scope.section.outer]
   const forward = contextFor(contexts.find((nodes) => !sameName(plainText(nodes), match.text)))
   const cards: CardDraft[] = [
@@ -142,16 +145,16 @@ export function termCards(
   // Under a schema field, "Solaris: corresponds to `dir`…" items are notes per platform:
   // asked backwards, several platforms fit.
   if (options.reverse !== false && !scope.inField && reverseFits(definitionText, match.text)) {
-    const context = contextFor(contexts.find((nodes) => !mentions(plainText(nodes), match.text)))
+    const context = contextFor(contexts.find((nodes) => !givesAway(plainText(nodes), match.text)))
     const prompt = [...context, textNode(context.length > 0 ? 'which term? ' : 'Which term? '), ...definition]
     cards.push({ block, kind: 'reverse', suffix: '-r', prompt, answer: [...match.nodes], tags, line, fromTerms: true })
   }
   for (const card of cards) ctx.emit(card)
 }
 
-/** A short definition that does not name the term. */
+/** A short definition that gives no word of the term away (`givesAway`). */
 function reverseFits(definition: string, term: string): boolean {
-  return wordCount(definition) <= 30 && !mentions(definition, term)
+  return wordCount(definition) <= 30 && !givesAway(definition, term)
 }
 
 /** The first paragraph below a lone term, or the first item of a plain list below it. */

@@ -98,3 +98,13 @@ const none = table({})
 export function commandFlags(path: string): FlagTable {
   return tables[path] ?? none
 }
+
+/** Every long name a short flag has in some command: `v` → volume, volumes, verbose. */
+export function longNamesOf(letter: string): string[] {
+  const names = new Set<string>()
+  for (const flags of [...Object.values(tables), globalFlags]) {
+    const long = flags.short[letter]
+    if (long) names.add(long)
+  }
+  return [...names]
+}

@@ -3,14 +3,10 @@ import { compile, shapes } from './compile'
 
 describe('bold-term definitions', () => {
   it('turns `**Term**: definition` into a basic card prompted with its heading', () => {
-    const md = '## Components\n\n**dockerd**: the daemon that manages containers and images for the Docker client.\n'
+    const md = '## Components\n\n**dockerd**: the daemon that manages containers and images for its clients.\n'
     expect(shapes(md)).toEqual([
-      ['basic', 'Components › dockerd', 'the daemon that manages containers and images for the Docker client.'],
-      [
-        'reverse',
-        'Components › which term? the daemon that manages containers and images for the Docker client.',
-        'dockerd',
-      ],
+      ['basic', 'Components › dockerd', 'the daemon that manages containers and images for its clients.'],
+      ['reverse', 'Components › which term? the daemon that manages containers and images for its clients.', 'dockerd'],
     ])
   })
 
@@ -78,10 +74,47 @@ describe('bold-term definitions', () => {
   })
 
   it('skips a context that is the term itself and keeps a giveaway context off the reverse card', () => {
-    const md = '# Engine\n\n## containerd\n\n**containerd**: a runtime daemon that manages the container lifecycle\n'
+    const md = '# Engine\n\n## containerd\n\n**containerd**: a runtime daemon that manages image transfer and storage\n'
     expect(shapes(md)).toEqual([
-      ['basic', 'Engine › containerd', 'a runtime daemon that manages the container lifecycle'],
-      ['reverse', 'Engine › which term? a runtime daemon that manages the container lifecycle', 'containerd'],
+      ['basic', 'Engine › containerd', 'a runtime daemon that manages image transfer and storage'],
+      ['reverse', 'Engine › which term? a runtime daemon that manages image transfer and storage', 'containerd'],
+    ])
+  })
+
+  it('makes no reverse card whose definition gives a word of the term away, in any spelling', () => {
+    const md = [
+      '## Options',
+      '',
+      '- **-v**: mounts a volume into the container',
+      '- **ENV**: sets an environment variable',
+      '- **docker**: the client of dockerd',
+      '- **cache hit**: the builder reuses a result from its cache',
+      '- **WORKDIR**: sets the directory later instructions run in',
+      '',
+    ].join('\n')
+    const reverse = compile(md).cards.filter((card) => card.kind === 'reverse')
+    expect(reverse.map((card) => card.answer)).toEqual(['WORKDIR'])
+  })
+
+  it('leaves off a context line that gives the term away, keeping the next one that does not', () => {
+    const md = '## Build cache\n\n### Outcomes of the cache\n\n**cache hit**: the builder reuses an earlier result\n'
+    const reverse = compile(md).cards.filter((card) => card.kind === 'reverse')
+    expect(reverse.map((card) => card.prompt)).toEqual(['Which term? the builder reuses an earlier result'])
+  })
+
+  it('makes no card whose answer only repeats its term', () => {
+    const md = [
+      'Fields that describe the host:',
+      '',
+      '- **Total Memory**: the total memory of the host.',
+      '- **Kernel Version**: the release of the kernel, as `uname -r` prints it.',
+      '- **Build**: building images.',
+      '',
+    ].join('\n')
+    const basics = compile(md).cards.filter((card) => card.kind === 'basic')
+    expect(basics.map((card) => card.answer)).toEqual([
+      'the release of the kernel, as uname -r prints it.',
+      'building images.',
     ])
   })
 
