@@ -15,6 +15,7 @@ import { apiRoutes } from './routes/api'
 import { healthRoutes } from './routes/health'
 import { accountPages } from './routes/pages/account'
 import { accountSettingsPages } from './routes/pages/account-settings'
+import { cardPages } from './routes/pages/cards'
 import { deckPages } from './routes/pages/decks'
 import { examPages } from './routes/pages/exams'
 import { helpPages } from './routes/pages/help'
@@ -130,6 +131,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', reviewPages)
   app.route('/', settingsPages)
   app.route('/', deckPages)
+  app.route('/', cardPages)
   app.route('/', progressPages)
   app.route('/', examPages)
   app.route('/', quizPages)

@@ -244,6 +244,28 @@ export const reviewLogs = sqliteTable(
   ],
 )
 
+/**
+ * A bulk change from the card browser (suspend, unsuspend, reset, reschedule) as one undoable
+ * step: `before` holds each card's state row as it was (null when it had none) and the version
+ * the change left it at, so undo restores exactly and only if nothing changed the cards since.
+ */
+export const cardActions = sqliteTable(
+  'card_actions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    action: text('action').notNull(),
+    /** JSON array of {cardId, versionAfter, row} (`row` null when the card had no state). */
+    before: text('before').notNull(),
+    cardCount: integer('card_count').notNull(),
+    createdAt: millis('created_at').notNull(),
+    undoneAt: millis('undone_at'),
+  },
+  (t) => [index('card_actions_user_idx').on(t.userId, t.createdAt)],
+)
+
 /** Responses to requests made with an `Idempotency-Key`, replayed on retry. */
 export const idempotencyKeys = sqliteTable(
   'idempotency_keys',
@@ -413,6 +435,7 @@ export const schema = {
   cards,
   cardStates,
   reviewLogs,
+  cardActions,
   idempotencyKeys,
   exams,
   examAnswers,

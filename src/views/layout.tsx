@@ -74,6 +74,7 @@ export function Layout(props: LayoutProps) {
               <nav aria-label="Main">
                 <a href="/">Decks</a>
                 <a href="/review">Review</a>
+                <a href="/cards">Cards</a>
                 <a href="/progress">Progress</a>
                 <a href="/exams">Exams</a>
                 <a href="/teams">Teams</a>

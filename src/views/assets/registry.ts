@@ -1,6 +1,7 @@
 import { appCss } from './app-css'
 import type { Asset } from './asset'
 import { css } from './asset'
+import { cardsAssets } from './cards'
 import { decksAssets } from './decks'
 import { examsAssets } from './exams'
 import { offlineAssets } from './offline'
@@ -19,6 +20,7 @@ export const assets: Readonly<Record<string, Asset>> = {
   ...reviewAssets,
   ...offlineAssets,
   ...decksAssets,
+  ...cardsAssets,
   ...progressAssets,
   ...examsAssets,
   ...teamsAssets,
