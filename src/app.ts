@@ -2,6 +2,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { Hono } from 'hono/tiny'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { shippedDeck } from './config'
 import { SchedulingError } from './domain/scheduling'
 import type { AppDeps, AppEnv } from './env'
 import { AppError, type ErrorCode } from './errors'
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps) {
     clientIp: (req) => req.headers.get('cf-connecting-ip') ?? 'unknown',
     passwordParams: defaultScryptParams,
     scrypt: cryptoScrypt,
+    defaultDeck: shippedDeck,
     ...deps,
     mailer: deps.mailer ?? logMailer,
   }

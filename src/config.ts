@@ -22,12 +22,20 @@ const requestsPerMinute = (fallback: string) =>
     fallback,
   )
 
+/** The shipped deck (`content/docker/`): what a request that names no deck studies, unless `DEFAULT_DECK` says otherwise. */
+export const shippedDeck = 'docker'
+
 export const sharedEnvEntries = {
   PUBLIC_ORIGIN: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
   /** Requests a minute per client address (pages and API) and per API user. */
   RATE_LIMIT_PER_MINUTE: requestsPerMinute('600'),
   /** Sign-in, sign-up and password-reset posts a minute per client address. */
   SIGN_IN_RATE_LIMIT_PER_MINUTE: requestsPerMinute('30'),
+  /** The deck studied, quizzed and examined when a request or form names none. */
+  DEFAULT_DECK: v.optional(
+    v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a deck slug like "docker"')),
+    shippedDeck,
+  ),
 }
 export const sharedEnvSchema = v.object(sharedEnvEntries)
 export type SharedEnv = v.InferOutput<typeof sharedEnvSchema>

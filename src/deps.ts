@@ -44,5 +44,6 @@ export function createDeps(env: unknown, runtime: RuntimeDeps): AppDeps {
     ...(shared.PUBLIC_ORIGIN ? { publicOrigin: new URL(shared.PUBLIC_ORIGIN).origin } : {}),
     rateLimits: rateLimitPolicies(shared.RATE_LIMIT_PER_MINUTE, shared.SIGN_IN_RATE_LIMIT_PER_MINUTE),
     rateLimiter: rateLimiterFor(env),
+    defaultDeck: shared.DEFAULT_DECK,
   }
 }

@@ -17,6 +17,7 @@ export interface Bindings {
   PUBLIC_ORIGIN?: string
   RATE_LIMIT_PER_MINUTE?: string | number
   SIGN_IN_RATE_LIMIT_PER_MINUTE?: string | number
+  DEFAULT_DECK?: string
   /**
    * Cloudflare's Rate Limiting bindings (wrangler.toml `[[ratelimits]]`), counted across
    * isolates; `createDeps` uses each one present instead of the isolate's memory.
@@ -82,6 +83,8 @@ export interface AppDeps {
   staticFiles?: MiddlewareHandler<AppEnv>
   /** The FSRS optimizer (Node only): without it, `POST /api/v1/settings/optimize` answers 501. */
   fsrsOptimizer?: FsrsOptimizer
+  /** The deck a request or form that names none is about (`DEFAULT_DECK`); default: the shipped deck. */
+  defaultDeck?: string
 }
 
 export interface AppVariables {

@@ -42,8 +42,8 @@ export const examRoutes = new Hono<AppEnv>()
     auth('review'),
     validate('json', createExamSchema),
     async (c) => {
-      const ctx = c.var.user
-      return c.json(await createExam(ctx, c.req.valid('json')), 201)
+      const { deck = c.var.deps.defaultDeck, ...input } = c.req.valid('json')
+      return c.json(await createExam(c.var.user, { ...input, deck }), 201)
     },
   )
   .get(

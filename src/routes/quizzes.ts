@@ -16,8 +16,8 @@ export const quizRoutes = new Hono<AppEnv>()
     auth('review'),
     validate('json', createQuizSchema),
     async (c) => {
-      const ctx = c.var.user
-      return c.json(await createQuiz(ctx, c.req.valid('json')), 201)
+      const { deck = c.var.deps.defaultDeck, ...input } = c.req.valid('json')
+      return c.json(await createQuiz(c.var.user, { ...input, deck }), 201)
     },
   )
   .get(

@@ -18,6 +18,6 @@ export const readinessRoutes = new Hono<AppEnv>().get(
   validate('query', readinessQuerySchema),
   async (c) => {
     const ctx = c.var.user
-    return c.json(await readiness(ctx, c.req.valid('query').deck))
+    return c.json(await readiness(ctx, c.req.valid('query').deck ?? c.var.deps.defaultDeck))
   },
 )

@@ -14,7 +14,7 @@ export const reviewRoutes = new Hono<AppEnv>()
     auth('review'),
     validate('query', nextQuerySchema),
     async (c) => {
-      const { deck, topic, mode } = c.req.valid('query')
+      const { deck = c.var.deps.defaultDeck, topic, mode } = c.req.valid('query')
       // nextCard checks the deck in its first batch (404 if the user may not see it).
       return c.json(await nextCard(c.var.user, { deck, topic: topic || undefined }, mode))
     },
@@ -28,7 +28,7 @@ export const reviewRoutes = new Hono<AppEnv>()
     auth('review'),
     validate('query', nextQuerySchema),
     async (c) => {
-      const { deck, topic } = c.req.valid('query')
+      const { deck = c.var.deps.defaultDeck, topic } = c.req.valid('query')
       // todayCards checks the deck in its first batch (404 if the user may not see it).
       return c.json(await todayCards(c.var.user, { deck, topic: topic || undefined }))
     },

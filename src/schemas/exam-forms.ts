@@ -26,13 +26,17 @@ export function fields(body: FormBody, name: string): string[] {
 const number = (text: string): number | string =>
   text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : text
 
+/** The deck a start form names, or the server's default deck. */
+export const formDeck = (body: FormBody, defaultDeck: string): string => field(body, 'deck') || defaultDeck
+
 /** The start-exam form, checked by the API's own schema so the rules and messages are the same. */
-export function parseExamForm(body: FormBody): CreateExamInput {
+export function parseExamForm(body: FormBody, defaultDeck: string): CreateExamInput {
   const topics = fields(body, 'topics')
   const seed = field(body, 'seed')
   const draw = field(body, 'draw')
-  return parseWith(createExamSchema, {
-    deck: field(body, 'deck') || 'docker',
+  const deck = formDeck(body, defaultDeck)
+  const exam = parseWith(createExamSchema, {
+    deck,
     ...(topics.length ? { topics } : {}),
     questionCount: number(field(body, 'questionCount')),
     minutes: number(field(body, 'minutes')),
@@ -41,15 +45,18 @@ export function parseExamForm(body: FormBody): CreateExamInput {
     ...(field(body, 'passMark') ? { passMark: number(field(body, 'passMark')) } : {}),
     ...(seed ? { seed } : {}),
   })
+  return { ...exam, deck }
 }
 
-export function parseQuizForm(body: FormBody): CreateQuizInput {
+export function parseQuizForm(body: FormBody, defaultDeck: string): CreateQuizInput {
   const topics = fields(body, 'topics')
-  return parseWith(createQuizSchema, {
-    deck: field(body, 'deck') || 'docker',
+  const deck = formDeck(body, defaultDeck)
+  const quiz = parseWith(createQuizSchema, {
+    deck,
     ...(topics.length ? { topics } : {}),
     count: number(field(body, 'count')),
   })
+  return { ...quiz, deck }
 }
 
 const idPattern = /^[\w-]{1,64}$/

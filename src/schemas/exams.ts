@@ -34,9 +34,12 @@ export const seedSchema = v.pipe(
   v.regex(/^[\w-]{1,64}$/, 'seed must be 1–64 letters, digits, - or _'),
 )
 
+/** A deck to draw from; left out, the server's default deck (`DEFAULT_DECK`, the shipped `docker`). */
+export const deckQueryEntry = v.optional(slug('deck'))
+
 export const createExamSchema = v.strictObject(
   {
-    deck: v.optional(slug('deck'), 'docker'),
+    deck: deckQueryEntry,
     topics: v.optional(topicsSchema),
     questionCount: v.optional(wholeNumber('questionCount', 1, maxQuestions), 55),
     minutes: v.optional(wholeNumber('minutes', 1, 600), 90),
@@ -60,18 +63,19 @@ export const createExamSchema = v.strictObject(
   },
   'exam: unknown field',
 )
-export type CreateExamInput = v.InferOutput<typeof createExamSchema>
+/** A new exam's settings, its deck filled in with the default when the request named none. */
+export type CreateExamInput = v.InferOutput<typeof createExamSchema> & { deck: string }
 
 export const createQuizSchema = v.strictObject(
   {
-    deck: v.optional(slug('deck'), 'docker'),
+    deck: deckQueryEntry,
     topics: v.optional(topicsSchema),
     count: v.optional(wholeNumber('count', 1, 50), 10),
     seed: v.optional(seedSchema),
   },
   'quiz: unknown field',
 )
-export type CreateQuizInput = v.InferOutput<typeof createQuizSchema>
+export type CreateQuizInput = v.InferOutput<typeof createQuizSchema> & { deck: string }
 
 export const examParamSchema = v.object({ id: id('id') })
 export const questionParamSchema = v.object({ id: id('id'), questionId: id('questionId') })
@@ -108,4 +112,4 @@ export const historyQuerySchema = v.object({
   ),
 })
 
-export const readinessQuerySchema = v.object({ deck: v.optional(slug('deck'), 'docker') })
+export const readinessQuerySchema = v.object({ deck: deckQueryEntry })

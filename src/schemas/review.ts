@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { ratingNames } from '../domain/scheduling'
+import { deckQueryEntry } from './exams'
 
 const slug = (field: string) =>
   v.pipe(
@@ -10,7 +11,7 @@ const slug = (field: string) =>
 export const cardIdSchema = v.pipe(v.string('must be a string'), v.regex(/^[\w-]{1,80}$/, 'must be a card id'))
 
 export const nextQuerySchema = v.object({
-  deck: v.optional(slug('deck'), 'docker'),
+  deck: deckQueryEntry,
   topic: v.optional(v.union([v.literal(''), slug('topic')], 'must be a topic slug')),
   mode: v.optional(v.picklist(['normal', 'exam'], 'must be normal or exam'), 'normal'),
 })

@@ -6,7 +6,15 @@ import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
 import type { SignedInEnv } from '../../middleware/caller'
 import { noStore } from '../../middleware/no-store'
-import { type FormBody, field, fields, pageQuerySchema, parseAnswerForm, parseExamForm } from '../../schemas/exam-forms'
+import {
+  type FormBody,
+  field,
+  fields,
+  formDeck,
+  pageQuerySchema,
+  parseAnswerForm,
+  parseExamForm,
+} from '../../schemas/exam-forms'
 import { examParamSchema, readinessQuerySchema } from '../../schemas/exams'
 import { answerExamQuestion } from '../../services/exam-answers'
 import { createExam, examHistory, getExam, submitExam } from '../../services/exams'
@@ -46,11 +54,13 @@ async function home(c: Context<SignedInEnv>, slug: string, form?: { values: Exam
 export const examPages = new Hono<AppEnv>()
   .use('/exams', signedIn, noStore)
   .use('/exams/*', signedIn, noStore)
-  .get('/exams', validate('query', readinessQuerySchema), (c) => home(c, c.req.valid('query').deck))
+  .get('/exams', validate('query', readinessQuerySchema), (c) =>
+    home(c, c.req.valid('query').deck ?? c.var.deps.defaultDeck),
+  )
   .post('/exams', async (c) => {
     const body = (await c.req.parseBody({ all: true })) as FormBody
     try {
-      const exam = await createExam(c.var.user, parseExamForm(body))
+      const exam = await createExam(c.var.user, parseExamForm(body, c.var.deps.defaultDeck))
       return c.redirect(`/exams/${exam.id}`, 303)
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500 || field(body, 'seed')) throw error
@@ -61,7 +71,7 @@ export const examPages = new Hono<AppEnv>()
         minutes: field(body, 'minutes'),
         format: field(body, 'format'),
       }
-      return home(c, field(body, 'deck') || 'docker', { values, error })
+      return home(c, formDeck(body, c.var.deps.defaultDeck), { values, error })
     }
   })
   .get('/exams/:id', validate('param', examParamSchema), validate('query', pageQuerySchema), async (c) => {

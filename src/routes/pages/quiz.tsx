@@ -6,7 +6,7 @@ import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
 import type { SignedInEnv } from '../../middleware/caller'
 import { noStore } from '../../middleware/no-store'
-import { type FormBody, field, fields, pageQuerySchema, parseQuizForm } from '../../schemas/exam-forms'
+import { type FormBody, field, fields, formDeck, pageQuerySchema, parseQuizForm } from '../../schemas/exam-forms'
 import { examParamSchema, readinessQuerySchema } from '../../schemas/exams'
 import { answerQuiz, createQuiz, getQuiz } from '../../services/quizzes'
 import { validate } from '../../validation'
@@ -41,16 +41,18 @@ async function start(
 export const quizPages = new Hono<AppEnv>()
   .use('/quiz', signedIn, noStore)
   .use('/quiz/*', signedIn, noStore)
-  .get('/quiz', validate('query', readinessQuerySchema), (c) => start(c, c.req.valid('query').deck))
+  .get('/quiz', validate('query', readinessQuerySchema), (c) =>
+    start(c, c.req.valid('query').deck ?? c.var.deps.defaultDeck),
+  )
   .post('/quiz', async (c) => {
     const body = (await c.req.parseBody({ all: true })) as FormBody
     try {
-      const quiz = await createQuiz(c.var.user, parseQuizForm(body))
+      const quiz = await createQuiz(c.var.user, parseQuizForm(body, c.var.deps.defaultDeck))
       return c.redirect(`/quiz/${quiz.id}?q=1`, 303)
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error
       const values = { topics: fields(body, 'topics'), count: field(body, 'count') }
-      return start(c, field(body, 'deck') || 'docker', { values, error })
+      return start(c, formDeck(body, c.var.deps.defaultDeck), { values, error })
     }
   })
   .get('/quiz/:id', validate('param', examParamSchema), validate('query', pageQuerySchema), async (c) => {

@@ -64,8 +64,12 @@ const cardActionSchema = v.object({
   action: v.picklist(['suspend', 'unsuspend', 'bury'] as const, 'action must be suspend, unsuspend or bury'),
 })
 
-const toScope = (form: { deck: string; topic?: string | undefined; mode?: string | undefined }): ReviewScope => ({
-  deck: form.deck,
+/** What a review page or form is about; a form that names no deck studies the server's default deck. */
+const toScope = (
+  form: { deck?: string | undefined; topic?: string | undefined; mode?: string | undefined },
+  defaultDeck: string,
+): ReviewScope => ({
+  deck: form.deck ?? defaultDeck,
   topic: form.topic || undefined,
   mode: form.mode === 'exam' ? 'exam' : undefined,
 })
@@ -94,7 +98,7 @@ export const reviewPages = new Hono<AppEnv>()
   .get('/review', validate('query', pageQuerySchema), async (c) => {
     const q = c.req.valid('query')
     const ctx = c.var.user
-    const scope = toScope(q)
+    const scope = toScope(q, c.var.deps.defaultDeck)
     const [title, next] = await Promise.all([loadScope(c, scope), nextCard(ctx, scope, scope.mode)])
     const frame = {
       scope,
@@ -129,7 +133,7 @@ export const reviewPages = new Hono<AppEnv>()
   .get('/review/answer', validate('query', answerQuerySchema), async (c) => {
     const q = c.req.valid('query')
     const ctx = c.var.user
-    const scope = toScope(q)
+    const scope = toScope(q, c.var.deps.defaultDeck)
     const [title, next] = await Promise.all([loadScope(c, scope), nextCard(ctx, scope, scope.mode)])
     // Usually the card shown is still the next one; otherwise (an undone card, a stale tab) load it.
     const shown = next.card?.id === q.card && next.card && next.intervals ? next : await previewCard(ctx, q.card)
@@ -157,7 +161,7 @@ export const reviewPages = new Hono<AppEnv>()
   })
   .post('/review/grade', validate('form', gradeFormSchema), async (c) => {
     const form = c.req.valid('form')
-    const scope = toScope(form)
+    const scope = toScope(form, c.var.deps.defaultDeck)
     const input = { cardId: form.cardId, rating: form.rating, shownAt: form.shownAt, durationMs: form.durationMs }
     try {
       await answerCard(c.var.user, input, form.key)
@@ -172,7 +176,7 @@ export const reviewPages = new Hono<AppEnv>()
     return c.redirect(reviewUrl('/review', scope), 303)
   })
   .post('/review/undo', validate('form', v.object(scopeEntries)), async (c) => {
-    const scope = toScope(c.req.valid('form'))
+    const scope = toScope(c.req.valid('form'), c.var.deps.defaultDeck)
     try {
       const { undone } = await undoLastReview(c.var.user)
       return c.redirect(reviewUrl('/review', scope, { card: undone.cardId, notice: 'undone' }), 303)
@@ -190,6 +194,9 @@ export const reviewPages = new Hono<AppEnv>()
       await changeCard(c.var.user, id, action)
       const notice = action === 'suspend' ? 'suspended' : action === 'bury' ? 'buried' : 'unsuspended'
       const ref = action === 'suspend' ? id : undefined
-      return c.redirect(reviewUrl('/review', toScope(c.req.valid('form')), { notice, ref }), 303)
+      return c.redirect(
+        reviewUrl('/review', toScope(c.req.valid('form'), c.var.deps.defaultDeck), { notice, ref }),
+        303,
+      )
     },
   )

@@ -11,7 +11,7 @@ export const offlineCache = 'dockdeck-review-v1'
  */
 const serviceWorker = `
 const CACHE = '${offlineCache}'
-const SHELL = ['/review/offline', '/api/v1/review/today?deck=docker']
+const SHELL = ['/review/offline', '/api/v1/review/today']
 // The offline page names its versioned scripts and styles: keep those too.
 const keepShell = async () => {
   const cache = await caches.open(CACHE)
@@ -95,7 +95,7 @@ addEventListener('online', send)
 setInterval(send, 5000)
 const root = document.getElementById('offline-review')
 if (root) {
-  const data = await (await caches.match('/api/v1/review/today?deck=docker'))?.json().catch(() => null)
+  const data = await (await caches.match('/api/v1/review/today'))?.json().catch(() => null)
   const answered = new Set((await tx('readonly', (s) => s.getAll())).map((a) => a.cardId))
   const cards = (data?.cards ?? []).filter((c) => !answered.has(c.id))
   const prompt = root.querySelector('.offline-prompt')
