@@ -1,4 +1,9 @@
-/** How values are written out of the app: times as ISO 8601, tables as CSV. */
+import { instantOfWallClock, wallClock } from './domain/scheduling'
+
+/**
+ * How values are written out of the app and read back from forms: times as ISO 8601 for the API
+ * and in the viewer's time zone for pages, tables as CSV.
+ */
 
 /** Epoch milliseconds as ISO 8601 UTC; null stays null (a time not set yet). */
 export function iso(ms: number): string
@@ -22,3 +27,64 @@ export function csvCell(value: unknown): string {
 
 /** One CSV record, CRLF-terminated as RFC 4180 asks. */
 export const csvLine = (values: readonly unknown[]): string => `${values.map(csvCell).join(',')}\r\n`
+
+/**
+ * What `shownTime` writes: `27 Nov 2026`, `Friday 27 November`, `14:32`, `27 Nov 2026, 14:32`, and
+ * that with `GMT-8`.
+ */
+const timeStyles = {
+  date: { day: 'numeric', month: 'short', year: 'numeric' },
+  weekday: { weekday: 'long', day: 'numeric', month: 'long' },
+  time: { hour: '2-digit', minute: '2-digit' },
+  dateTime: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' },
+  dateTimeOffset: {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'shortOffset',
+  },
+} satisfies Record<string, Intl.DateTimeFormatOptions>
+
+export type TimeStyle = keyof typeof timeStyles
+
+/** Built once per zone and style: a page may show a hundred times, and building one is slow. */
+const timeFormats = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * An instant as a page shows it, in the viewer's time zone (their `timezone` setting). The
+ * `dateTimeOffset` style adds the offset (`GMT+13`) where the reader may be elsewhere or the hour
+ * may happen twice: check windows, which a whole team reads.
+ */
+export function shownTime(instant: number | string, timeZone: string, style: TimeStyle = 'dateTime'): string {
+  const key = `${style} ${timeZone}`
+  let format = timeFormats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { ...timeStyles[style], timeZone })
+    if (timeFormats.size < 1000) timeFormats.set(key, format)
+  }
+  return format.format(typeof instant === 'string' ? Date.parse(instant) : instant)
+}
+
+const LOCAL_INPUT = /^(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)(?::(\d\d))?$/
+
+/** An instant as a `datetime-local` value (`2026-04-05T02:30`) in `timeZone`. */
+export const localInputValue = (instant: number | string, timeZone: string): string =>
+  new Date(wallClock(typeof instant === 'string' ? Date.parse(instant) : instant, timeZone)).toISOString().slice(0, 16)
+
+/**
+ * A `datetime-local` value read in `timeZone` as an ISO 8601 instant; an hour that happens twice
+ * or never is settled by `instantOfWallClock` (RFC 5545). Anything else is returned as it came,
+ * for the schema to refuse with the field's name; empty is undefined (no time given).
+ */
+export function instantFromLocalInput(value: string, timeZone: string): string | undefined {
+  if (value === '') return undefined
+  const match = LOCAL_INPUT.exec(value)
+  if (!match) return value
+  const written = `${match[1]}T${match[2]}:${match[3]}:${match[4] ?? '00'}`
+  const wall = Date.parse(`${written}Z`)
+  // Date.parse rolls 30 February over to March; a day or hour that does not exist stays refused.
+  if (Number.isNaN(wall) || new Date(wall).toISOString().slice(0, 19) !== written) return value
+  return iso(instantOfWallClock(wall, timeZone))
+}

@@ -37,7 +37,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The local wall-clock time of `instant` in `timeZone`, written as if that zone were UTC. */
-function wallClock(instant: number, timeZone: string): number {
+export function wallClock(instant: number, timeZone: string): number {
   const fields: Record<string, number> = {}
   for (const part of formatterFor(timeZone).formatToParts(instant)) fields[part.type] = Number(part.value)
   const seconds = Date.UTC(
@@ -89,6 +89,22 @@ function searchFirstInstant(wall: number, timeZone: string): number {
     else lo = mid
   }
   return hi
+}
+
+/**
+ * The instant a local wall-clock time (written as if the zone were UTC) names in `timeZone`, for a
+ * time a person types, such as a form's `datetime-local`. RFC 5545's rule, which Temporal calls
+ * `compatible`: a time that happens twice (clocks go back) is the first of the two; a time that
+ * never happens (clocks go forward) is read with the offset in force before the change, so 02:30
+ * on a night that skips from 02:00 to 03:00 is 03:30 after it.
+ * @see https://www.rfc-editor.org/rfc/rfc5545#section-3.3.5
+ * @see https://tc39.es/proposal-temporal/docs/timezone.html#ambiguity-due-to-dst-or-other-time-zone-offset-changes
+ */
+export function instantOfWallClock(wall: number, timeZone: string): number {
+  const before = offsetAt(wall - DAY, timeZone)
+  const after = offsetAt(wall + DAY, timeZone)
+  const exact = [wall - before, wall - after].filter((t) => wallClock(t, timeZone) === wall)
+  return exact.length > 0 ? Math.min(...exact) : wall - before
 }
 
 const dateOf = (wall: number): StudyDay => new Date(wall).toISOString().slice(0, 10)

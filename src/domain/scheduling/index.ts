@@ -1,11 +1,13 @@
 export { type CardMemory, fromFsrsCard, newCardState, type ReviewLogFields, toFsrsCard, toFsrsLog } from './card'
 export {
   addStudyDays,
+  instantOfWallClock,
   nextDayStart,
   type StudyDay,
   startOfStudyDay,
   studyDayOf,
   studyDayStart,
+  wallClock,
 } from './day'
 export { type DailyQuota, type DoneToday, type DueCard, type DueWindow, dailyQuota, isAvailable, isDue } from './due'
 export {

@@ -42,6 +42,7 @@ async function renderAccount(c: Ctx, extra: Pick<AccountPageProps, 'created' | '
       activeTokens={activeTokens}
       tokenLimit={maxActiveTokens}
       csrfToken={c.var.csrfToken}
+      timeZone={c.var.user.settings.timezone}
       {...extra}
     />,
     { title: 'Your account' },

@@ -3,6 +3,7 @@ import { Hono } from 'hono/tiny'
 import { listDecks } from '../../db/queries/decks'
 import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
+import { instantFromLocalInput } from '../../format'
 import type { SignedInEnv } from '../../middleware/caller'
 import {
   changeRoleSchema,
@@ -47,8 +48,6 @@ function formError(error: unknown): FormError & { status: 400 | 409 } {
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
 const list = (value: unknown) => (Array.isArray(value) ? value.map(text) : value ? [text(value)] : [])
-/** `datetime-local` has no zone; the form says UTC. */
-const utc = (value: string) => (/^\d{4}-\d\d-\d\dT\d\d:\d\d$/.test(value) ? `${value}:00Z` : value || undefined)
 
 async function renderTeam(c: Ctx, teamId: string, extra: Partial<TeamPageProps> = {}, status: 200 | 400 | 409 = 200) {
   const ctx = c.var.user
@@ -56,7 +55,15 @@ async function renderTeam(c: Ctx, teamId: string, extra: Partial<TeamPageProps> 
   const [checks, visible] = await Promise.all([listTeamChecks(ctx, teamId), listDecks(c.var.db, ctx.userId)])
   const decks = visible.filter((d) => d.ownerId === null && (d.teamId === null || d.teamId === teamId))
   c.status(status)
-  const props = { team, checks, decks, userId: ctx.userId, csrfToken: c.var.csrfToken, ...extra }
+  const props = {
+    team,
+    checks,
+    decks,
+    userId: ctx.userId,
+    csrfToken: c.var.csrfToken,
+    timeZone: ctx.settings.timezone,
+    ...extra,
+  }
   return c.render(<TeamPage {...props} />, { title: team.name, ...assets })
 }
 
@@ -65,11 +72,14 @@ async function renderCheck(c: Ctx, checkId: string, error?: FormError & { status
   if (error) c.status(error.status)
   // A member's answers after the check closes are laid out as an exam result's.
   const styles = check.answers ? [...assets.styles, 'exam.css'] : assets.styles
-  return c.render(<CheckPage check={check} csrfToken={c.var.csrfToken} error={error} />, {
-    title: check.title,
-    ...assets,
-    styles,
-  })
+  return c.render(
+    <CheckPage check={check} csrfToken={c.var.csrfToken} error={error} timeZone={c.var.user.settings.timezone} />,
+    {
+      title: check.title,
+      ...assets,
+      styles,
+    },
+  )
 }
 
 /** Team, check and results pages (issue 7): plain forms, enhanced by teams.js. */
@@ -132,8 +142,9 @@ export const teamPages = new Hono<AppEnv>()
         topics: list(body.topics).length ? list(body.topics) : undefined,
         questionCount: Number(text(body.questionCount)),
         format: text(body.format) || undefined,
-        opensAt: utc(text(body.opensAt)),
-        closesAt: utc(text(body.closesAt)),
+        // datetime-local has no zone: the form says the times are in the owner's.
+        opensAt: instantFromLocalInput(text(body.opensAt), c.var.user.settings.timezone),
+        closesAt: instantFromLocalInput(text(body.closesAt), c.var.user.settings.timezone),
       })
       const check = await createCheck(c.var.user, id, input)
       return c.redirect(`/checks/${check.id}`, 303)

@@ -1,3 +1,5 @@
+import { shownTime } from '../../format'
+
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 
@@ -18,8 +20,5 @@ export function describeNextDue(nextDueAt: string | null, now: number, timeZone:
     const hours = Math.round(wait / HOUR)
     return `The next card is due in ${hours} ${hours === 1 ? 'hour' : 'hours'}.`
   }
-  const date = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(
-    due,
-  )
-  return `The next card is due on ${date}.`
+  return `The next card is due on ${shownTime(due, timeZone, 'weekday')}.`
 }

@@ -1,4 +1,5 @@
 import { scopes } from '../../auth/scopes'
+import { shownTime } from '../../format'
 import { CsrfField } from '../components/csrf-field'
 import { PasswordField } from '../components/password-field'
 
@@ -18,6 +19,8 @@ export interface AccountPageProps {
   activeTokens: number
   tokenLimit: number
   csrfToken: string
+  /** The viewer's zone, for the tokens' dates. */
+  timeZone: string
   /** The secret of a token just created: shown this once. */
   created?: { name: string; token: string }
   /** What the last form did, or why it failed, and which form it was. */
@@ -42,7 +45,7 @@ function Notice(props: { for: string; notice: AccountPageProps['notice'] }) {
   )
 }
 
-const day = (iso: string | null) => (iso ? iso.slice(0, 10) : 'never')
+const day = (iso: string | null, timeZone: string) => (iso ? shownTime(iso, timeZone, 'date') : 'never')
 
 /** `/account`: email, password, API tokens, sessions, and the account's data. */
 export function AccountPage(props: AccountPageProps) {
@@ -88,8 +91,8 @@ export function AccountPage(props: AccountPageProps) {
                   <tr>
                     <th scope="row">{token.name}</th>
                     <td>{token.scopes.join(', ')}</td>
-                    <td>{day(token.lastUsedAt)}</td>
-                    <td>{day(token.expiresAt)}</td>
+                    <td>{day(token.lastUsedAt, props.timeZone)}</td>
+                    <td>{day(token.expiresAt, props.timeZone)}</td>
                     <td>
                       <form method="post" action={`/account/tokens/${token.id}/revoke`}>
                         <CsrfField token={props.csrfToken} />

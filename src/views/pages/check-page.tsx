@@ -1,3 +1,4 @@
+import { shownTime } from '../../format'
 import type { checkView } from '../../services/checks'
 import { CardHtml } from '../components/card-html'
 import { CsrfField } from '../components/csrf-field'
@@ -12,9 +13,11 @@ export interface CheckPageProps {
   check: CheckView
   csrfToken: string
   error?: FormError
+  /** The viewer's zone: the window is shown in it, with its offset, since team members may be elsewhere. */
+  timeZone: string
 }
 
-const when = (iso: string | null) => `${(iso ?? '').slice(0, 16).replace('T', ' ')} UTC`
+const when = (iso: string | null, timeZone: string) => (iso ? shownTime(iso, timeZone, 'dateTimeOffset') : '')
 
 function Result(props: { submission: Submission }) {
   const s = props.submission
@@ -36,13 +39,13 @@ function Result(props: { submission: Submission }) {
 }
 
 /** After the check has closed: each question with the right answer beside the member's own. */
-function Answers(props: { check: CheckView }) {
+function Answers(props: { check: CheckView; timeZone: string }) {
   const { check } = props
   if (!check.answers)
     return (
       <p class="hint">
         {check.closesAt
-          ? `The right answers show here once the check closes, at ${when(check.closesAt)}.`
+          ? `The right answers show here once the check closes, at ${when(check.closesAt, props.timeZone)}.`
           : 'This check has no closing time, so its right answers stay hidden from everyone who could still take it.'}
       </p>
     )
@@ -117,12 +120,12 @@ export function CheckPage(props: CheckPageProps) {
       {check.submission ? (
         <>
           <Result submission={check.submission} />
-          <Answers check={check} />
+          <Answers check={check} timeZone={props.timeZone} />
         </>
       ) : check.status === 'upcoming' ? (
-        <p class="card">{`This check opens at ${when(check.opensAt)}.`}</p>
+        <p class="card">{`This check opens at ${when(check.opensAt, props.timeZone)}.`}</p>
       ) : check.status === 'closed' ? (
-        <p class="card">{`This check closed at ${when(check.closesAt)}.`}</p>
+        <p class="card">{`This check closed at ${when(check.closesAt, props.timeZone)}.`}</p>
       ) : (
         <Questions {...props} />
       )}

@@ -19,23 +19,6 @@ export function longDate(day: string): string {
   )
 }
 
-/** `14:32` in the user's time zone. */
-export function timeOfDay(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso))
-}
-
-/** `27 Nov 2026, 14:32` in the user's time zone. */
-export function dateTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-  }).format(new Date(iso))
-}
-
 export const formatNames: Record<string, string> = {
   mcq: 'Multiple choice',
   domc: 'DOMC',

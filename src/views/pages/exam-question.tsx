@@ -1,8 +1,9 @@
+import { shownTime } from '../../format'
 import type { ExamInProgress } from '../../services/exams'
 import { CardHtml } from '../components/card-html'
 import { CsrfField } from '../components/csrf-field'
 import { ExamAnswer } from './exam-answer'
-import { clock, formatNames, timeOfDay } from './exam-format'
+import { clock, formatNames } from './exam-format'
 import { ExamNavigator } from './exam-navigator'
 
 export interface ExamQuestionPageProps {
@@ -25,7 +26,7 @@ function Countdown(props: { exam: ExamInProgress; timeZone: string }) {
       <time class="countdown-clock" datetime={`PT${Math.max(0, Math.ceil(left / 1000))}S`}>
         {clock(left)}
       </time>{' '}
-      <span class="muted">(ends {timeOfDay(endsAt, props.timeZone)})</span>
+      <span class="muted">(ends {shownTime(endsAt, props.timeZone, 'time')})</span>
       <span class="visually-hidden countdown-alert" role="status" />
     </p>
   )

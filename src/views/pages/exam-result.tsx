@@ -1,11 +1,12 @@
 import type { DomainScore } from '../../domain/exam'
+import { shownTime } from '../../format'
 import type { ResultQuestion } from '../../services/exam-result'
 import type { ExamResult } from '../../services/exams'
 import { CardHtml } from '../components/card-html'
 import { CsrfField } from '../components/csrf-field'
 import { ScoreTable } from '../components/score-table'
 import { ExamBars } from './exam-bars'
-import { dateTime, formatNames, percent } from './exam-format'
+import { formatNames, percent } from './exam-format'
 
 export interface ExamResultPageProps {
   result: ExamResult
@@ -94,7 +95,7 @@ export function ExamResultPage(props: ExamResultPageProps) {
         </h2>
         <p>
           {r.correct} of {r.total} questions right; the pass mark is {percent(r.passMark)}. Submitted{' '}
-          {dateTime(r.submittedAt, props.timeZone)}
+          {shownTime(r.submittedAt, props.timeZone)}
           {r.autoSubmitted ? ', automatically when the time ran out' : ''}.
         </p>
         <p class="muted">

@@ -1,10 +1,11 @@
 import type { DeckSummary } from '../../db/queries/decks'
 import type { Blueprint } from '../../domain/exam'
+import { shownTime } from '../../format'
 import type { ExamSummary } from '../../services/exams'
 import type { Readiness } from '../../services/readiness'
 import { CsrfField } from '../components/csrf-field'
 import { ReadinessPanel } from '../components/readiness-panel'
-import { dateTime, formatNames, percent } from './exam-format'
+import { formatNames, percent } from './exam-format'
 import { TopicChoice } from './exam-topic-choice'
 
 export interface ExamStartValues {
@@ -48,7 +49,7 @@ function History(props: { history: ExamSummary[]; timeZone: string }) {
       <tbody>
         {props.history.map((exam) => (
           <tr>
-            <td>{dateTime(exam.startedAt, props.timeZone)}</td>
+            <td>{shownTime(exam.startedAt, props.timeZone)}</td>
             <td class="num">{exam.questionCount}</td>
             <td class="num">{exam.score === null ? '–' : percent(exam.score)}</td>
             <td>

@@ -7,9 +7,11 @@ export interface TeamCheckFormProps {
   decks: DeckSummary[]
   csrfToken: string
   error?: FormError
+  /** The owner's zone, in which the window's `datetime-local` values are read. */
+  timeZone: string
 }
 
-/** Owners create a check: deck, topics, how many questions, format and an optional window (UTC). */
+/** Owners create a check: deck, topics, how many questions, format and an optional window in their zone. */
 export function TeamCheckForm(props: TeamCheckFormProps) {
   const invalid = (field: string) => (props.error?.field === field ? 'true' : undefined)
   return (
@@ -62,14 +64,31 @@ export function TeamCheckForm(props: TeamCheckFormProps) {
             ))}
           </fieldset>
         ))}
+        <p id="check-window-zone" class="hint">
+          {`Times are in your time zone, ${props.timeZone} (`}
+          <a href="/settings#timezone">change</a>
+          {'). Members see them in their own.'}
+        </p>
         <div class="form-grid">
           <div>
-            <label for="check-opens">Opens at, UTC (optional)</label>
-            <input id="check-opens" name="opensAt" type="datetime-local" aria-invalid={invalid('opensAt')} />
+            <label for="check-opens">Opens at (optional)</label>
+            <input
+              id="check-opens"
+              name="opensAt"
+              type="datetime-local"
+              aria-invalid={invalid('opensAt')}
+              aria-describedby="check-window-zone"
+            />
           </div>
           <div>
-            <label for="check-closes">Closes at, UTC (optional)</label>
-            <input id="check-closes" name="closesAt" type="datetime-local" aria-invalid={invalid('closesAt')} />
+            <label for="check-closes">Closes at (optional)</label>
+            <input
+              id="check-closes"
+              name="closesAt"
+              type="datetime-local"
+              aria-invalid={invalid('closesAt')}
+              aria-describedby="check-window-zone"
+            />
           </div>
         </div>
         <p>

@@ -1,11 +1,12 @@
+import { shownTime } from '../../format'
 import type { listTeamChecks } from '../../services/checks'
 
 export type TeamCheck = Awaited<ReturnType<typeof listTeamChecks>>[number]
 
-const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : null)
-
-function Window(props: { check: TeamCheck }) {
+/** A check window, read by a whole team: in the viewer's zone, with its offset. */
+function Window(props: { check: TeamCheck; timeZone: string }) {
   const { status, opensAt, closesAt } = props.check
+  const when = (iso: string | null) => (iso ? shownTime(iso, props.timeZone, 'dateTimeOffset') : null)
   if (status === 'upcoming') return <span class="status status-upcoming">{`Opens ${when(opensAt)}`}</span>
   if (status === 'closed') return <span class="status status-closed">{`Closed ${when(closesAt)}`}</span>
   return <span class="status status-open">{closesAt ? `Open until ${when(closesAt)}` : 'Open'}</span>
@@ -15,6 +16,7 @@ export interface TeamChecksProps {
   checks: TeamCheck[]
   owner: boolean
   memberCount: number
+  timeZone: string
 }
 
 /** The team's checks: take one, see your result, or (owners) read the results. */
@@ -31,7 +33,7 @@ export function TeamChecks(props: TeamChecksProps) {
           {props.checks.map((check) => (
             <li>
               <a href={`/checks/${check.id}`}>{check.title}</a>
-              <Window check={check} />
+              <Window check={check} timeZone={props.timeZone} />
               <span class="muted">{`${check.questionCount} questions`}</span>
               {check.submitted ? <span class="ok">Submitted</span> : null}
               {props.owner ? (

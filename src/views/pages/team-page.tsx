@@ -1,4 +1,5 @@
 import type { DeckSummary } from '../../db/queries/decks'
+import { shownTime } from '../../format'
 import { CsrfField } from '../components/csrf-field'
 import { TeamCheckForm } from './team-check-form'
 import { type TeamCheck, TeamChecks } from './team-checks'
@@ -16,9 +17,11 @@ export interface TeamPageProps {
   error?: FormError
   /** Which form the error belongs to. */
   errorIn?: 'check' | 'team'
+  /** The viewer's zone: dates are shown and check times entered in it. */
+  timeZone: string
 }
 
-function Invite(props: Pick<TeamPageProps, 'team' | 'invite' | 'csrfToken'>) {
+function Invite(props: Pick<TeamPageProps, 'team' | 'invite' | 'csrfToken' | 'timeZone'>) {
   return (
     <section class="card" aria-labelledby="invite">
       <h2 id="invite">Invite a teammate</h2>
@@ -31,7 +34,7 @@ function Invite(props: Pick<TeamPageProps, 'team' | 'invite' | 'csrfToken'>) {
               Copy link
             </button>
           </div>
-          <p class="hint">{`It works once and expires ${props.invite.expiresAt.slice(0, 10)}. It is not shown again.`}</p>
+          <p class="hint">{`It works once and expires ${shownTime(props.invite.expiresAt, props.timeZone, 'dateTimeOffset')}. It is not shown again.`}</p>
         </>
       ) : (
         <p class="hint">Each link lets one person join and expires after 7 days.</p>
@@ -57,8 +60,15 @@ export function TeamPage(props: TeamPageProps) {
         <RoleBadge role={props.team.role} /> · <a href="/teams">All teams</a>
       </p>
       {props.errorIn === 'team' ? <FormNotice error={props.error} /> : null}
-      <TeamChecks checks={props.checks} owner={owner} memberCount={props.team.members.length} />
-      {owner ? <Invite team={props.team} invite={props.invite} csrfToken={props.csrfToken} /> : null}
+      <TeamChecks
+        checks={props.checks}
+        owner={owner}
+        memberCount={props.team.members.length}
+        timeZone={props.timeZone}
+      />
+      {owner ? (
+        <Invite team={props.team} invite={props.invite} csrfToken={props.csrfToken} timeZone={props.timeZone} />
+      ) : null}
       <TeamMembers team={props.team} userId={props.userId} csrfToken={props.csrfToken} />
       {owner ? (
         <TeamCheckForm
@@ -66,6 +76,7 @@ export function TeamPage(props: TeamPageProps) {
           decks={props.decks}
           csrfToken={props.csrfToken}
           error={props.errorIn === 'check' ? props.error : undefined}
+          timeZone={props.timeZone}
         />
       ) : null}
     </>
