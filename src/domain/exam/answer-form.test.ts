@@ -48,7 +48,7 @@ describe('choice items and answer forms', () => {
   })
 
   it('never offers a yes/no answer as a wrong answer', () => {
-    const pool = definitions.map((answer, i) => card({ id: `d${i}`, answer }))
+    const pool = definitions.map((answer, i) => card({ id: `d${i}`, prompt: `Namespace types › type ${i}`, answer }))
     const closed = ['No. It exits.', 'Yes. It does.', 'No, only by IP.'].map((answer, i) =>
       card({ id: `y${i}`, answer }),
     )
@@ -60,13 +60,29 @@ describe('choice items and answer forms', () => {
     const ask = { prompt: 'How do most users talk to Docker?', answer: 'Through the docker CLI.', group: 'g' }
     const target = card({ id: 't', ...ask })
     const cli = card({ id: 'cli', prompt: 'Engine › docker CLI', answer: 'The command-line client.', group: 'g' })
-    const others = ['A REST API over a socket.', 'A gRPC call to containerd.', 'A shim that runs runc.']
-    const pool = [target, cli, ...others.map((answer, i) => card({ id: `o${i}`, answer, group: 'h' }))]
+    // Replies to questions of the same kind, about the same thing (users talking to Docker).
+    const others = [
+      'Users send REST calls over a socket.',
+      'Users make gRPC calls to containerd.',
+      'Users talk to the shim.',
+    ]
+    const pool = [
+      target,
+      cli,
+      ...others.map((answer, i) =>
+        card({ id: `o${i}`, prompt: `How do users reach Docker, way ${i}?`, answer, group: 'h' }),
+      ),
+    ]
     expect(wrongOf(target, pool)).not.toContain(cli.answer)
   })
 
   it('prefers wrong answers in the form of the right one within the topic', () => {
-    const target = card({ id: 't', answer: 'isolates network devices and ports.', group: 'g' })
+    const target = card({
+      id: 't',
+      prompt: 'Namespace types › network',
+      answer: 'isolates network devices and ports.',
+      group: 'g',
+    })
     const sentences = ['It runs runc.', 'The client section.', 'A soft limit.'].map((answer, i) =>
       card({ id: `s${i}`, answer, group: 'g' }),
     )
@@ -82,14 +98,16 @@ describe('choice items and answer forms', () => {
     }
     const target = card({ id: 't', ...ask })
     const offTopic = ['With a base image.', 'Through the REST API.', 'By the OOM killer.'].map((answer, i) =>
-      card({ id: `o${i}`, answer, group: 'g' }),
+      card({ id: `o${i}`, prompt: `How does step ${i} happen?`, answer, group: 'g' }),
     )
     const onTopic = [
       'It sends SIGSTOP to the processes.',
       'It cannot pause them on Linux.',
       'The daemon will suspend the shim.',
     ]
-    const relevant = onTopic.map((answer, i) => card({ id: `r${i}`, answer, group: 'h' }))
+    const relevant = onTopic.map((answer, i) =>
+      card({ id: `r${i}`, prompt: `How does case ${i} work?`, answer, group: 'h' }),
+    )
     expect(wrongOf(target, [target, ...offTopic, ...relevant]).sort()).toEqual([...onTopic].sort())
   })
 

@@ -13,10 +13,24 @@ export type AnswerType =
   | 'endpoint'
   | 'media-type'
   | 'path'
+  | 'instruction'
+  | 'json'
+  | 'message'
+  | 'quantity'
   | 'list'
   | 'text'
 
+/** A file or folder: `/etc/docker/daemon.json`, `~/.docker/config.json`, `C:\\ProgramData\\docker`. */
+const onePath = String.raw`(?:~|[A-Za-z]:\\|/)[^\s,;]*[\w/]`
+
 const rules: [AnswerType | 'version' | 'constant', RegExp][] = [
+  // A Dockerfile instruction with its arguments: `SHELL ["powershell", "-command"]`.
+  [
+    'instruction',
+    /^(FROM|RUN|CMD|LABEL|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL|MAINTAINER)\s+\S/,
+  ],
+  // A JSON value or member: `null`, `true`, `"no-new-privileges": true`, `{"debug": true}`.
+  ['json', /^(?:null|true|false|"[^"]*"\s*:.*|\{.*\}|\[.*\])$/],
   ['endpoint', /^(GET|PUT|POST|PATCH|DELETE|HEAD)\s+\//],
   // A lower-case subcommand or a flag: `docker ps`, `docker --version`, but not "docker CLI".
   [
@@ -27,8 +41,16 @@ const rules: [AnswerType | 'version' | 'constant', RegExp][] = [
   // "Linux 4.3", "Docker Engine 1.11 (2016)", "Docker 0.9 (March 2014)", "v1.1.0", "1.0.2"
   ['version', /^(?:(?:Linux|Docker(?: Engine)?|kernel|runc|containerd|OCI|v)\s*)?\d+(?:\.\d+)+\b/i],
   ['constant', /^[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/],
+  // Words quoted from the output: an error message is an option among messages only.
+  ['message', /^["“][^"”]{12,}["”]/],
+  // After versions (`1.0.2`): a number with its unit or bound with its unit or bound: "At least 65,536.", "4789/udp", "30 seconds".
+  [
+    'quantity',
+    /^(?:(?:at least|at most|up to|about|over|under|no more than)\s+)?\d[\d,.]*\s*(?:%|[KMGT]i?B|bytes?|seconds?|minutes?|hours?|days?|ms|s|\/(?:tcp|udp))?\.?$/i,
+  ],
   ['media-type', /^application\/[\w.+-]+$/],
-  ['path', /^(?:\/[\w.@-]+)+\/?$/],
+  // One path, or a list of them: "/etc/subuid and /etc/subgid", "~/.docker/ca.pem, … and key.pem".
+  ['path', new RegExp(`^${onePath}(?:(?:,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or)\\s+)${onePath})*\\.?$`)],
 ]
 
 export function answerType(card: Pick<CompiledCard, 'kind' | 'answer'>): AnswerType {

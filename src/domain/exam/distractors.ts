@@ -52,6 +52,9 @@ export function pickDistractors(
   const role = roleOf(card)
   const style = styleOf(card.answer)
   const question = questionWord(card.prompt)
+  // One word, one name: `ALL`, `docker-default`, `volume-driver.`
+  const bare = !/\s/.test(card.answer.trim())
+  const thing = role === 'reply' ? askedThing(card.prompt) : undefined
   const candidates = form === 'term' || card.kind === 'reverse' ? [...pool, ...termViews(pool)] : pool
   const ranked = candidates
     .flatMap((other) => {
@@ -73,7 +76,25 @@ export function pickDistractors(
       // A term's peers are its siblings (the other controllers, the other instructions): for a
       // term, or a term's definition, an answer from another section is about another kind of thing.
       const asked = role === 'reply' && questionWord(other.prompt) !== question ? 1 : 0
-      const key = [otherRole, offSubject]
+      // "Which --mount key …?" takes other keys first, "Which AppArmor profile …?" other profiles.
+      const otherThing = thing !== undefined && askedThing(other.prompt) !== thing ? 1 : 0
+      // A bare name or value ("ALL", `docker-default`) has no type of its own to go by: there, an
+      // answer to another kind of question or written another way (`tasks.web` among capability
+      // values) is no option at all, and the card makes no choice question.
+      if (type === 'text' && bare && role === 'reply') {
+        if (otherThing === 1 || styleOf(other.answer) !== style) return []
+      }
+      // A sentence from another topic, giving another kind of reply, answering another kind of
+      // question ("So the layer stays cached" to "How …?") or sharing no word with this one reads
+      // as filler: no option at all (the card then makes no choice question).
+      if (
+        type === 'text' &&
+        !bare &&
+        role === 'reply' &&
+        (t === 2 || otherRole === 1 || otherThing === 1 || asked === 1 || relevant === 1)
+      )
+        return []
+      const key = [otherRole, offSubject, otherThing]
       const rest =
         form === 'term'
           ? [
@@ -126,7 +147,8 @@ function roleOf(card: CompiledCard): 'term' | 'definition' | 'reply' {
  * How a term is written: `net_prio` (an identifier), `UTS` (capitals) or `Resource limiting`
  * (words). Among terms, one written differently stands out.
  */
-function styleOf(answer: string): 'identifier' | 'caps' | 'words' {
+function styleOf(text: string): 'identifier' | 'caps' | 'words' {
+  const answer = text.trim().replace(/\.$/, '')
   if (/^[a-z0-9_.:/-]+$/.test(answer)) return 'identifier'
   if (/^[A-Z0-9_]+$/.test(answer)) return 'caps'
   return 'words'
@@ -134,7 +156,29 @@ function styleOf(answer: string): 'identifier' | 'caps' | 'words' {
 
 /** The interrogative a question opens with: a reply to "Why …?" fits among other reasons. */
 function questionWord(prompt: string): string {
-  return /^(why|how|when|where|who|which|what)\b/i.exec(prompt.trim())?.[1]?.toLowerCase() ?? ''
+  const match =
+    /^(why|how|when|where|who|which|what)\b(?:\s+(is|are|was|were|does|do|did|happens?|must|should|can))?/i.exec(
+      prompt.trim(),
+    )
+  // "What is …?" wants a thing, "What does …?" an action: their replies do not mix.
+  const verb = match?.[2]?.toLowerCase()
+  const kind = verb === undefined ? '' : /^(is|are|was|were)$/.test(verb) ? ' is' : ' does'
+  return match?.[1] ? `${match[1].toLowerCase()}${kind}` : ''
+}
+
+/**
+ * What kinds of thing a question asks for, named in its opening words: "Which special **value**
+ * of --cap-add …", "Name of the AppArmor **profile** …", "Which --mount **key** …". A closed list:
+ * words that name a kind of answer, not a subject.
+ */
+const thingWords =
+  /(?<![\w-])(keys?|options?|flags?|profiles?|drivers?|files?|folders?|directory|directories|commands?|subcommands?|instructions?|fields?|labels?|ports?|capabilit(?:y|ies)|signals?|modes?|polic(?:y|ies)|plugins?|filters?|formats?|variables?|states?|statuses|components?|packages?|endpoints?|headers?|media types?|syscalls?|controllers?|tools?|binar(?:y|ies)|versions?|releases?)(?![\w-])/i
+
+function askedThing(prompt: string): string | undefined {
+  const own = prompt.split(' › ').pop() ?? prompt
+  const opening = /^(?:which|what|name (?:of )?(?:the|a|an))\s+((?:\S+\s+){0,5}\S+)/i.exec(own.trim())?.[1]
+  const word = opening === undefined ? undefined : thingWords.exec(opening)?.[1]?.toLowerCase()
+  return word?.replace(/(?:ies|s)$/, (end) => (end === 'ies' ? 'y' : ''))
 }
 
 /** Each basic term card seen as its term, built once per card. */

@@ -21,6 +21,18 @@ const typed: Record<string, string[]> = {
   flag: ['--detach', '-p, --publish', '--memory-swap', '--pids-limit'],
   command: ['docker ps -a', 'docker image ls', 'docker volume prune', 'docker network ls'],
   endpoint: ['GET /v2/<name>/tags/list', 'PUT /v2/<name>/manifests/<reference>', 'HEAD /v2/<name>/blobs/<digest>'],
+  instruction: ['SHELL ["powershell", "-command"]', 'COPY --from=build /bin/hello /bin/hello', 'HEALTHCHECK NONE.'],
+  json: ['null', '"no-new-privileges": true', '{"debug": true}'],
+  message: [
+    '"Swarm is encrypted and needs to be unlocked"',
+    '"no suitable node (scheduling constraints not satisfied)"',
+  ],
+  quantity: ['At least 65,536.', '4789/udp', '30 seconds'],
+  path: [
+    '/etc/subuid and /etc/subgid',
+    '~/.docker/ca.pem, ~/.docker/cert.pem and ~/.docker/key.pem.',
+    '/var/lib/docker',
+  ],
   text: ['containerd', 'runc', 'the writable container layer', 'copy-on-write', 'a namespace'],
 }
 const allAnswers = Object.entries(typed).flatMap(([type, answers]) => answers.map((answer) => ({ type, answer })))
@@ -51,6 +63,74 @@ describe('plausible wrong options', () => {
         const target = deck[seed % deck.length] as (typeof deck)[number]
         const wrong = pickDistractors(target, deck, 3, createRng(String(seed)))
         return wrong.every((other) => answerType(other) === answerType(target))
+      }),
+      runs,
+    )
+  })
+
+  it('gives a bare name only other names written alike and asked alike: no `tasks.web` among capability values', () => {
+    const answers = fc.constantFrom('ALL', 'NONE', 'AUDIT', 'docker-default', 'tasks.web', 'aa-status', 'unconfined')
+    const things = fc.constantFrom('profile', 'key', 'driver')
+    const style = (text: string) => (/^[a-z0-9_.:/-]+$/.test(text) ? 'identifier' : 'caps')
+    const deck = fc
+      .array(fc.record({ answer: answers, thing: things, group: fc.constantFrom('a', 'b') }), {
+        minLength: 2,
+        maxLength: 24,
+      })
+      .map((rows) =>
+        rows.map((r, i) =>
+          card({
+            id: `c${i}`,
+            prompt: `Which ${r.thing} does Docker use for case ${i}?`,
+            answer: r.answer,
+            group: `security#${r.group}`,
+          }),
+        ),
+      )
+    fc.assert(
+      fc.property(deck, fc.nat(), (cards, seed) => {
+        const target = cards[seed % cards.length] as (typeof cards)[number]
+        const thing = /Which (\w+)/.exec(target.prompt)?.[1]
+        return pickDistractors(target, cards, 3, createRng(String(seed))).every(
+          (other) => style(other.answer) === style(target.answer) && /Which (\w+)/.exec(other.prompt)?.[1] === thing,
+        )
+      }),
+      runs,
+    )
+  })
+
+  it('answers a question only with replies to the same kind of question, in its topic: no “So …” among “How …?” replies', () => {
+    const asks = fc.constantFrom('Why', 'How', 'When')
+    // Distinct replies (no two near-equal), each sharing "overlay" with the questions.
+    const reasons = [
+      'The overlay copies whole files up on the first write.',
+      'Each overlay mount adds a lower directory per image layer.',
+      'Deleting in the overlay leaves a whiteout file behind.',
+      'Renaming a directory in an overlay needs redirect_dir support.',
+      'An overlay upper directory sits on the host disk under /var/lib.',
+      'Only the kernel module for overlay must be loaded first.',
+      'Overlay inode numbers can differ between lower and upper.',
+      'Page cache is shared across overlay containers of one image.',
+    ]
+    const topics = fc.constantFrom('storage', 'networking')
+    const deck = fc.array(fc.record({ ask: asks, topic: topics }), { minLength: 4, maxLength: 24 }).map((rows) =>
+      rows.map((r, i) =>
+        card({
+          id: `c${i}`,
+          topic: r.topic,
+          group: `${r.topic}#main`,
+          prompt: `${r.ask} does the overlay layer change in case ${i}?`,
+          answer: reasons[i % reasons.length] as string,
+        }),
+      ),
+    )
+    fc.assert(
+      fc.property(deck, fc.nat(), (cards, seed) => {
+        const target = cards[seed % cards.length] as (typeof cards)[number]
+        const ask = target.prompt.split(' ')[0]
+        return pickDistractors(target, cards, 3, createRng(String(seed))).every(
+          (other) => other.prompt.split(' ')[0] === ask && other.topic === target.topic,
+        )
       }),
       runs,
     )
