@@ -1,11 +1,10 @@
-import { type CheckRow, listSubmissions } from '../db/queries/checks'
-import { listMembers } from '../db/queries/teams'
+import { type CheckRow, loadCheckResults } from '../db/queries/checks'
 import type { Question } from '../domain/exam'
 import { AppError } from '../errors'
-import { presentCheck, presentSubmission, questionsOf, requireCheck, type TopicTitles, topicTitles } from './checks'
+import { presentCheck, presentSubmission, questionsOf, type TopicTitles } from './checks'
 import type { UserContext } from './context'
 
-type Submissions = Awaited<ReturnType<typeof listSubmissions>>
+type Submissions = Awaited<ReturnType<typeof loadCheckResults>>['submissions']
 
 function correctAnswer(question: Question): string {
   if (question.kind === 'typein') return question.answer
@@ -55,12 +54,9 @@ function mostMissed(questions: Question[], submissions: Submissions, titles: Top
     }))
 }
 
-async function resultsOf(ctx: UserContext, check: CheckRow) {
-  const [members, submissions, titles] = await Promise.all([
-    listMembers(ctx.db, check.teamId),
-    listSubmissions(ctx.db, check.id),
-    topicTitles(ctx.db, check.deck),
-  ])
+type ResultsInput = Omit<Awaited<ReturnType<typeof loadCheckResults>>, 'check' | 'role'>
+
+function resultsOf(ctx: UserContext, check: CheckRow, { members, submissions, titles }: ResultsInput) {
   const questions = questionsOf(check)
   const submitted = new Set(submissions.map((s) => s.submission.userId))
   return {
@@ -81,10 +77,12 @@ async function resultsOf(ctx: UserContext, check: CheckRow) {
 
 /** Owners only: per-member scores, per-topic team averages, the most missed questions, who is missing. */
 export async function checkResults(ctx: UserContext, checkId: string) {
-  const { check, membership } = await requireCheck(ctx, checkId)
-  if (membership.role !== 'owner')
-    throw new AppError(403, 'forbidden', 'only an owner of the team may read the results')
-  return resultsOf(ctx, check)
+  // One round trip: the check, the caller's role and the results, which are dropped unless the
+  // caller owns the team. Not a member: 404, as for a check that does not exist (requireCheck).
+  const { check, role, ...results } = await loadCheckResults(ctx.db, checkId, ctx.userId)
+  if (!check || !role) throw new AppError(404, 'not_found', `id: no check "${checkId}"`, { field: 'id' })
+  if (role !== 'owner') throw new AppError(403, 'forbidden', 'only an owner of the team may read the results')
+  return resultsOf(ctx, check, results)
 }
 
-export type CheckResults = Awaited<ReturnType<typeof resultsOf>>
+export type CheckResults = ReturnType<typeof resultsOf>

@@ -1,5 +1,5 @@
 import type { Db } from '../db/index'
-import { type ExamMode, type ExamRow, findExamWithAnswers } from '../db/queries/exams'
+import { type ExamAnswerRow, type ExamMode, type ExamRow, findExamWithAnswers } from '../db/queries/exams'
 import {
   type DomcJudgement,
   type DomcQuestion,
@@ -29,7 +29,15 @@ function parseGiven(json: string): GivenAnswer | null {
 
 /** The caller's exam (or quiz) with its questions and saved answers; 404 for anyone else's. */
 export async function loadExam(db: Db, userId: string, id: string, mode: ExamMode): Promise<LoadedExam> {
-  const { row, answers: rows } = await findExamWithAnswers(db, userId, id, mode)
+  return loadedExam(await findExamWithAnswers(db, userId, id, mode), id, mode)
+}
+
+/** An exam row and its answer rows as a `LoadedExam`; 404 when there is no row. */
+export function loadedExam(
+  { row, answers: rows }: { row: ExamRow | undefined; answers: ExamAnswerRow[] },
+  id: string,
+  mode: ExamMode,
+): LoadedExam {
   if (!row) throw new AppError(404, 'not_found', `id: no ${mode} "${id}"`, { field: 'id' })
   const answers = new Map(
     rows.map((a) => [a.questionId, { given: parseGiven(a.answer), flagged: a.flagged, raw: a.answer }]),

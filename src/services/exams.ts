@@ -1,5 +1,6 @@
 import {
   findExam,
+  findExamForSubmit,
   findFinishedExamBySeed,
   insertExam,
   listExams,
@@ -14,7 +15,15 @@ import type { CreateExamInput, ExamDraw } from '../schemas/exams'
 import type { UserContext } from './context'
 import { applyFeedback, planExamFeedback } from './exam-feedback'
 import { type ScoredExam, scoreResult } from './exam-result'
-import { type AnswerState, answerState, isDecided, type LoadedExam, loadExam, visibleQuestion } from './exam-state'
+import {
+  type AnswerState,
+  answerState,
+  isDecided,
+  type LoadedExam,
+  loadExam,
+  loadedExam,
+  visibleQuestion,
+} from './exam-state'
 import { buildQuestions, deckOutline, newExamId, newSeed, parseQuestions, parseTopics } from './question-bank'
 
 const drawOf = (value: string): ExamDraw => (value === 'blueprint' ? 'blueprint' : 'notes')
@@ -129,15 +138,17 @@ export async function createExam(ctx: UserContext, input: CreateExamInput) {
  * writes the result and feeds the decided answers into the schedule; later calls, and a
  * concurrent submit that lost the race, return the stored result unchanged.
  */
-export async function finalizeExam(ctx: UserContext, exam: LoadedExam): Promise<ExamResult> {
+export async function finalizeExam(ctx: UserContext, exam: LoadedExam, read?: Scoring): Promise<ExamResult> {
   const { row, questions, answers } = exam
   if (row.submittedAt !== null && row.result) return JSON.parse(row.result) as ExamResult
-  const scoring = await loadExamScoring(
-    ctx.db,
-    ctx.userId,
-    row.deck,
-    questions.map((q) => q.cardId),
-  )
+  const scoring =
+    read ??
+    (await loadExamScoring(
+      ctx.db,
+      ctx.userId,
+      row.deck,
+      questions.map((q) => q.cardId),
+    ))
   const cards = new Map(scoring.cards.map((card) => [card.id, card]))
   const scored = scoreResult(questions, answers, {
     deck: row.deck,
@@ -233,8 +244,12 @@ export async function getExam(ctx: UserContext, id: string) {
   return examView(ctx, await loadExam(ctx.db, ctx.userId, id, 'exam'))
 }
 
+type Scoring = Awaited<ReturnType<typeof loadExamScoring>>
+
+/** Submits an exam: one round trip reads it with all that scoring needs, one writes the result. */
 export async function submitExam(ctx: UserContext, id: string): Promise<ExamResult> {
-  return finalizeExam(ctx, await loadExam(ctx.db, ctx.userId, id, 'exam'))
+  const read = await findExamForSubmit(ctx.db, ctx.userId, id, 'exam')
+  return finalizeExam(ctx, loadedExam(read, id, 'exam'), read.scoring)
 }
 
 export interface ExamSummary {

@@ -120,7 +120,13 @@ const noDeck = (slug: string) => new AppError(404, 'not_found', `slug: no deck "
 export async function nextCard(ctx: UserContext, scope: QueueScope, mode: 'normal' | 'exam' = 'normal') {
   const settings = ctx.settings
   const window = sqlWindow(settings, ctx.now)
-  const { candidates, available, doneToday, deckVisible } = await loadQueueCandidates(ctx.db, ctx.userId, scope, window)
+  const { candidates, available, doneToday, deckVisible, heads } = await loadQueueCandidates(
+    ctx.db,
+    ctx.userId,
+    scope,
+    window,
+    { withHeads: mode === 'normal' },
+  )
   if (!deckVisible) throw noDeck(scope.deck)
   const queue = buildQueue(candidates, {
     ...settings,
@@ -151,7 +157,11 @@ export async function nextCard(ctx: UserContext, scope: QueueScope, mode: 'norma
       nextShownAt: iso(showAt),
     }
   }
-  const { card, state } = await findCardWithState(ctx.db, ctx.userId, first.cardId)
+  // The queue's first card is one of the heads read with it; exam mode picks its own.
+  const head = heads.cards.find((c) => c.id === first.cardId)
+  const { card, state } = head
+    ? { card: head, state: heads.states.find((s) => s.cardId === first.cardId) }
+    : await findCardWithState(ctx.db, ctx.userId, first.cardId)
   if (!card) throw new AppError(404, 'not_found', 'the card disappeared while it was being fetched')
   return {
     ...base,

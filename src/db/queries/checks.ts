@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import type { CompiledCard } from '../../content/types'
 import type { Db } from '../index'
-import { checkSubmissions, checks, users } from '../schema'
+import { checkSubmissions, checks, teamMembers, topics, users } from '../schema'
 import { loadLiveCards, toCompiledCard } from './exams'
 
 export type CheckRow = typeof checks.$inferSelect
@@ -60,11 +60,48 @@ export async function findSubmission(db: Db, checkId: string, userId: string): P
 }
 
 /** Every submission of a check with who made it, in submission order. */
-export async function listSubmissions(db: Db, checkId: string) {
+function submissionsQuery(db: Db, checkId: string) {
   return db
     .select({ submission: checkSubmissions, name: users.name, email: users.email })
     .from(checkSubmissions)
     .innerJoin(users, eq(users.id, checkSubmissions.userId))
     .where(eq(checkSubmissions.checkId, checkId))
     .orderBy(asc(checkSubmissions.submittedAt), asc(users.email))
+}
+
+/**
+ * Everything a check's results need, in one round trip: the check, the caller's role in its
+ * team, the team's members, the submissions and the deck's topic titles. The later reads find
+ * the team and deck through the check's own row (subqueries), so none waits for the first; the
+ * caller discards them unless it may read the results. No statement joins tables that share a
+ * column name (D1 keys batched rows by column name).
+ */
+export async function loadCheckResults(db: Db, checkId: string, userId: string) {
+  const teamOfCheck = sql`(select ${checks.teamId} from ${checks} where ${checks.id} = ${checkId})`
+  const [found, role, members, submissions, titles] = await db.batch([
+    db.select().from(checks).where(eq(checks.id, checkId)).limit(1),
+    db
+      .select({ role: teamMembers.role })
+      .from(teamMembers)
+      .where(and(eq(teamMembers.teamId, teamOfCheck), eq(teamMembers.userId, userId)))
+      .limit(1),
+    db
+      .select({ userId: teamMembers.userId, name: users.name, email: users.email, role: teamMembers.role })
+      .from(teamMembers)
+      .innerJoin(users, eq(users.id, teamMembers.userId))
+      .where(eq(teamMembers.teamId, teamOfCheck))
+      .orderBy(desc(sql`${teamMembers.role} = 'owner'`), asc(teamMembers.joinedAt), asc(users.email)),
+    submissionsQuery(db, checkId),
+    db
+      .select({ slug: topics.slug, title: topics.title })
+      .from(topics)
+      .where(eq(topics.deck, sql`(select ${checks.deck} from ${checks} where ${checks.id} = ${checkId})`)),
+  ])
+  return {
+    check: found[0],
+    role: role[0]?.role,
+    members,
+    submissions,
+    titles: new Map(titles.map((t) => [t.slug, t.title])),
+  }
 }

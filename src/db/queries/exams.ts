@@ -134,6 +134,42 @@ export async function loadExamScoring(db: Db, userId: string, deck: string, card
   return { deck: deckRows[0], topics: topicRows, cards: cardRows, states: stateRows }
 }
 
+/**
+ * Submitting an exam reads, in one round trip, what `findExamWithAnswers` and `loadExamScoring`
+ * read in two: the deck, topics, cards and states are found through the exam's own row (its deck,
+ * and the card ids inside its questions' JSON), so no statement waits for another's result.
+ * Every read is filtered by the caller's exam: someone else's id reads nothing.
+ */
+export async function findExamForSubmit(db: Db, userId: string, id: string, mode: ExamMode) {
+  const mine = and(eq(exams.id, id), eq(exams.userId, userId), eq(exams.mode, mode))
+  const deckOfExam = db.select({ deck: exams.deck }).from(exams).where(mine)
+  const cardIds = sql`(select json_extract(q.value, '$.cardId') from ${exams}, json_each(${exams.questions}) q where ${mine})`
+  const [rows, answers, deckRows, topicRows, cardRows, stateRows] = await db.batch([
+    db.select().from(exams).where(mine).limit(1),
+    db
+      .select({ answer: examAnswers })
+      .from(examAnswers)
+      .innerJoin(exams, eq(exams.id, examAnswers.examId))
+      .where(and(eq(examAnswers.examId, id), eq(exams.userId, userId), eq(exams.mode, mode))),
+    db.select().from(decks).where(eq(decks.slug, deckOfExam)).limit(1),
+    db
+      .select({ slug: topics.slug, title: topics.title })
+      .from(topics)
+      .where(eq(topics.deck, deckOfExam))
+      .orderBy(asc(topics.position)),
+    db.select().from(cards).where(sql`${cards.id} in ${cardIds}`),
+    db
+      .select()
+      .from(cardStates)
+      .where(and(eq(cardStates.userId, userId), sql`${cardStates.cardId} in ${cardIds}`)),
+  ])
+  return {
+    row: rows[0],
+    answers: answers.map((a) => a.answer),
+    scoring: { deck: deckRows[0], topics: topicRows, cards: cardRows, states: stateRows },
+  }
+}
+
 export interface AnswerWrite {
   examId: string
   questionId: string

@@ -20,10 +20,10 @@ export async function deckExists(db: Db, slug: string, userId: string): Promise<
 
 /**
  * The user's first review (undone or not: a lower bound is enough), live cards per topic and
- * whether the user may see `deck` (read here to save a round trip; true without a deck).
+ * whether the user may see `deck` (true without a deck): statements for the progress batch.
  */
-export async function loadProgressBasics(db: Db, userId: string, deck: string | undefined) {
-  const [first, totals, visible] = await db.batch([
+function basicsQueries(db: Db, userId: string, deck: string | undefined) {
+  return [
     db.all<{ first: number | null }>(
       sql`select min(${reviewLogs.reviewedAt}) as first from ${reviewLogs} where ${reviewLogs.userId} = ${userId}`,
     ),
@@ -36,8 +36,7 @@ export async function loadProgressBasics(db: Db, userId: string, deck: string | 
       group by ${cards.deck}, ${cards.topic}
       order by ${cards.deck}, coalesce(max(${topics.position}), 1e9), ${cards.topic}`),
     db.all(sql`select 1 from ${decks} where ${decks.slug} = ${deck ?? null} and ${visibleTo(userId)}`),
-  ])
-  return { firstReview: first[0]?.first ?? null, topics: totals, deckVisible: deck === undefined || visible.length > 0 }
+  ] as const
 }
 
 /** The `due` in `before`: read from the prefix `encodeBefore` writes, else parsed (null if not JSON). */
@@ -134,14 +133,22 @@ export interface ProgressWindow {
   until: number
 }
 
-/** The answers per study day, card groups and due buckets, in one round trip. */
-export async function loadProgressRows(db: Db, userId: string, deck: string | undefined, window: ProgressWindow) {
+function rowsQueries(db: Db, userId: string, deck: string | undefined, window: ProgressWindow) {
   const { now, dayStarts, until } = window
-  const [activity, groups, due] = await db.batch([
+  return [
     activityQuery(db, userId, deck, JSON.stringify(dayStarts)),
     cardGroupsQuery(db, userId, deck, now),
     dueBucketsQuery(db, userId, deck, now, until),
-  ])
+  ] as const
+}
+
+type Rows = readonly [
+  Awaited<ReturnType<typeof activityQuery>>,
+  Awaited<ReturnType<typeof cardGroupsQuery>>,
+  Awaited<ReturnType<typeof dueBucketsQuery>>,
+]
+
+function presentRows([activity, groups, due]: Rows) {
   return {
     activity: activity.map(dayActivity),
     cards: groups.map(
@@ -156,6 +163,31 @@ export async function loadProgressRows(db: Db, userId: string, deck: string | un
     ),
     due: due.map((b): DueBucket => ({ ...b, buried: Boolean(b.buried) })),
   }
+}
+
+/**
+ * Everything the progress page reads, in one round trip: the first review, topics and the deck
+ * check with the answers per day, card groups and due buckets over `window`, which the caller
+ * builds before it knows the first review (the last year's grid). When the first review turns out
+ * older, `loadProgressRows` reads the rows again over the longer grid: a second round trip for
+ * histories longer than a year only.
+ */
+export async function loadProgress(db: Db, userId: string, deck: string | undefined, window: ProgressWindow) {
+  const [first, totals, visible, ...rows] = await db.batch([
+    ...basicsQueries(db, userId, deck),
+    ...rowsQueries(db, userId, deck, window),
+  ])
+  return {
+    firstReview: first[0]?.first ?? null,
+    topics: totals,
+    deckVisible: deck === undefined || visible.length > 0,
+    rows: presentRows(rows),
+  }
+}
+
+/** The answers per study day, card groups and due buckets, in one round trip. */
+export async function loadProgressRows(db: Db, userId: string, deck: string | undefined, window: ProgressWindow) {
+  return presentRows(await db.batch(rowsQueries(db, userId, deck, window)))
 }
 
 export interface ExportedLog {

@@ -36,7 +36,13 @@ const peek = 5
  * its daily limit, and what the user already did today. Rows are bounded by `peek`, counts are
  * computed in SQL, so a large deck or history costs no row materialisation in JavaScript.
  */
-export async function loadQueueCandidates(db: Db, userId: string, scope: QueueScope, window: SqlWindow) {
+export async function loadQueueCandidates(
+  db: Db,
+  userId: string,
+  scope: QueueScope,
+  window: SqlWindow,
+  options: { withHeads?: boolean } = {},
+) {
   const stateJoin = and(eq(cardStates.cardId, cards.id), eq(cardStates.userId, userId))
   const available = availableAt(window.now)
   const dueReviews = and(eq(cardStates.userId, userId), reviewDue(window), liveCard(scope))
@@ -55,20 +61,51 @@ export async function loadQueueCandidates(db: Db, userId: string, scope: QueueSc
     .where(unseen)
     .limit(window.newLimit)
     .as('unseen')
-  const [learning, reviews, reviewCount, fresh, freshCount, done, deck] = await db.batch([
+  const learningDue = and(
+    eq(cardStates.userId, userId),
+    inArray(cardStates.state, [State.Learning, State.Relearning]),
+    lt(cardStates.due, window.dayEnd),
+    available,
+    liveCard(scope),
+  )
+  // The card the queue shows first is the head of one list: the learning card due first, the
+  // first review due or the first unseen card. Their rows come in the same round trip, so the
+  // next card costs no second read. The learning head is picked from the few learning rows
+  // (a subquery with a LIMIT is not flattened), for the reason given below for ORDER BY.
+  const learningHead = db
+    .select({ cardId: sql`card_id`.as('card_id') })
+    .from(
+      db
+        .select({ cardId: cardStates.cardId, due: cardStates.due })
+        .from(cardStates)
+        .innerJoin(cards, eq(cards.id, cardStates.cardId))
+        .where(learningDue)
+        .limit(1000)
+        .as('learning'),
+    )
+    .orderBy(sql`due, card_id`)
+    .limit(1)
+  const reviewHead = db
+    .select({ cardId: cardStates.cardId })
+    .from(cardStates)
+    .innerJoin(cards, eq(cards.id, cardStates.cardId))
+    .where(dueReviews)
+    .orderBy(asc(cardStates.due), asc(cardStates.cardId))
+    .limit(1)
+  const freshHead = db
+    .select({ cardId: cards.id })
+    .from(cards)
+    .leftJoin(cardStates, stateJoin)
+    .where(unseen)
+    .orderBy(asc(cards.position), asc(cards.id))
+    .limit(1)
+  const heads = options.withHeads ? sql`(${learningHead}), (${reviewHead}), (${freshHead})` : sql`null`
+  const [learning, reviews, reviewCount, fresh, freshCount, done, deck, headCards, headStates] = await db.batch([
     db
       .select(candidateColumns)
       .from(cardStates)
       .innerJoin(cards, eq(cards.id, cardStates.cardId))
-      .where(
-        and(
-          eq(cardStates.userId, userId),
-          inArray(cardStates.state, [State.Learning, State.Relearning]),
-          lt(cardStates.due, window.dayEnd),
-          available,
-          liveCard(scope),
-        ),
-      )
+      .where(learningDue)
       // No ORDER BY: it would steer the planner to the (user_id, due) index and a scan of every
       // due review card; the (user_id, state, due) index reads just the few learning cards, and
       // the queue sorts them.
@@ -107,10 +144,17 @@ export async function loadQueueCandidates(db: Db, userId: string, scope: QueueSc
       .from(decks)
       .where(and(eq(decks.slug, scope.deck), visibleTo(userId)))
       .limit(1),
+    db.select().from(cards).where(sql`${cards.id} in (${heads})`),
+    db
+      .select()
+      .from(cardStates)
+      .where(and(eq(cardStates.userId, userId), sql`${cardStates.cardId} in (${heads})`)),
   ])
   const doneByState = new Map(done.map((row) => [row.state, row.n]))
   return {
     deckVisible: deck.length > 0,
+    /** With `withHeads`: the card rows and the user's states of the cards heading each list. */
+    heads: { cards: headCards, states: headStates },
     candidates: [...learning, ...reviews, ...fresh],
     /** Review cards due today and unseen cards, each counted up to its daily limit. */
     available: { review: reviewCount[0]?.n ?? 0, new: freshCount[0]?.n ?? 0 },
