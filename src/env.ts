@@ -11,7 +11,7 @@ import type { FsrsOptimizer } from './services/fsrs-optimize'
 export interface Bindings {
   DATABASE_URL?: string
   DATABASE_AUTH_TOKEN?: string
-  /** Cloudflare D1, the Worker's database when `DATABASE_URL` is not set (wrangler.toml). */
+  /** Cloudflare D1: the database of the D1 build of the Worker (`src/worker.ts`, wrangler.toml). */
   DB?: D1Database
   /** Read by `createDeps` on both runtimes. */
   PUBLIC_ORIGIN?: string

@@ -36,9 +36,11 @@ describe('finding 9: one createDeps for both entries, and invite links that igno
     expect(() => createDeps({ PUBLIC_ORIGIN: 'not a url' }, { database })).toThrow(/PUBLIC_ORIGIN/)
   })
 
-  it('the Worker entry builds its app with createDeps', async () => {
-    const source = await import('node:fs/promises').then((fs) => fs.readFile('src/worker.ts', 'utf8'))
-    expect(source).toMatch(/createDeps\(env,/)
+  it('both Worker builds build their app with createDeps', async () => {
+    const { readFile } = await import('node:fs/promises')
+    expect(await readFile('src/worker-entry.ts', 'utf8')).toMatch(/createDeps\(env,/)
+    for (const entry of ['src/worker.ts', 'src/worker-libsql.ts'])
+      expect(await readFile(entry, 'utf8')).toMatch(/export default createWorker\(database\)/)
   })
 
   it('never puts a forged Host header into an invite link', async () => {
