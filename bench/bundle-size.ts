@@ -11,9 +11,10 @@ import { gzipSync } from 'node:zlib'
  * size of each). Issue 14's target is 100 KiB; what is left above it, and what it would take, is
  * written there.
  */
+// Each the size reached + 2 KiB (2026-11-30, with the card browser: D1 135.3, Turso 150.3).
 const builds = [
-  { name: 'D1 (src/worker.ts)', dir: 'dist', budget: 128.5 },
-  { name: 'Turso (src/worker-libsql.ts)', dir: 'dist/libsql', budget: 143.5 },
+  { name: 'D1 (src/worker.ts)', dir: 'dist', budget: 137.5 },
+  { name: 'Turso (src/worker-libsql.ts)', dir: 'dist/libsql', budget: 152.5 },
 ]
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`
