@@ -107,6 +107,7 @@ function toCard(draft: CardDraft, result: FileResult, deck: string): CompiledCar
     source: { file: result.file, line: draft.line, headings: section.headings, anchor: section.anchor },
     group: [`${deck}/${result.topic.slug}`, ...section.headings].join(' › '),
     marked: draft.block.marker !== undefined,
+    note: draft.block.id ?? '',
   }
   lazy(card, 'promptHtml', () => renderHtml(draft.prompt))
   return lazy(card, 'answerHtml', () => renderHtml(draft.answer))

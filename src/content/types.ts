@@ -31,6 +31,11 @@ export interface CompiledCard {
   group: string
   /** Whether the id came from a marker written into the notes (`content:ids`). */
   marked: boolean
+  /**
+   * The block of notes the card came from (its id without the `-r`/`-cN` suffix): cards sharing
+   * it are siblings, as the cards of one Anki note are, and the queue keeps them apart.
+   */
+  note: string
 }
 
 export interface CompiledTopic {

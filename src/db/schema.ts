@@ -149,6 +149,12 @@ export const cards = sqliteTable(
     sourceAnchor: text('source_anchor').notNull().default(''),
     sourceHeadings: text('source_headings').notNull().default('[]'),
     group: text('grp').notNull(),
+    /**
+     * The note (block of notes, Anki's note) the card was made from: a term and its reverse, an
+     * Anki note's cards, a paragraph's clozes share it and are siblings. '' when unknown (cards
+     * synced before the column existed, until their deck syncs again): no siblings.
+     */
+    note: text('note').notNull().default(''),
     /** Order of the card in its deck, so new cards are introduced in note order. */
     position: integer('position').notNull().default(0),
     /** Hash of the compiled content, so sync only rewrites cards that changed. */
@@ -162,6 +168,8 @@ export const cards = sqliteTable(
     index('cards_deck_topic_idx').on(t.deck, t.topic, t.position),
     // New cards are introduced in note order across a whole deck: read in index order, no sort.
     index('cards_deck_position_idx').on(t.deck, t.position),
+    // Siblings of an answered card are looked up by note within its deck.
+    index('cards_deck_note_idx').on(t.deck, t.note),
   ],
 )
 

@@ -2,9 +2,9 @@ import { loadStudiedDue } from '../db/queries/exams'
 import {
   createScheduler,
   type DailyQuota,
-  type DueWindow,
   examQueue,
   examStartsAt,
+  type SqlWindow,
   State,
   type StudySettings,
 } from '../domain/scheduling'
@@ -25,7 +25,7 @@ export async function nextExamCard(
   ctx: UserContext,
   settings: StudySettings,
   scope: ExamQueueScope,
-  window: DueWindow,
+  window: SqlWindow,
   quota: DailyQuota,
 ): Promise<string | undefined> {
   const examAt = examStartsAt(settings)

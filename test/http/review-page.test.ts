@@ -328,6 +328,7 @@ describe('the settings page', () => {
     leechThreshold: '6',
     examDate: '2026-06-30',
     learnAheadMinutes: '5',
+    buryInterdayLearningSiblings: 'on',
   }
 
   it('saves the form through the API’s rules and shows the saved values', async () => {
@@ -350,12 +351,18 @@ describe('the settings page', () => {
       examDate: '2026-06-30',
       fuzz: false,
       learnAheadMinutes: 5,
+      // Unchecked boxes send nothing: off.
+      buryNewSiblings: false,
+      buryReviewSiblings: false,
+      buryInterdayLearningSiblings: true,
     })
     const saved = (await page(user.browser, '/settings?saved=1')).html
     expect(saved).toContain('Settings saved.')
     expect(saved).toContain('value="2m 15m 1h"')
     expect(saved).toMatch(/<input id="learnAheadMinutes" name="learnAheadMinutes" type="number"[^>]* value="5"/)
     expect(saved).toContain('<option value="Europe/Berlin" selected="">')
+    expect(saved).toMatch(/<input id="buryInterdayLearningSiblings"[^>]* checked=""/)
+    expect(saved).not.toMatch(/<input id="buryNewSiblings"[^>]* checked=""/)
   })
 
   it('shows each invalid setting next to its field, keeps what was typed and saves nothing', async () => {

@@ -32,6 +32,7 @@ export function cardRow(card: CompiledCard, position: number): CardColumns {
     sourceAnchor: card.source.anchor,
     sourceHeadings: JSON.stringify(card.source.headings),
     group: card.group,
+    note: card.note,
     position,
   }
   return { ...row, contentHash: sha256Hex(JSON.stringify(row)).slice(0, 32) }

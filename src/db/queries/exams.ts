@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import type { CardKind, CompiledCard } from '../../content/types'
-import { type DueWindow, State } from '../../domain/scheduling'
+import { type SqlWindow, State } from '../../domain/scheduling'
 import { changedRows } from '../changes'
 import type { Db } from '../index'
 import { cardStates, cards, decks, examAnswers, exams, topics } from '../schema'
-import { dueInWindow } from './due-window'
+import { dueInWindow, siblingFree } from './due-window'
 import { fsrsSql } from './fsrs-sql'
 import type { CardRow } from './review'
 
@@ -56,6 +56,7 @@ export function toCompiledCard(row: CardRow): CompiledCard {
     },
     group: row.group,
     marked: false,
+    note: row.note,
   }
 }
 
@@ -278,7 +279,7 @@ export async function loadStudiedDue(
   db: Db,
   userId: string,
   scope: { deck: string; topic?: string | undefined },
-  window: DueWindow,
+  window: SqlWindow,
 ) {
   return db
     .select({
@@ -293,6 +294,7 @@ export async function loadStudiedDue(
       and(
         eq(cardStates.userId, userId),
         dueInWindow(window),
+        siblingFree(userId, window),
         eq(cards.deck, scope.deck),
         isNull(cards.retiredAt),
         scope.topic ? eq(cards.topic, scope.topic) : undefined,

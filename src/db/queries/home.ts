@@ -2,7 +2,7 @@ import { and, count, eq, gte, isNull, lt, or, sql } from 'drizzle-orm'
 import { Rating, type SqlWindow, State } from '../../domain/scheduling'
 import type { Db } from '../index'
 import { cardStates, cards, decks, reviewLogs, topics } from '../schema'
-import { availableAt, dueInWindow } from './due-window'
+import { availableAt, dueInWindow, siblingFree } from './due-window'
 import { fsrsSql } from './fsrs-sql'
 
 /** Due and unseen cards of one topic for one user. */
@@ -50,6 +50,7 @@ export async function loadHomeCounts(db: Db, userId: string, window: SqlWindow):
           lt(cardStates.due, window.dayEnd),
           dueInWindow(window),
           isNull(cards.retiredAt),
+          siblingFree(userId, window),
         ),
       )
       .groupBy(cards.deck, cards.topic),

@@ -3,7 +3,7 @@ import { type SqlWindow, State } from '../../domain/scheduling'
 import type { Db } from '../index'
 import { cardStates, cards, decks, reviewLogs } from '../schema'
 import { visibleTo } from './deck-access'
-import { availableAt, reviewDue } from './due-window'
+import { availableAt, reviewDue, siblingFree } from './due-window'
 import { fsrsSql } from './fsrs-sql'
 
 export type CardRow = typeof cards.$inferSelect
@@ -25,6 +25,7 @@ const candidateColumns = {
   due: sql<number>`coalesce(${cardStates.due}, 0)`,
   suspended: sql<boolean>`coalesce(${cardStates.suspended}, 0)`.mapWith(Boolean),
   buriedUntil: cardStates.buriedUntil,
+  note: cards.note,
 }
 
 /** How many queue rows of each kind are read to pick the next card; the rest are only counted. */
@@ -33,7 +34,8 @@ const peek = 5
 /**
  * Today's candidates for the queue, in one round trip: (re)learning cards due today, the first
  * review cards due today and the first unseen cards in note order, each with a count capped at
- * its daily limit, and what the user already did today. Rows are bounded by `peek`, counts are
+ * its daily limit (unseen cards counted once per note), and what the user already did today;
+ * siblings of today's answers held back (`siblingFree`). Rows are bounded by `peek`, counts are
  * computed in SQL, so a large deck or history costs no row materialisation in JavaScript.
  */
 export async function loadQueueCandidates(
@@ -45,8 +47,13 @@ export async function loadQueueCandidates(
 ) {
   const stateJoin = and(eq(cardStates.cardId, cards.id), eq(cardStates.userId, userId))
   const available = availableAt(window.now)
-  const dueReviews = and(eq(cardStates.userId, userId), reviewDue(window), liveCard(scope))
-  const unseen = and(liveCard(scope), or(isNull(cardStates.cardId), and(eq(cardStates.state, State.New), available)))
+  const siblings = siblingFree(userId, window)
+  const dueReviews = and(eq(cardStates.userId, userId), reviewDue(window), liveCard(scope), siblings)
+  const unseen = and(
+    liveCard(scope),
+    or(isNull(cardStates.cardId), and(eq(cardStates.state, State.New), available)),
+    siblings,
+  )
   const dueReviewRows = db
     .select({ one: sql`1` })
     .from(cardStates)
@@ -54,8 +61,9 @@ export async function loadQueueCandidates(
     .where(dueReviews)
     .limit(window.reviewLimit)
     .as('due_reviews')
+  // One new card per note a day: siblings count once ('' is a note of its own card).
   const unseenRows = db
-    .select({ one: sql`1` })
+    .selectDistinct({ note: sql`coalesce(nullif(${cards.note}, ''), ${cards.id})` })
     .from(cards)
     .leftJoin(cardStates, stateJoin)
     .where(unseen)
@@ -67,6 +75,7 @@ export async function loadQueueCandidates(
     lt(cardStates.due, window.dayEnd),
     available,
     liveCard(scope),
+    siblings,
   )
   // The card the queue shows first is the head of one list: the learning card due first, the
   // first review due or the first unseen card. Their rows come in the same round trip, so the

@@ -14,6 +14,7 @@ export function card(overrides: Partial<CompiledCard> & Pick<CompiledCard, 'id' 
     source: { file: `${topic}.md`, line: 1, headings: [topic], anchor: topic },
     group: `${topic}#main`,
     marked: false,
+    note: overrides.id,
     ...overrides,
   }
 }

@@ -50,6 +50,17 @@ describe('study queue', () => {
     expect(queue.remaining).toEqual({ learning: 2, review: 2, new: 2 })
   })
 
+  it('introduces one new card of a note a day: a term before its reverse, never both', () => {
+    const candidates = [
+      card('term', NEW, 0, { position: 1, note: 'n1' }),
+      card('term-r', NEW, 0, { position: 2, note: 'n1' }),
+      card('other', NEW, 0, { position: 3, note: 'n2' }),
+      card('loose-a', NEW, 0, { position: 4, note: '' }),
+      card('loose-b', NEW, 0, { position: 5, note: '' }),
+    ]
+    expect(ids(buildQueue(candidates, context()).cards)).toEqual(['term', 'other', 'loose-a', 'loose-b'])
+  })
+
   it('breaks ties between reviews due at the same time by card id', () => {
     const due = NOW - HOUR
     const queue = buildQueue([card('c', REVIEW, due), card('a', REVIEW, due), card('b', REVIEW, due)], context())
@@ -146,6 +157,7 @@ describe('sql window', () => {
       learningDueBy: NOW + 20 * MINUTE,
       reviewLimit: 200,
       newLimit: 15,
+      bury: { new: true, review: true, interdayLearning: false },
     })
   })
 

@@ -13,6 +13,8 @@ export interface QueueCandidate {
   position: number
   suspended: boolean
   buriedUntil: number | null
+  /** `cards.note`: cards sharing a non-empty note are siblings; at most one new card of a note a day. */
+  note?: string
 }
 
 export interface QueueContext extends Pick<StudySettings, 'newCardsPerDay' | 'maxReviewsPerDay'> {
@@ -53,6 +55,17 @@ const byDue = (a: QueueCandidate, b: QueueCandidate) =>
 const byPosition = (a: QueueCandidate, b: QueueCandidate) =>
   a.position - b.position || (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0)
 
+/** The first card of each note, so a term and its reverse are not introduced on the same day. */
+function oneOfEachNote<T extends QueueCandidate>(cards: T[]): T[] {
+  const seen = new Set<string>()
+  return cards.filter((card) => {
+    if (!card.note) return true
+    if (seen.has(card.note)) return false
+    seen.add(card.note)
+    return true
+  })
+}
+
 /**
  * Today's study order. Learning cards are never held back by a limit (they are mid-lesson);
  * reviews and new cards stop where `dailyQuota` says. Due means `isDue`; suspended cards and
@@ -78,7 +91,7 @@ export function buildQueue<T extends QueueCandidate>(candidates: readonly T[], c
 
   const quota = dailyQuota(context, doneToday, context.reviewsDue ?? reviews.length)
   const dueReviews = reviews.sort(byDue).slice(0, quota.review)
-  const newCards = fresh.sort(byPosition).slice(0, quota.new)
+  const newCards = oneOfEachNote(fresh.sort(byPosition)).slice(0, quota.new)
   learning.sort(byDue)
   ahead.sort(byDue)
 

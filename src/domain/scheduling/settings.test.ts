@@ -27,6 +27,9 @@ describe('study settings', () => {
       fuzz: true,
       learnAheadMinutes: 20,
       fsrsWeights: null,
+      buryNewSiblings: true,
+      buryReviewSiblings: true,
+      buryInterdayLearningSiblings: false,
     })
     expect(defaultSettings()).toEqual(parseSettings('{}'))
   })
@@ -103,6 +106,9 @@ describe('study settings', () => {
       examDate: '2028-02-29',
       fuzz: false,
       learnAheadMinutes: 240,
+      buryNewSiblings: false,
+      buryReviewSiblings: false,
+      buryInterdayLearningSiblings: true,
       // The lower end of every FSRS-6 parameter's range.
       fsrsWeights: [
         0.001, 0.001, 0.001, 0.001, 1, 0.001, 0.001, 0.001, 0, 0, 0.001, 0.001, 0.001, 0.001, 0, 0, 1, 0, 0, 0.01, 0.1,

@@ -98,6 +98,9 @@ const fields = {
   fuzz: v.boolean('fuzz must be true or false'),
   learnAheadMinutes: wholeNumber('learnAheadMinutes', 0, 240),
   fsrsWeights,
+  buryNewSiblings: v.boolean('buryNewSiblings must be true or false'),
+  buryReviewSiblings: v.boolean('buryReviewSiblings must be true or false'),
+  buryInterdayLearningSiblings: v.boolean('buryInterdayLearningSiblings must be true or false'),
 }
 
 const defaults = {
@@ -112,6 +115,10 @@ const defaults = {
   fuzz: true,
   /** Anki's default learn-ahead limit. */
   learnAheadMinutes: 20,
+  /** Anki's three "bury siblings" options and their defaults (new and review on). */
+  buryNewSiblings: true,
+  buryReviewSiblings: true,
+  buryInterdayLearningSiblings: false,
 }
 
 /** Full settings: every missing field takes its default; an invalid field is an error. */
@@ -129,6 +136,9 @@ export const studySettingsSchema = v.object({
   learnAheadMinutes: v.optional(fields.learnAheadMinutes, defaults.learnAheadMinutes),
   /** Personal FSRS parameters fitted from the user's history; null: FSRS-6's defaults. */
   fsrsWeights: v.optional(v.nullable(fields.fsrsWeights), null),
+  buryNewSiblings: v.optional(fields.buryNewSiblings, defaults.buryNewSiblings),
+  buryReviewSiblings: v.optional(fields.buryReviewSiblings, defaults.buryReviewSiblings),
+  buryInterdayLearningSiblings: v.optional(fields.buryInterdayLearningSiblings, defaults.buryInterdayLearningSiblings),
 })
 
 export type StudySettings = v.InferOutput<typeof studySettingsSchema>
@@ -148,6 +158,9 @@ export const studySettingsUpdateSchema = v.strictObject(
     fuzz: v.optional(fields.fuzz),
     learnAheadMinutes: v.optional(fields.learnAheadMinutes),
     fsrsWeights: v.optional(v.nullable(fields.fsrsWeights)),
+    buryNewSiblings: v.optional(fields.buryNewSiblings),
+    buryReviewSiblings: v.optional(fields.buryReviewSiblings),
+    buryInterdayLearningSiblings: v.optional(fields.buryInterdayLearningSiblings),
   },
   'settings has no such field',
 )

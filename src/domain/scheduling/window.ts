@@ -18,12 +18,21 @@ export interface SqlWindow {
   reviewLimit: number
   /** Most new cards worth fetching, in `cards.position` order. */
   newLimit: number
+  /** Which siblings of today's answers wait until the next study day (the three bury settings). */
+  bury: { new: boolean; review: boolean; interdayLearning: boolean }
 }
 
 export function sqlWindow(
   settings: Pick<
     StudySettings,
-    'timezone' | 'dayStartsAt' | 'maxReviewsPerDay' | 'newCardsPerDay' | 'learnAheadMinutes'
+    | 'timezone'
+    | 'dayStartsAt'
+    | 'maxReviewsPerDay'
+    | 'newCardsPerDay'
+    | 'learnAheadMinutes'
+    | 'buryNewSiblings'
+    | 'buryReviewSiblings'
+    | 'buryInterdayLearningSiblings'
   >,
   now: number,
 ): SqlWindow {
@@ -36,5 +45,10 @@ export function sqlWindow(
     learningDueBy: now + settings.learnAheadMinutes * 60_000,
     reviewLimit: settings.maxReviewsPerDay,
     newLimit: settings.newCardsPerDay,
+    bury: {
+      new: settings.buryNewSiblings,
+      review: settings.buryReviewSiblings,
+      interdayLearning: settings.buryInterdayLearningSiblings,
+    },
   }
 }

@@ -22,6 +22,9 @@ const labels: Record<keyof SettingsValues, string> = {
   examDate: 'Exam date',
   fuzz: 'Fuzz',
   learnAheadMinutes: 'Learn ahead',
+  buryNewSiblings: 'Bury new siblings',
+  buryReviewSiblings: 'Bury review siblings',
+  buryInterdayLearningSiblings: 'Bury interday learning siblings',
 }
 
 function valuesOf(settings: StudySettings): SettingsValues {
@@ -37,6 +40,9 @@ function valuesOf(settings: StudySettings): SettingsValues {
     examDate: settings.examDate ?? '',
     fuzz: settings.fuzz,
     learnAheadMinutes: String(settings.learnAheadMinutes),
+    buryNewSiblings: settings.buryNewSiblings,
+    buryReviewSiblings: settings.buryReviewSiblings,
+    buryInterdayLearningSiblings: settings.buryInterdayLearningSiblings,
   }
 }
 
@@ -57,6 +63,9 @@ function formValues(body: FormBody): SettingsValues {
     examDate: text('examDate'),
     fuzz: body.fuzz === 'on',
     learnAheadMinutes: text('learnAheadMinutes'),
+    buryNewSiblings: body.buryNewSiblings === 'on',
+    buryReviewSiblings: body.buryReviewSiblings === 'on',
+    buryInterdayLearningSiblings: body.buryInterdayLearningSiblings === 'on',
   }
 }
 
@@ -77,6 +86,9 @@ function toUpdate(values: SettingsValues): Record<string, unknown> {
     fuzz: values.fuzz,
     // Absent from a form served before the field existed: left as it is.
     learnAheadMinutes: values.learnAheadMinutes === '' ? undefined : number(values.learnAheadMinutes),
+    buryNewSiblings: values.buryNewSiblings,
+    buryReviewSiblings: values.buryReviewSiblings,
+    buryInterdayLearningSiblings: values.buryInterdayLearningSiblings,
   }
 }
 

@@ -14,7 +14,12 @@ export interface SettingsValues {
   examDate: string
   fuzz: boolean
   learnAheadMinutes: string
+  buryNewSiblings: boolean
+  buryReviewSiblings: boolean
+  buryInterdayLearningSiblings: boolean
 }
+
+type Checkbox = 'fuzz' | 'buryNewSiblings' | 'buryReviewSiblings' | 'buryInterdayLearningSiblings'
 
 export interface SettingsPageProps {
   values: SettingsValues
@@ -62,6 +67,22 @@ export function SettingsPage(props: SettingsPageProps) {
       aria-invalid={invalid(name)}
       aria-describedby={describedBy(name, errors[name])}
     />
+  )
+  const checkbox = (name: Checkbox, label: string, hint: string) => (
+    <div class="field checkbox">
+      <input
+        id={name}
+        name={name}
+        type="checkbox"
+        value="on"
+        checked={values[name]}
+        aria-describedby={`${name}-hint`}
+      />
+      <label for={name}>{label}</label>
+      <p id={`${name}-hint`} class="muted hint">
+        {hint}
+      </p>
+    </div>
   )
   const count = Object.keys(errors).length
   return (
@@ -204,13 +225,33 @@ export function SettingsPage(props: SettingsPageProps) {
         >
           {number('learnAheadMinutes', 0, 240)}
         </SettingsField>
-        <div class="field checkbox">
-          <input id="fuzz" name="fuzz" type="checkbox" value="on" checked={values.fuzz} aria-describedby="fuzz-hint" />
-          <label for="fuzz">Fuzz intervals</label>
-          <p id="fuzz-hint" class="muted hint">
-            Spreads cards learned together over nearby days, so they do not all come back at once.
+        {checkbox(
+          'fuzz',
+          'Fuzz intervals',
+          'Spreads cards learned together over nearby days, so they do not all come back at once.',
+        )}
+        <fieldset>
+          <legend>Siblings (cards from the same note, such as a term and its reverse)</legend>
+          <p class="muted hint">
+            A reverse card is never introduced on the day its forward card is. Answering a card can also bury its
+            siblings until the next study day, as Anki's options do.
           </p>
-        </div>
+          {checkbox(
+            'buryNewSiblings',
+            'Bury new siblings',
+            'New cards of a note you answered today wait until tomorrow.',
+          )}
+          {checkbox(
+            'buryReviewSiblings',
+            'Bury review siblings',
+            'Review cards of a note you answered today wait until tomorrow.',
+          )}
+          {checkbox(
+            'buryInterdayLearningSiblings',
+            'Bury interday learning siblings',
+            'Learning cards on a step of a day or more wait until tomorrow too (off by default, as in Anki).',
+          )}
+        </fieldset>
         <p>
           <button type="submit">Save settings</button>
         </p>
