@@ -123,7 +123,8 @@ export async function findCardAction(db: Db, userId: string, id?: string): Promi
     .select()
     .from(cardActions)
     .where(and(eq(cardActions.userId, userId), id ? eq(cardActions.id, id) : isNull(cardActions.undoneAt)))
-    .orderBy(desc(cardActions.createdAt), desc(cardActions.id))
+    // Two actions in the same millisecond: the later insert (rowid) is the later action.
+    .orderBy(desc(cardActions.createdAt), sql`rowid desc`)
     .limit(1)
   return row
 }
