@@ -7,6 +7,7 @@ const labels: Record<string, string> = {
   currentPassword: 'Current password',
   newPassword: 'New password',
   name: 'Name',
+  timezone: 'Time zone',
   code: 'Invite code',
   shownAt: 'The time the card was shown',
   rating: 'Your grade',

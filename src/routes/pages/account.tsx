@@ -3,7 +3,6 @@ import { Hono } from 'hono/tiny'
 import { clearSessionCookie, writeSessionCookie } from '../../auth/cookies'
 import { deleteSession } from '../../db/queries/sessions'
 import { findInvite } from '../../db/queries/teams'
-import { isTimeZone } from '../../domain/scheduling'
 import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
 import { loginSchema, registerSchema } from '../../schemas/accounts'
@@ -82,8 +81,8 @@ export const accountPages = new Hono<AppEnv>()
         email: field(body, 'email'),
         password: field(body, 'password'),
         ...(name ? { name } : {}),
-        // Filled by script from the browser; an empty or unknown zone (no JS, an old browser) means UTC.
-        ...(isTimeZone(field(body, 'timezone')) ? { timezone: field(body, 'timezone') } : {}),
+        // Chosen in the form's select (preset to the browser's zone by script); none sent means UTC.
+        ...(field(body, 'timezone') ? { timezone: field(body, 'timezone') } : {}),
       })
       const { sessionSecret } = await register(c.var, input, c.var.deps)
       writeSessionCookie(c, sessionSecret)
@@ -97,6 +96,7 @@ export const accountPages = new Hono<AppEnv>()
           {...(await formProps(c, body.next))}
           email={field(body, 'email')}
           name={name}
+          timezone={field(body, 'timezone') || 'UTC'}
           error={{ field: error.options.field, message: personMessage(error) }}
         />,
         { title: 'Sign up', scripts: ['timezone.js'] },

@@ -106,11 +106,6 @@ function fieldErrors(issues: FieldIssue[]) {
   return errors
 }
 
-function timezones(current: string): string[] {
-  const zones = ['UTC', ...Intl.supportedValuesOf('timeZone')]
-  return zones.includes(current) ? zones : [current, ...zones]
-}
-
 const score = (logLoss: number) => logLoss.toFixed(4)
 
 /** What the page says after a fit: the figures, and whether they are now in force. */
@@ -129,7 +124,7 @@ export const settingsPages = new Hono<AppEnv>()
   .use('/settings/*', signedIn)
   .get('/settings', async (c) => {
     const values = valuesOf(c.var.user.settings)
-    const page = { values, errors: {}, timezones: timezones(values.timezone), csrfToken: c.var.csrfToken }
+    const page = { values, errors: {}, csrfToken: c.var.csrfToken }
     return c.render(
       <SettingsPage
         {...page}
@@ -151,7 +146,7 @@ export const settingsPages = new Hono<AppEnv>()
       if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error
       c.status(400)
       const issues = (error.options.extra?.errors ?? []) as FieldIssue[]
-      const page = { values, errors: fieldErrors(issues), timezones: timezones(values.timezone) }
+      const page = { values, errors: fieldErrors(issues) }
       const personal = c.var.user.settings.fsrsWeights !== null
       return c.render(<SettingsPage {...page} personal={personal} saved={false} csrfToken={c.var.csrfToken} />, {
         title: 'Settings',
@@ -176,7 +171,7 @@ export const settingsPages = new Hono<AppEnv>()
       fit = { ok: false, text: error.message.charAt(0).toUpperCase() + error.message.slice(1) }
     }
     const values = valuesOf(user.settings)
-    const page = { values, errors: {}, timezones: timezones(values.timezone), csrfToken: c.var.csrfToken }
+    const page = { values, errors: {}, csrfToken: c.var.csrfToken }
     return c.render(<SettingsPage {...page} personal={personal} fit={fit} saved={false} />, {
       title: 'Settings',
       styles: ['review.css'],

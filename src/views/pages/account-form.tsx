@@ -1,11 +1,14 @@
 import { CsrfField } from '../components/csrf-field'
 import { PasswordField } from '../components/password-field'
+import { TimeZoneSelect } from '../components/time-zone-select'
 
 export interface AccountFormProps {
   mode: 'signin' | 'signup'
   csrfToken: string
   email?: string
   name?: string
+  /** Sign-up: the zone sent with a refused form; absent on the first view, where the browser's is detected. */
+  timezone?: string
   error?: { field?: string; message: string }
   next?: string
   /** The team whose invite brought the person here, named so they know why to sign in. */
@@ -44,7 +47,6 @@ export function AccountForm(props: AccountFormProps) {
       <form method="post" action={signup ? '/signup' : '/signin'}>
         <CsrfField token={props.csrfToken} />
         {props.next ? <input type="hidden" name="next" value={props.next} /> : null}
-        {signup ? <input type="hidden" name="timezone" value="" data-browser-timezone /> : null}
         <label for="email">Email</label>
         <input
           id="email"
@@ -72,9 +74,24 @@ export function AccountForm(props: AccountFormProps) {
           describedBy={signup ? 'password-rule' : errorId}
         />
         {signup ? (
-          <p id="password-rule" class="muted">
-            At least 12 characters. A passphrase of a few words is easiest to remember.
-          </p>
+          <>
+            <p id="password-rule" class="muted">
+              At least 12 characters. A passphrase of a few words is easiest to remember.
+            </p>
+            <label for="timezone">Time zone</label>
+            <TimeZoneSelect
+              id="timezone"
+              name="timezone"
+              value={props.timezone ?? 'UTC'}
+              detect={props.timezone === undefined}
+              invalid={props.error?.field === 'timezone'}
+              describedBy="timezone-hint"
+            />
+            <p id="timezone-hint" class="muted">
+              Your study day starts at 04:00 on this clock, and dates are shown in it. Your browser's zone is picked
+              when it can tell; you can change it in settings later.
+            </p>
+          </>
         ) : null}
         <p>
           <button type="submit">{signup ? 'Sign up' : 'Sign in'}</button>

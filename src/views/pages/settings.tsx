@@ -1,4 +1,5 @@
 import { CsrfField } from '../components/csrf-field'
+import { TimeZoneSelect } from '../components/time-zone-select'
 import { describedBy, SettingsField } from './settings-field'
 
 /** The form's values as typed (strings), so a rejected form shows what was sent. */
@@ -24,7 +25,6 @@ type Checkbox = 'fuzz' | 'buryNewSiblings' | 'buryReviewSiblings' | 'buryInterda
 export interface SettingsPageProps {
   values: SettingsValues
   errors: Partial<Record<keyof SettingsValues, string>>
-  timezones: string[]
   saved: boolean
   csrfToken: string
   /** True when the user's own fitted FSRS parameters schedule their cards. */
@@ -162,18 +162,13 @@ export function SettingsPage(props: SettingsPageProps) {
           error={errors.timezone}
           hint="Your study day follows this clock."
         >
-          <select
+          <TimeZoneSelect
             id="timezone"
             name="timezone"
-            aria-invalid={invalid('timezone')}
-            aria-describedby={describedBy('timezone', errors.timezone)}
-          >
-            {props.timezones.map((zone) => (
-              <option value={zone} selected={zone === values.timezone}>
-                {zone}
-              </option>
-            ))}
-          </select>
+            value={values.timezone}
+            invalid={invalid('timezone') === 'true'}
+            describedBy={describedBy('timezone', errors.timezone)}
+          />
         </SettingsField>
         <SettingsField
           name="dayStartsAt"
