@@ -171,6 +171,21 @@ describe('the Worker in workerd on D1', () => {
     expect(typeof answered.body.correct).toBe('boolean')
   })
 
+  it('searches cards with FTS5 in D1 (indexed by the triggers as the deck synced) and undoes a bulk suspend', async () => {
+    const found = await call('/api/v1/cards?q=containerd&limit=5')
+    expect(found.status, JSON.stringify(found.body)).toBe(200)
+    expect(found.body.total).toBeGreaterThan(0)
+    const ids = (found.body.cards as { id: string }[]).map((c) => c.id)
+    const suspended = await call('/api/v1/cards/actions', { method: 'POST', json: { action: 'suspend', ids } })
+    expect(suspended.status, JSON.stringify(suspended.body)).toBe(201)
+    expect((await call('/api/v1/cards?state=suspended&limit=200')).body.total).toBe(ids.length)
+    const undone = await call(`/api/v1/cards/actions/${suspended.body.id}/undo`, { method: 'POST' })
+    expect(undone.status, JSON.stringify(undone.body)).toBe(200)
+    expect((await call('/api/v1/cards?state=suspended')).body.total).toBe(0)
+    const info = await call(`/api/v1/cards/${ids[0]}`)
+    expect(info.status).toBe(200)
+  })
+
   it('takes a mock exam to its result', async () => {
     const exam = await call('/api/v1/exams', { method: 'POST', json: { questionCount: 5, format: 'mcq', minutes: 30 } })
     expect(exam.status, JSON.stringify(exam.body)).toBe(201)
