@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { createApp } from '../src/app'
-import { syncContent } from '../src/db/queries/content'
+import { syncContent } from '../src/services/content-sync'
 import { benchPasswordParams, benchRateLimits, migratedFile, registerUser, tempDir } from './lib/setup'
 import { percentile, printTable } from './lib/stats'
 

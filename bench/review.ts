@@ -2,8 +2,8 @@ import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 import { drizzle } from 'drizzle-orm/libsql'
 import { createApp } from '../src/app'
-import { syncContent } from '../src/db/queries/content'
 import { schema } from '../src/db/schema'
+import { syncContent } from '../src/services/content-sync'
 import { type Recorded, recordingClient, replay } from './lib/recording-client'
 import {
   benchPasswordParams,

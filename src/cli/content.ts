@@ -103,7 +103,7 @@ async function sync(path: string): Promise<number> {
   const [{ connectDatabase }, { migrateDatabase }, { syncContent }] = await Promise.all([
     import('../db/connect'),
     import('../db/migrate'),
-    import('../db/queries/content'),
+    import('../services/content-sync'),
   ])
   const url = process.env.DATABASE_URL || 'file:data/dockdeck.db'
   const { db, close } = await connectDatabase({ url, authToken: process.env.DATABASE_AUTH_TOKEN || undefined })

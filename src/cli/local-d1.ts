@@ -3,8 +3,8 @@ import { join } from 'node:path'
 import { getPlatformProxy } from 'wrangler'
 import { drizzleOnD1 } from '../db/d1'
 import type { Db } from '../db/index'
-import { type ContentSync, syncContent } from '../db/queries/content'
 import type { Bindings } from '../env'
+import { type ContentSync, syncContent } from '../services/content-sync'
 
 /**
  * Makes the local D1 database under `persistTo` (wrangler's `--persist-to`) ready for the

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { compileDeck } from '../../src/content/compile-deck'
-import { syncDeck } from '../../src/db/queries/content'
+import { syncDeck } from '../../src/db/queries/deck-sync'
 import { cards } from '../../src/db/schema'
 import { createTestDb } from '../helpers/db'
 
 /**
- * Guard whose test could not fail (issue 11): a sync reads the cards of every shipped deck (so
- * a card can move between them) and retires only the missing cards of the deck it syncs
+ * Guard whose test could not fail (issue 11): a sync reads the deck's cards and those of its ids
+ * kept in another shipped deck (so a card can move between them) and retires only the missing cards of the deck it syncs
  * (`row.deck === deck.slug`). Every other test synced one deck, so removing that guard passed.
  */
 
@@ -35,6 +35,25 @@ describe('syncing two shipped decks', () => {
     const rows = await db.select({ id: cards.id, deck: cards.deck, retiredAt: cards.retiredAt }).from(cards)
     expect(rows.filter((row) => row.retiredAt !== null)).toEqual([])
     expect(rows.map((row) => row.deck).sort()).toEqual(['compose', 'compose', 'docker', 'docker'])
+    close()
+  })
+
+  it('moves a marked card from one shipped deck to another in place, its id (and so its history) kept', async () => {
+    const { db, close } = await createTestDb()
+    await syncDeck(
+      db,
+      compile('compose', ['Start the services? :: docker compose up <!-- card: c0ffee123456 -->']),
+      start,
+    )
+    await syncDeck(db, compile('docker', ['Default runtime? :: runc']), start)
+    const moved = compile('docker', [
+      'Default runtime? :: runc',
+      'Start the services? :: docker compose up <!-- card: c0ffee123456 -->',
+    ])
+    expect(await syncDeck(db, moved, start + 1)).toMatchObject({ added: 0, updated: 1, unchanged: 1 })
+    const rows = await db.select().from(cards)
+    expect(rows.find((row) => row.id === 'c0ffee123456')).toMatchObject({ deck: 'docker', retiredAt: null })
+    expect(rows).toHaveLength(2)
     close()
   })
 

@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compileDeck } from '../../src/content/compile-deck'
 import { insertMarkers } from '../../src/content/id-markers'
 import type { Db } from '../../src/db/index'
-import { type SyncResult, syncContent, syncDeck } from '../../src/db/queries/content'
+import { type SyncResult, syncDeck } from '../../src/db/queries/deck-sync'
 import { cardStates, cards, decks, reviewLogs, topics, users } from '../../src/db/schema'
+import { syncContent } from '../../src/services/content-sync'
 import { createTestDb } from '../helpers/db'
 
 const day = 86_400_000

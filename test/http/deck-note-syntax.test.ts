@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { syncContent } from '../../src/db/queries/content'
+import { syncContent } from '../../src/services/content-sync'
 import { createClock, createTestApp, signUp } from '../helpers/app'
 
 describe('the notes page of the shipped Docker deck', () => {

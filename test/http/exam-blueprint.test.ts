@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { loadDeck } from '../../src/content/load'
-import { syncContent } from '../../src/db/queries/content'
+import { syncContent } from '../../src/services/content-sync'
 import { createClock, createTestApp, signUp } from '../helpers/app'
 import { dcaBlueprint, seedBlueprintDeck, seedExamDeck } from '../helpers/exam-deck'
 

@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm'
+import { and, eq, getTableColumns, inArray, isNotNull, or, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { CompiledCard, CompiledDeck } from '../../content/types'
 import { sha256Hex } from '../../security/sha256'
@@ -56,6 +56,15 @@ export async function syncDeck(db: Db, deck: CompiledDeck, now: number): Promise
   return result
 }
 
+/** Whether `slug` names a user's or team's deck, which a shipped deck folder may not take over. */
+export async function isOwnedDeck(db: Db, slug: string): Promise<boolean> {
+  const [taken] = await db
+    .select({ slug: decks.slug })
+    .from(decks)
+    .where(and(eq(decks.slug, slug), or(isNotNull(decks.ownerId), isNotNull(decks.teamId))))
+  return taken !== undefined
+}
+
 export interface SyncOptions {
   /**
    * A user's or team's deck: only its own cards are read, and its cards never move in from
@@ -75,6 +84,10 @@ export async function deckSyncWrites(
   options: SyncOptions = {},
 ): Promise<{ result: SyncResult; statements: BatchItem<'sqlite'>[] }> {
   const result: SyncResult = { added: 0, updated: 0, retired: 0, revived: 0, unchanged: 0 }
+  // This deck's cards only, and for a shipped deck also the rows of its compiled ids kept in
+  // another shipped deck: shipped decks may trade cards with each other (a note moved between
+  // folders keeps its marker), never with a user's or team's deck. The ids go as one JSON
+  // parameter, so a deck of any size stays within D1's 100 bound parameters.
   const [existingCards, existingDeck, existingTopics] = await db.batch([
     db
       .select({ id: cards.id, deck: cards.deck, contentHash: cards.contentHash, retiredAt: cards.retiredAt })
@@ -82,8 +95,13 @@ export async function deckSyncWrites(
       .where(
         options.ownDeck
           ? eq(cards.deck, deck.slug)
-          : // Shipped decks may trade cards with each other, never with a user's or team's deck.
-            sql`${cards.deck} in (select ${decks.slug} from ${decks} where ${decks.ownerId} is null and ${decks.teamId} is null)`,
+          : or(
+              eq(cards.deck, deck.slug),
+              and(
+                sql`${cards.id} in (select value from json_each(${JSON.stringify(deck.cards.map((card) => card.id))}))`,
+                sql`${cards.deck} in (select ${decks.slug} from ${decks} where ${decks.ownerId} is null and ${decks.teamId} is null)`,
+              ),
+            ),
       ),
     db.select().from(decks).where(eq(decks.slug, deck.slug)),
     db.select().from(topics).where(eq(topics.deck, deck.slug)),

@@ -1,15 +1,9 @@
 import { existsSync } from 'node:fs'
 import { basename } from 'node:path'
-import { and, eq, isNotNull, or } from 'drizzle-orm'
-import { loadContent } from '../../content/load'
-import type { Diagnostic } from '../../content/types'
-import type { Db } from '../index'
-import { decks } from '../schema'
-import { type SyncResult, syncDeck } from './deck-sync'
-
-// Kept apart from the content folder's file I/O so the Worker (which never reads `content/`) can
-// import the sync without the compiler.
-export { cardRow, deckSyncWrites, type SyncOptions, type SyncResult, syncDeck } from './deck-sync'
+import { loadContent } from '../content/load'
+import type { Diagnostic } from '../content/types'
+import type { Db } from '../db/index'
+import { isOwnedDeck, type SyncResult, syncDeck } from '../db/queries/deck-sync'
 
 export interface ContentSync {
   decks: number
@@ -21,9 +15,10 @@ export interface ContentSync {
 }
 
 /**
- * Compiles every deck under `contentDir` and syncs the ones without errors. Run by the Node
- * server at start and by `npm run content:sync`; with nothing changed it costs one read per
- * deck and no write.
+ * Compiles every deck folder under `contentDir` (the file reading is here, on the Node side:
+ * the Worker never reads `content/`) and syncs the ones without errors, each through
+ * `syncDeck`. Run by the Node server at start, `npm run content:sync` and `dev:worker`; with
+ * nothing changed it costs one read per deck and no write.
  */
 export async function syncContent(db: Db, contentDir: string, now: number): Promise<ContentSync> {
   const report: ContentSync = { decks: 0, cards: 0, results: [], diagnostics: [] }
@@ -32,10 +27,7 @@ export async function syncContent(db: Db, contentDir: string, now: number): Prom
     report.diagnostics.push(
       ...deck.diagnostics.map((item) => ({ ...item, file: `${basename(deck.dir)}/${item.file}` })),
     )
-    const [taken] = await db
-      .select({ slug: decks.slug })
-      .from(decks)
-      .where(and(eq(decks.slug, deck.slug), or(isNotNull(decks.ownerId), isNotNull(decks.teamId))))
+    const taken = await isOwnedDeck(db, deck.slug)
     if (taken)
       report.diagnostics.push({
         severity: 'error',
