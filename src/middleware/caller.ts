@@ -58,7 +58,13 @@ function setCaller(c: Context<AppEnv>, resolved: Resolved | null) {
   c.set('caller', resolved?.caller ?? null)
   c.set(
     'user',
-    resolved && { db, now, userId: resolved.caller.userId, settings: settingsFromJson(resolved.settingsJson) },
+    resolved && {
+      db,
+      now,
+      userId: resolved.caller.userId,
+      settings: settingsFromJson(resolved.settingsJson),
+      sessionHash: resolved.caller.sessionHash,
+    },
   )
 }
 

@@ -7,15 +7,9 @@ import { loginSchema, registerSchema } from '../schemas/accounts'
 import { login, register, type SignInAttempt } from '../services/accounts'
 import { validate } from '../validation'
 
-/** This request as a sign-in attempt: the client's address, the KDF cost and the session it replaces. */
+/** This request as a sign-in attempt: the client's address, and how to slow it down. */
 export function signInAttempt(c: { var: AppVariables; req: { raw: Request }; env: unknown }): SignInAttempt {
-  return {
-    ip: c.var.deps.clientIp(c.req.raw, c.env),
-    sleep: c.var.deps.sleep,
-    passwordParams: c.var.deps.passwordParams,
-    scrypt: c.var.deps.scrypt,
-    previousSessionHash: c.var.caller?.sessionHash,
-  }
+  return { ip: c.var.deps.clientIp(c.req.raw, c.env), sleep: c.var.deps.sleep }
 }
 
 /** `/api/v1/auth`: register, sign in and sign out with a session cookie. */
@@ -42,7 +36,7 @@ export const authRoutes = new Hono<AppEnv>()
     validate('json', loginSchema),
     async (c) => {
       const input = c.req.valid('json')
-      const { userId, sessionSecret } = await login(c.var, input, signInAttempt(c))
+      const { userId, sessionSecret } = await login(c.var.user ?? c.var, input, c.var.deps, signInAttempt(c))
       writeSessionCookie(c, sessionSecret)
       return c.json({ id: userId, email: input.email }, 200)
     },

@@ -22,19 +22,14 @@ import type { UserContext } from './context'
 export const resetLinkMs = 60 * 60 * 1000
 
 /**
- * The signed-in user changing their account, with how passwords are hashed: the runtime's scrypt
- * (the thread pool on Node, so checking the current password never stalls other requests).
+ * Account changes take the signed-in user's one `UserContext` (its `sessionHash` is the session
+ * making the change) and the runtime's password KDF, as `register` and `login` do: the thread
+ * pool's scrypt on Node, so checking the current password never stalls other requests.
  */
-export interface AccountChangeContext extends UserContext {
-  kdf: PasswordKdf
-  /** The session making the change: kept when the others are signed out. */
-  sessionHash?: string | undefined
-}
-
-async function requirePassword(ctx: AccountChangeContext, password: string) {
+async function requirePassword(ctx: UserContext, password: string, kdf: PasswordKdf) {
   const user = await findUserById(ctx.db, ctx.userId)
   if (!user) throw new AppError(401, 'unauthenticated', 'sign in again')
-  if (!(await verifyPassword(password, user.passwordHash, ctx.kdf.scrypt)))
+  if (!(await verifyPassword(password, user.passwordHash, kdf.scrypt)))
     throw new AppError(403, 'invalid_credentials', 'currentPassword: the current password is wrong', {
       field: 'currentPassword',
     })
@@ -48,32 +43,41 @@ function checkStrength(field: string, password: string, email: string) {
 
 /** A new password after the current one; every other session is signed out with it. */
 export async function changePassword(
-  ctx: AccountChangeContext,
+  ctx: UserContext,
   input: { currentPassword: string; newPassword: string },
+  kdf: PasswordKdf,
 ): Promise<void> {
-  const user = await requirePassword(ctx, input.currentPassword)
+  const user = await requirePassword(ctx, input.currentPassword, kdf)
   checkStrength('newPassword', input.newPassword, user.email)
   await replacePassword(
     ctx.db,
     ctx.userId,
-    await hashPassword(input.newPassword, ctx.kdf.passwordParams, ctx.kdf.scrypt),
+    await hashPassword(input.newPassword, kdf.passwordParams, kdf.scrypt),
     ctx.sessionHash,
   )
 }
 
-export async function changeEmail(ctx: AccountChangeContext, input: { email: string; currentPassword: string }) {
-  await requirePassword(ctx, input.currentPassword)
+export async function changeEmail(
+  ctx: UserContext,
+  input: { email: string; currentPassword: string },
+  kdf: PasswordKdf,
+) {
+  await requirePassword(ctx, input.currentPassword, kdf)
   if (!(await updateEmail(ctx.db, ctx.userId, input.email)))
     throw new AppError(409, 'email_taken', 'email: another account uses this email', { field: 'email' })
 }
 
-export async function signOutEverywhere(ctx: AccountChangeContext): Promise<void> {
+export async function signOutEverywhere(ctx: UserContext): Promise<void> {
   await deleteSessionsOf(ctx.db, ctx.userId)
 }
 
 /** Deletes the account and all its data, unless it would leave a team with members but no owner. */
-export async function deleteAccount(ctx: AccountChangeContext, input: { currentPassword: string }): Promise<void> {
-  const user = await requirePassword(ctx, input.currentPassword)
+export async function deleteAccount(
+  ctx: UserContext,
+  input: { currentPassword: string },
+  kdf: PasswordKdf,
+): Promise<void> {
+  const user = await requirePassword(ctx, input.currentPassword, kdf)
   const orphaned = await teamsLeftWithoutOwner(ctx.db, ctx.userId)
   if (orphaned.length)
     throw new AppError(

@@ -20,7 +20,7 @@ import { replaceSession } from '../db/queries/sessions'
 import { AppError } from '../errors'
 import { hashPassword, needsRehash, type Scrypt, type ScryptParams, verifyPassword } from '../security/password'
 import { hashSecret, randomSecret } from '../security/secrets'
-import type { RequestContext } from './context'
+import type { RequestContext, UserContext } from './context'
 
 /** How passwords are hashed: the KDF cost and the runtime's scrypt (thread pool on Node). */
 export interface PasswordKdf {
@@ -28,13 +28,14 @@ export interface PasswordKdf {
   scrypt: Scrypt
 }
 
-/** Where a sign-in comes from and how passwords are hashed: throttling and the KDF cost. */
-export interface SignInAttempt extends PasswordKdf {
+/**
+ * What only a sign-in has, for its throttle: the client's address and how to wait. The KDF is
+ * `PasswordKdf`, the browser's session the caller's (`UserContext.sessionHash`), as elsewhere.
+ */
+export interface SignInAttempt {
   ip: string
   /** Waits `ms` milliseconds: how a sign-in to an account under attack is slowed down. */
   sleep: (ms: number) => Promise<void>
-  /** The session the browser had before, deleted so a fixed session id is useless afterwards. */
-  previousSessionHash?: string | undefined
 }
 
 /** A dummy hash, verified when the email is unknown so timing does not reveal which emails exist. */
@@ -99,15 +100,16 @@ export function slowDownMs(failures: number): number {
 /**
  * Signs in, throttled per account and address (429 for an address that keeps failing), and only
  * slowed down per account, so an attacker cannot lock the owner out (policy in
- * `auth/session-policy.ts`). The old session (if any) is deleted and a new one issued, so a
+ * `auth/session-policy.ts`). The browser's old session (`ctx.sessionHash`: `c.var.user` when it
+ * was signed in, else the bare request) is deleted and a new one issued, so a
  * session id fixed before sign-in is useless after it.
  */
 export async function login(
-  ctx: RequestContext,
+  ctx: RequestContext & Pick<UserContext, 'sessionHash'>,
   input: { email: string; password: string },
-  attempt: SignInAttempt,
+  { passwordParams, scrypt }: PasswordKdf,
+  { ip, sleep }: SignInAttempt,
 ): Promise<{ userId: string; sessionSecret: string }> {
-  const { ip, passwordParams, scrypt, previousSessionHash } = attempt
   const since = ctx.now - loginWindowMs
   // One round trip for the throttle and the account; one for the session (docs/deploy.md, round trips).
   const { user, ...failures } = await readSignIn(ctx.db, input.email, ip, since)
@@ -116,7 +118,7 @@ export async function login(
   if (failures.address.count >= maxFailuresPerAddress)
     throw tooManyFailures(failures.address, ctx.now, 'from your address')
   const wait = slowDownMs(failures.account.count)
-  if (wait > 0) await attempt.sleep(wait)
+  if (wait > 0) await sleep(wait)
   dummyHash ??= hashPassword('dockdeck-dummy-password', passwordParams, scrypt)
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash), scrypt)
   if (!user || !ok) {
@@ -126,5 +128,5 @@ export async function login(
   if (needsRehash(user.passwordHash, passwordParams))
     await updatePasswordHash(ctx.db, user.id, await hashPassword(input.password, passwordParams, scrypt))
   if (failures.account.count + failures.address.count > 0) await pruneLoginFailures(ctx.db, since)
-  return { userId: user.id, sessionSecret: await startSession(ctx.db, user.id, ctx.now, previousSessionHash) }
+  return { userId: user.id, sessionSecret: await startSession(ctx.db, user.id, ctx.now, ctx.sessionHash) }
 }

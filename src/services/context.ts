@@ -17,6 +17,11 @@ export interface RequestContext {
 export interface UserContext extends RequestContext {
   userId: string
   settings: StudySettings
+  /**
+   * The browser session making the request (hash of its secret); none for an API token. Kept
+   * when the others are signed out, replaced by a new sign-in from the same browser.
+   */
+  sessionHash?: string | undefined
 }
 
 /** Parsed settings by their stored JSON: most requests of a user carry the same string. */

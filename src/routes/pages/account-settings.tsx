@@ -7,13 +7,7 @@ import type { SignedInEnv } from '../../middleware/caller'
 import { noStore } from '../../middleware/no-store'
 import { changeEmailSchema, changePasswordSchema, deleteAccountSchema } from '../../schemas/account-changes'
 import { createTokenSchema, idParamSchema } from '../../schemas/accounts'
-import {
-  type AccountChangeContext,
-  changeEmail,
-  changePassword,
-  deleteAccount,
-  signOutEverywhere,
-} from '../../services/account-changes'
+import { changeEmail, changePassword, deleteAccount, signOutEverywhere } from '../../services/account-changes'
 import { createToken, maxActiveTokens, revokeOwnToken, tokensOf } from '../../services/tokens'
 import { parseWith, validate } from '../../validation'
 import { AccountPage, type AccountPageProps } from '../../views/pages/account'
@@ -22,11 +16,6 @@ import { signedIn } from './signed-in'
 
 type Ctx = Context<SignedInEnv>
 type FormBody = Record<string, string | File | (string | File)[]>
-
-function changeContext(c: Ctx): AccountChangeContext {
-  const { passwordParams, scrypt } = c.var.deps
-  return { ...c.var.user, kdf: { passwordParams, scrypt }, sessionHash: c.var.caller.sessionHash }
-}
 
 const text = (body: FormBody, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '')
 
@@ -97,7 +86,7 @@ export const accountSettingsPages = new Hono<AppEnv>()
         currentPassword: text(body, 'currentPassword'),
         newPassword: text(body, 'newPassword'),
       })
-      await changePassword(changeContext(c), input)
+      await changePassword(c.var.user, input, c.var.deps)
       return 'Your password was changed, and your other devices were signed out.'
     })
   })
@@ -108,13 +97,13 @@ export const accountSettingsPages = new Hono<AppEnv>()
         email: text(body, 'email'),
         currentPassword: text(body, 'currentPassword'),
       })
-      await changeEmail(changeContext(c), input)
+      await changeEmail(c.var.user, input, c.var.deps)
       c.var.caller.email = input.email
       return `You now sign in as ${input.email}.`
     })
   })
   .post('/account/sign-out-everywhere', async (c) => {
-    await signOutEverywhere(changeContext(c))
+    await signOutEverywhere(c.var.user)
     clearSessionCookie(c)
     return c.redirect('/signin', 303)
   })
@@ -125,7 +114,7 @@ export const accountSettingsPages = new Hono<AppEnv>()
         currentPassword: text(body, 'currentPassword'),
         confirm: text(body, 'confirm').trim().toLowerCase(),
       })
-      await deleteAccount(changeContext(c), input)
+      await deleteAccount(c.var.user, input, c.var.deps)
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error
       c.status(error.status)

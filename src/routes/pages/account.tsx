@@ -55,7 +55,7 @@ export const accountPages = new Hono<AppEnv>()
     const body = await c.req.parseBody()
     try {
       const input = parseWith(loginSchema, { email: field(body, 'email'), password: field(body, 'password') })
-      const { sessionSecret } = await login(c.var, input, signInAttempt(c))
+      const { sessionSecret } = await login(c.var.user ?? c.var, input, c.var.deps, signInAttempt(c))
       writeSessionCookie(c, sessionSecret)
       return c.redirect(safeNext(body.next), 303)
     } catch (error) {
