@@ -51,12 +51,14 @@ export async function launchBrowser(): Promise<Browser> {
 
 export async function newContext(
   browser: Browser,
-  options: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' } = {},
+  options: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark'; timezoneId?: string } = {},
 ): Promise<BrowserContext> {
   return browser.newContext({
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1000, height: 800 },
+    // The zone the page's Intl reports (timezone.js); the server's clock and zone are not affected.
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   })
 }
 
