@@ -5,7 +5,7 @@ import type { Block, CardDraft, RuleContext, Section } from './draft'
 import { readFrontMatter } from './front-matter'
 import { lazy } from './lazy'
 import { parseMarkdown } from './parse'
-import { textNode, trimPhrasing } from './phrasing'
+import { isDeckTag, textNode, trimPhrasing } from './phrasing'
 import { renderNote } from './render'
 import { headingCards } from './rules/heading'
 import { createSlugger, fileSlug } from './slug'
@@ -135,9 +135,13 @@ function walkSections(
     // without spaces is a card.
     obsidianCards,
     properNouns: names,
+    deckTags: [],
     emit(draft) {
       const { block } = draft
       if (isOptedOut(annotations, block.anchorLine)) return
+      // A card's own `#flashcards/…` tag puts it in that deck alone (Obsidian-SR's
+      // question-specific tags); others join the sub-deck tagged last above them.
+      if (ctx.deckTags.length > 0 && !draft.tags.some(isDeckTag)) draft.tags = [...draft.tags, ...ctx.deckTags]
       const owner = claims.get(block.anchorLine)
       if (!owner) {
         claims.set(block.anchorLine, block)

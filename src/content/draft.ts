@@ -74,6 +74,11 @@ export interface RuleContext {
   cardParagraphs: Set<Paragraph>
   /** The note carries Obsidian-SR's `#flashcards` tag: `Q::A` without spaces is a card. */
   obsidianCards?: boolean
+  /**
+   * Obsidian-SR's sub-deck tags in force (`#flashcards/deckA` on a line of its own): they apply
+   * to every later card of the file until the next such line; set while walking.
+   */
+  deckTags: string[]
   /** Capitalised words the file uses mid-sentence (`Docker`, `Dockerfile`): kept capitalised. */
   properNouns: ReadonlySet<string>
 }

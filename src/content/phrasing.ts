@@ -83,6 +83,26 @@ export function takeTags(nodes: readonly PhrasingContent[]): { nodes: PhrasingCo
   return { nodes: content.slice(0, -1).concat(kept.value === '' ? [] : [kept]), tags }
 }
 
+const leadingTagRun = /^[ \t]*((?:#\p{L}[\p{L}\p{N}_/-]*[ \t]*)+)/u
+
+/** Takes `#tag` words from the start of the inline content (Obsidian-SR's question-specific tags). */
+export function takeLeadingTags(nodes: readonly PhrasingContent[]): { nodes: PhrasingContent[]; tags: string[] } {
+  const first = nodes[0]
+  const match = first?.type === 'text' ? leadingTagRun.exec(first.value) : null
+  if (first?.type !== 'text' || !match) return { nodes: [...nodes], tags: [] }
+  const tags = (match[1] ?? '')
+    .trim()
+    .split(/\s+/)
+    .map((tag) => tag.slice(1))
+  const rest = first.value.slice(match[0].length)
+  return { nodes: [...(rest === '' ? [] : [text(rest)]), ...nodes.slice(1)], tags }
+}
+
+/** Obsidian-SR's sub-deck tag: `flashcards/deckA` (the bare `flashcards` only marks the note). */
+export function isDeckTag(tag: string): boolean {
+  return tag.toLowerCase().startsWith('flashcards/')
+}
+
 const boundary = /(?<!\b(?:e\.g|i\.e|etc|vs|cf))[.!?]\s+(?=[\p{Lu}\p{N}`"'“(*])/gu
 
 /** The nodes of the last sentence: the part after the last `. ` / `! ` / `? ` boundary. */

@@ -3,7 +3,7 @@ import { lineOf, type RuleContext, type Scope } from './draft'
 import { trimPhrasing } from './phrasing'
 import { clozeCards } from './rules/cloze'
 import { enumerationCards, listContext } from './rules/enumeration'
-import { explicitCards, looksLikeCard } from './rules/explicit'
+import { explicitCards, looksLikeCard, notParsed } from './rules/explicit'
 import { fieldCards, matchField } from './rules/fields'
 import { chainCards, diagramCards } from './rules/sequence'
 import { isPlainTermList, matchTerm, termCards } from './rules/terms'
@@ -18,7 +18,7 @@ export function walkBlocks(blocks: readonly RootContent[], scope: Scope, ctx: Ru
     const previous = blocks[index - 1]
     switch (node.type) {
       case 'paragraph':
-        paragraphCards(node, previous, blocks[index + 1], scope, ctx)
+        paragraphCards(node, previous, blocks.slice(index + 1), scope, ctx)
         break
       case 'list':
         walkList(node, previous, scope, ctx)
@@ -37,18 +37,12 @@ export function walkBlocks(blocks: readonly RootContent[], scope: Scope, ctx: Ru
 function paragraphCards(
   paragraph: Paragraph,
   previous: RootContent | undefined,
-  next: RootContent | undefined,
+  after: readonly RootContent[],
   scope: Scope,
   ctx: RuleContext,
 ): void {
-  if (explicitCards(paragraph, next, scope, ctx) || clozeCards(paragraph, scope, ctx)) return
-  if (looksLikeCard(paragraph))
-    ctx.report(
-      lineOf(paragraph),
-      'card-not-parsed',
-      'looks like a `Question::Answer` card but is not one (one word each side, or several lines): put code in backticks, or write `Question :: Answer` on one line',
-      'warning',
-    )
+  if (explicitCards(paragraph, after, scope, ctx) || clozeCards(paragraph, scope, ctx)) return
+  if (looksLikeCard(paragraph)) ctx.report(lineOf(paragraph), 'card-not-parsed', notParsed, 'warning')
   const term = matchTerm(paragraph, false)
   if (term) termCards(term, paragraph, undefined, scope, ctx)
   else chainCards(paragraph, previous, scope, ctx)
@@ -63,8 +57,7 @@ function walkList(list: List, previous: RootContent | undefined, scope: Scope, c
     const first = item.children[0]
     let inner: Scope = { ...scope, topLevel: false }
     if (first?.type === 'paragraph' && !ctx.consumed.has(first)) {
-      const next = item.children[1]
-      const explicit = explicitCards(first, next, scope, ctx) || clozeCards(first, scope, ctx)
+      const explicit = explicitCards(first, item.children.slice(1), scope, ctx) || clozeCards(first, scope, ctx)
       const field = explicit ? undefined : matchField(first, item)
       const term = explicit || repeated.has(item) ? undefined : (field?.term ?? matchTerm(first, plainTerms))
       if (field && term) {

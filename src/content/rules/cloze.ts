@@ -10,12 +10,13 @@ interface Segment {
   nodes: PhrasingContent[]
 }
 
-const opener = /==(?=\S|$)|\{\{c(\d+)::/
+const opener = /==(?=\S|$)|\{\{c?(\d+)::/
 
 /**
- * Cloze cards: Anki `{{c1::text::hint}}` (one card per number; the other numbers stay visible)
- * and Obsidian-SR's highlights, one card per gap as its docs give: `==text==` numbered in order,
- * `==2;;text==` numbered 2, a hint as `==text;;hint==` or `==text==^[hint]`. The prompt shows
+ * Cloze cards: Anki `{{c1::text::hint}}` or `{{1::text}}` (one card per number, gaps of the same
+ * number hidden together; the other numbers stay visible) and Obsidian-SR's highlights, one card
+ * per gap as its docs give: `==text==` numbered in order, `==2;;text==` or `==text==[^2]`
+ * numbered 2, a hint as `==text;;hint==` or `==text==^[hint]`. The prompt shows
  * `[…]` or `[hint]`; the answer is the hidden text.
  * @see https://github.com/st3v3nmw/obsidian-spaced-repetition/blob/master/docs/docs/en/flashcards/cloze-cards.md
  */
@@ -112,6 +113,12 @@ function parseClozes(nodes: PhrasingContent[]): Segment[] | 'unclosed' | undefin
         const gap = segments[segments.length - 2] as Segment
         gap.hint = footnote[1]?.trim() || gap.hint
         rest = rest.slice(footnote[0].length)
+      }
+      // `==text==[^2]`: a classic cloze's group number in a footnote mark.
+      const group = open === '==' ? /^\[\^(\d+)\]/.exec(rest) : null
+      if (group) {
+        ;(segments[segments.length - 2] as Segment).number = Number(group[1])
+        rest = rest.slice(group[0].length)
       }
       open = undefined
     }
