@@ -52,7 +52,7 @@ export function planExamFeedback(
     const state = states.get(cardId)
     if (correct && (state?.state ?? State.New) !== State.New) continue
     try {
-      const { write, log } = planReview(ctx, cardId, state, correct ? 'good' : 'again', ctx.now)
+      const { write, log } = planReview(ctx, cardId, state, correct ? 'good' : 'again', ctx.now, 'exam')
       reviews.push({ state: write, log: { ...log, durationMs: null, origin: 'exam' } })
     } catch (error) {
       if (!(error instanceof SchedulingError)) throw error

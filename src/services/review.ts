@@ -293,7 +293,7 @@ export async function answerCard(
     throw conflict()
   }
 
-  const { write, log, becameLeech } = planReview(ctx, card.id, state, input.rating, at)
+  const { write, log, becameLeech } = planReview(ctx, card.id, state, input.rating, at, origin)
   const newState = {
     ...write.memory,
     suspended: write.suspended,
@@ -334,7 +334,9 @@ export async function answerCard(
 /**
  * What rating a card at `at` writes, computed from the state that was read: the new memory with
  * its leech flags (expected at the version read, so a write after someone else's fails), and
- * the log, whose `before` keeps the flags the review changes, for an exact undo.
+ * the log, whose `before` keeps the flags the review changes, for an exact undo. A quiz or exam
+ * answer counts its lapse in the card's memory but never makes a leech by itself: only a lapse
+ * on the review page suspends a card (docs/scheduling.md, "Leeches").
  */
 export function planReview(
   ctx: UserContext,
@@ -342,15 +344,13 @@ export function planReview(
   state: CardStateRow | undefined,
   rating: RatingName,
   at: number,
+  origin: 'review' | 'quiz' | 'exam' = 'review',
 ): { write: StateWrite; log: ReviewLogFields; becameLeech: boolean } {
   const settings = ctx.settings
   const before = state ? memoryOf(state) : null
   const { next, log } = createScheduler(settings).rate(before, rating, at)
-  const flags = applyLeech(
-    { lapses: next.lapses, leech: state?.leech ?? false, suspended: state?.suspended ?? false },
-    settings.leechThreshold,
-    before?.lapses ?? 0,
-  )
+  const unchanged = { lapses: next.lapses, leech: state?.leech ?? false, suspended: state?.suspended ?? false }
+  const flags = origin === 'review' ? applyLeech(unchanged, settings.leechThreshold, before?.lapses ?? 0) : unchanged
   const loggedBefore = JSON.stringify({
     ...JSON.parse(log.before),
     suspended: state?.suspended ?? false,

@@ -329,6 +329,7 @@ describe('the settings page', () => {
     examDate: '2026-06-30',
     learnAheadMinutes: '5',
     buryInterdayLearningSiblings: 'on',
+    maximumInterval: '365',
   }
 
   it('saves the form through the API’s rules and shows the saved values', async () => {
@@ -355,6 +356,7 @@ describe('the settings page', () => {
       buryNewSiblings: false,
       buryReviewSiblings: false,
       buryInterdayLearningSiblings: true,
+      maximumInterval: 365,
     })
     const saved = (await page(user.browser, '/settings?saved=1')).html
     expect(saved).toContain('Settings saved.')

@@ -1,7 +1,8 @@
-import { type Card, type FSRS, type FSRSParameters, fsrs, generatorParameters } from 'ts-fsrs'
+import { type Card, type FSRS, type FSRSParameters, fsrs, generatorParameters, StrategyMode } from 'ts-fsrs'
 import { type CardMemory, fromFsrsCard, newCardState, type ReviewLogFields, toFsrsCard } from './card'
 import { ReviewOutOfOrderError } from './errors'
 import { fuzzFactorFor, passingIntervals, reviewInterval } from './fuzz'
+import { ankiLearningSteps } from './learning-steps'
 import { Rating, type RatingName, State, toRating } from './names'
 import { recallAt } from './recall'
 import type { StudySettings } from './settings'
@@ -12,7 +13,7 @@ export type SchedulerSettings = Pick<
   StudySettings,
   'desiredRetention' | 'learningSteps' | 'relearningSteps' | 'fuzz' | 'timezone' | 'dayStartsAt'
 > &
-  Partial<Pick<StudySettings, 'fsrsWeights'>>
+  Partial<Pick<StudySettings, 'fsrsWeights' | 'maximumInterval'>>
 
 export interface SchedulerOptions {
   /** Overrides `settings.fuzz`; tests turn it off so intervals are exact. */
@@ -49,6 +50,8 @@ export function fsrsParameters(settings: SchedulerSettings, options: SchedulerOp
     relearning_steps: settings.relearningSteps,
     enable_fuzz: options.fuzz ?? settings.fuzz,
     enable_short_term: true,
+    // ts-fsrs clamps every interval to it, and ./fuzz keeps fuzzed ones inside it too.
+    maximum_interval: settings.maximumInterval ?? 36500,
   })
 }
 
@@ -78,7 +81,10 @@ function checkOrder(row: CardMemory | null, now: number): void {
 
 export function createScheduler(settings: SchedulerSettings, options: SchedulerOptions = {}): Scheduler {
   // ts-fsrs runs without fuzz: intervals in days are rounded and fuzzed as Anki does (./fuzz).
-  const f: FSRS = fsrs({ ...fsrsParameters(settings, options), enable_fuzz: false })
+  const f: FSRS = fsrs({ ...fsrsParameters(settings, options), enable_fuzz: false }).useStrategy(
+    StrategyMode.LEARNING_STEPS,
+    ankiLearningSteps,
+  )
   const fuzz = options.fuzz ?? settings.fuzz
   const maximum = f.parameters.maximum_interval
   const clock: StudyClockSettings = { timezone: settings.timezone, dayStartsAt: settings.dayStartsAt }

@@ -98,6 +98,7 @@ const fields = {
   fuzz: v.boolean('fuzz must be true or false'),
   learnAheadMinutes: wholeNumber('learnAheadMinutes', 0, 240),
   fsrsWeights,
+  maximumInterval: wholeNumber('maximumInterval', 1, 36500),
   buryNewSiblings: v.boolean('buryNewSiblings must be true or false'),
   buryReviewSiblings: v.boolean('buryReviewSiblings must be true or false'),
   buryInterdayLearningSiblings: v.boolean('buryInterdayLearningSiblings must be true or false'),
@@ -115,6 +116,8 @@ const defaults = {
   fuzz: true,
   /** Anki's default learn-ahead limit. */
   learnAheadMinutes: 20,
+  /** Longest interval in days: Anki's default, 100 years. */
+  maximumInterval: 36500,
   /** Anki's three "bury siblings" options and their defaults (new and review on). */
   buryNewSiblings: true,
   buryReviewSiblings: true,
@@ -136,6 +139,7 @@ export const studySettingsSchema = v.object({
   learnAheadMinutes: v.optional(fields.learnAheadMinutes, defaults.learnAheadMinutes),
   /** Personal FSRS parameters fitted from the user's history; null: FSRS-6's defaults. */
   fsrsWeights: v.optional(v.nullable(fields.fsrsWeights), null),
+  maximumInterval: v.optional(fields.maximumInterval, defaults.maximumInterval),
   buryNewSiblings: v.optional(fields.buryNewSiblings, defaults.buryNewSiblings),
   buryReviewSiblings: v.optional(fields.buryReviewSiblings, defaults.buryReviewSiblings),
   buryInterdayLearningSiblings: v.optional(fields.buryInterdayLearningSiblings, defaults.buryInterdayLearningSiblings),
@@ -158,6 +162,7 @@ export const studySettingsUpdateSchema = v.strictObject(
     fuzz: v.optional(fields.fuzz),
     learnAheadMinutes: v.optional(fields.learnAheadMinutes),
     fsrsWeights: v.optional(v.nullable(fields.fsrsWeights)),
+    maximumInterval: v.optional(fields.maximumInterval),
     buryNewSiblings: v.optional(fields.buryNewSiblings),
     buryReviewSiblings: v.optional(fields.buryReviewSiblings),
     buryInterdayLearningSiblings: v.optional(fields.buryInterdayLearningSiblings),

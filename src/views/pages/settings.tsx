@@ -15,6 +15,7 @@ export interface SettingsValues {
   examDate: string
   fuzz: boolean
   learnAheadMinutes: string
+  maximumInterval: string
   buryNewSiblings: boolean
   buryReviewSiblings: boolean
   buryInterdayLearningSiblings: boolean
@@ -219,6 +220,14 @@ export function SettingsPage(props: SettingsPageProps) {
           hint="At the end of a session, learning cards due within this many minutes are shown now rather than waited for: 0 to 240 (Anki's default is 20)."
         >
           {number('learnAheadMinutes', 0, 240)}
+        </SettingsField>
+        <SettingsField
+          name="maximumInterval"
+          label="Maximum interval (days)"
+          error={errors.maximumInterval}
+          hint="No card waits longer than this: 1 to 36500 (Anki's default, 100 years)."
+        >
+          {number('maximumInterval', 1, 36500)}
         </SettingsField>
         {checkbox(
           'fuzz',
