@@ -96,4 +96,17 @@ describe('the /cards pages', () => {
     expect(page).toContain('History · 0 answers')
     expect((await bob.request(`/cards/${pod}`)).status).toBe(404)
   })
+
+  it('suspends a card from its page and offers the undo there', async () => {
+    const res = await ada.submit('/cards/actions', { action: 'suspend', ids: pod, back: `card=${pod}` })
+    const location = res.headers.get('location')!
+    expect(location).toMatch(new RegExp(`^/cards/${pod}\\?action=[\\w-]+$`))
+    const page = await html(await ada.request(location))
+    expect(page).toContain('Suspended 1 card.')
+    expect(page).toContain('new, suspended')
+    const undo = /action="(\/cards\/actions\/[\w-]+\/undo)"/.exec(page)![1]!
+    const back = await ada.submit(undo, { back: `card=${pod}` })
+    expect(back.headers.get('location')).toMatch(new RegExp(`^/cards/${pod}\\?action=`))
+    expect(await html(await ada.request(back.headers.get('location')!))).toContain('Undone: 1 card back as they were.')
+  })
 })

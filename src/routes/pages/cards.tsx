@@ -1,6 +1,6 @@
 import { Hono } from 'hono/tiny'
 import * as v from 'valibot'
-import { findCardAction } from '../../db/queries/card-actions'
+import { type CardActionRow, findCardAction } from '../../db/queries/card-actions'
 import { listDecks } from '../../db/queries/decks'
 import { studyDayOf } from '../../domain/scheduling'
 import type { AppEnv } from '../../env'
@@ -11,7 +11,7 @@ import { applyCardAction, undoCardAction } from '../../services/card-actions'
 import { browseCards, cardInfo } from '../../services/card-browser'
 import { parseWith, validate } from '../../validation'
 import { CardInfoPage } from '../../views/pages/card-info'
-import { CardsPage } from '../../views/pages/cards'
+import { type ActionSummary, CardsPage } from '../../views/pages/cards'
 import { signedIn } from './signed-in'
 
 /** The search fields a page link or the bulk form may carry back; anything else is dropped. */
@@ -51,6 +51,18 @@ const verbs: Record<BulkAction, string> = {
   reschedule: 'Rescheduled',
 }
 
+const cardQuerySchema = v.object({ action: pageQuerySchema.entries.action })
+
+function summary(action: CardActionRow): ActionSummary {
+  return {
+    id: action.id,
+    verb: verbs[action.action as BulkAction] ?? action.action,
+    changed: action.cardCount,
+    undone: action.undoneAt !== null,
+    skipped: 0,
+  }
+}
+
 /** Where a form sends the person back to: the card they came from, or the same search. */
 function backTo(back: string | undefined, actionId: string | null): string {
   const from = new URLSearchParams(back ?? '')
@@ -82,15 +94,7 @@ export const cardPages = new Hono<AppEnv>()
         decks={decks}
         csrfToken={c.var.csrfToken}
         today={studyDayOf(ctx.now, ctx.settings.timezone, ctx.settings.dayStartsAt)}
-        action={
-          action && {
-            id: action.id,
-            verb: verbs[action.action as BulkAction] ?? action.action,
-            changed: action.cardCount,
-            undone: action.undoneAt !== null,
-            skipped: 0,
-          }
-        }
+        action={action && summary(action)}
       />,
       { title: 'Cards', styles: ['cards.css'] },
     )
@@ -120,9 +124,14 @@ export const cardPages = new Hono<AppEnv>()
       return c.redirect(backTo(c.req.valid('form').back, id), 303)
     },
   )
-  .get('/cards/:id', validate('param', cardParamSchema), async (c) => {
-    const info = await cardInfo(c.var.user, c.req.valid('param').id)
-    return c.render(<CardInfoPage info={info} csrfToken={c.var.csrfToken} />, {
+  .get('/cards/:id', validate('param', cardParamSchema), validate('query', cardQuerySchema), async (c) => {
+    const ctx = c.var.user
+    const { action } = c.req.valid('query')
+    const [info, done] = await Promise.all([
+      cardInfo(ctx, c.req.valid('param').id),
+      action ? findCardAction(ctx.db, ctx.userId, action) : undefined,
+    ])
+    return c.render(<CardInfoPage info={info} csrfToken={c.var.csrfToken} action={done && summary(done)} />, {
       title: 'Card',
       styles: ['cards.css'],
     })

@@ -1,10 +1,13 @@
 import type { cardInfo } from '../../services/card-browser'
 import { CardHtml } from '../components/card-html'
 import { CsrfField } from '../components/csrf-field'
+import { ActionNotice, type ActionSummary } from './cards'
 
 export interface CardInfoPageProps {
   info: Awaited<ReturnType<typeof cardInfo>>
   csrfToken: string
+  /** The action just applied to this card from its page, or undone. */
+  action?: ActionSummary | undefined
 }
 
 const percent = (value: number | null) => (value === null ? '–' : `${Math.round(value * 100)}%`)
@@ -20,6 +23,13 @@ export function CardInfoPage(props: CardInfoPageProps) {
         <a href="/cards">Back to the cards</a>
       </p>
       <h1>Card</h1>
+      {props.action ? (
+        <ActionNotice
+          action={props.action}
+          search={`card=${encodeURIComponent(card.id)}`}
+          csrfToken={props.csrfToken}
+        />
+      ) : null}
       <section class="card" aria-labelledby="card-text">
         <h2 id="card-text" class="visually-hidden">
           Prompt and answer

@@ -64,7 +64,10 @@ function Select(props: {
   )
 }
 
-function ActionNotice(props: { action: NonNullable<CardsPageProps['action']>; search: string; csrfToken: string }) {
+export type ActionSummary = NonNullable<CardsPageProps['action']>
+
+/** What a bulk action did, with its undo button until it is undone. */
+export function ActionNotice(props: { action: ActionSummary; search: string; csrfToken: string }) {
   const { action } = props
   const cards = `${action.changed} card${action.changed === 1 ? '' : 's'}`
   if (action.undone)
