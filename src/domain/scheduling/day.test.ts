@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addStudyDays, nextDayStart, startOfStudyDay, studyDayOf, studyDayStart } from './day'
+import { addStudyDays, nextDayStart, startOfStudyDay, studyDayOf, studyDayStart, wallClock } from './day'
 import { InvalidTimeZoneError } from './errors'
 
 const HOUR = 3_600_000
@@ -109,4 +109,50 @@ describe('study days', () => {
       { numRuns: 300, seed: 20260115 },
     )
   })
+})
+
+describe('wall clock', () => {
+  /** The wall clock as Intl formats it, without the offsets remembered per minute. */
+  const formats = new Map<string, Intl.DateTimeFormat>()
+  function formatted(instant: number, timeZone: string): number {
+    let format = formats.get(timeZone)
+    if (!format) {
+      format = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      })
+      formats.set(timeZone, format)
+    }
+    const parts = format.formatToParts(instant)
+    const f = (type: string) => Number(parts.find((p) => p.type === type)?.value)
+    const seconds = Date.UTC(f('year'), f('month') - 1, f('day'), f('hour'), f('minute'), f('second'))
+    return seconds + (((instant % 1000) + 1000) % 1000)
+  }
+
+  it('agrees with Intl second by second around every offset change of a year, in zones that change on odd minutes', () => {
+    // Gaza has changed at 00:01 and Lord Howe moves by half an hour; St John's is 3.5 h off UTC.
+    for (const zone of ['Europe/Berlin', 'America/St_Johns', 'Australia/Lord_Howe', 'Asia/Gaza']) {
+      for (const year of [2011, 2026]) {
+        let previous = formatted(Date.UTC(year, 0, 1), zone) - Date.UTC(year, 0, 1)
+        for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += HOUR) {
+          const offset = formatted(t, zone) - t
+          if (offset === previous) continue
+          previous = offset
+          // The change happened within the last hour: check it second by second.
+          for (let s = t - HOUR; s <= t; s += 1000) {
+            const instant = s + 437
+            expect(wallClock(instant, zone), `${zone} ${new Date(instant).toISOString()}`).toBe(
+              formatted(instant, zone),
+            )
+          }
+        }
+      }
+    }
+  }, 300_000)
 })
