@@ -21,6 +21,7 @@ import { deckPages } from './routes/pages/decks'
 import { examPages } from './routes/pages/exams'
 import { helpPages } from './routes/pages/help'
 import { homePages } from './routes/pages/home'
+import { ownDeckPages } from './routes/pages/own-decks'
 import { passwordResetPages } from './routes/pages/password-reset'
 import { progressPages } from './routes/pages/progress'
 import { quizPages } from './routes/pages/quiz'
@@ -35,7 +36,7 @@ import { renderError } from './views/render-error'
 /** Request bodies above this are refused with 413 before they are read (uploads excepted). */
 export const maxBodyBytes = 64 * 1024
 const uploadPath = /^(\/api\/v1)?\/decks\/[^/]+\/(import|upload)$/
-const notePath = /^(\/api\/v1)?\/decks\/[^/]+\/notes(\/|$)/
+const notePath = /^(\/api\/v1)?\/decks\/[^/]+\/(notes(\/|$)|note$)/
 /** Posts that derive a scrypt key (sign-in, sign-up, password reset and changes): the `signIn` limit. */
 const passwordPath =
   /^(\/signin|\/signup|\/api\/v1\/auth\/(login|register)|\/password\/(forgot|reset\/[^/]+)|\/account\/(password|email|delete))$/
@@ -132,6 +133,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', homePages)
   app.route('/', reviewPages)
   app.route('/', settingsPages)
+  app.route('/', ownDeckPages)
   app.route('/', deckPages)
   app.route('/', cardPages)
   app.route('/', progressPages)

@@ -1,10 +1,8 @@
 import { Hono } from 'hono/tiny'
 import { describeRoute } from 'hono-openapi'
-import type { UploadedFile } from '../content/import'
 import { loadNotes } from '../db/queries/deck-notes'
 import { listCards, listDecks } from '../db/queries/decks'
 import type { AppEnv } from '../env'
-import { AppError } from '../errors'
 import { auth } from '../middleware/caller'
 import { createDeckSchema, exportQuerySchema, noteParamSchema, putNoteQuerySchema } from '../schemas/decks'
 import { deckCardsQuerySchema, deckParamSchema } from '../schemas/review'
@@ -14,6 +12,7 @@ import { createOwnDeck, deleteNote, getNote, putNote, requireDeck } from '../ser
 import { presentCard } from '../services/review'
 import { validate } from '../validation'
 import { created, errors, ok } from './openapi-responses'
+import { readUploadForm } from './upload-form'
 
 const tags = ['Decks']
 const noDeck = { 404: 'No such deck, or not one you may see' }
@@ -186,19 +185,7 @@ export const deckRoutes = new Hono<AppEnv>()
     validate('param', deckParamSchema),
     async (c) => {
       const { slug } = c.req.valid('param')
-      let form: Record<string, unknown>
-      try {
-        form = await c.req.parseBody({ all: true })
-      } catch {
-        throw new AppError(400, 'bad_request', 'body: the multipart form could not be read')
-      }
-      const sent = form.file === undefined ? [] : Array.isArray(form.file) ? form.file : [form.file]
-      const files: UploadedFile[] = []
-      for (const item of sent) {
-        if (!(item instanceof File))
-          throw new AppError(400, 'validation_failed', 'file: each `file` field must be a file', { field: 'file' })
-        files.push({ name: item.name || 'upload', bytes: new Uint8Array(await item.arrayBuffer()) })
-      }
+      const files = await readUploadForm(c)
       return c.json(await importFiles(c.var.user, c.var.deps.deckTools, slug, files), 200)
     },
   )

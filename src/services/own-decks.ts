@@ -94,19 +94,8 @@ export interface NotesApplied {
 
 const place = (d: Diagnostic) => ({ file: d.file, line: d.line, code: d.code, message: d.message })
 
-/**
- * Changes a deck's notes and its cards together, in one batch: the deck is recompiled whole
- * (ids are deck-wide), cards are added, updated in place, retired or revived by `syncDeck`'s
- * rules, so history survives every edit. Errors in the notes change nothing and answer 422
- * naming each file and line. `extra` adds the caller's statements (imported history) to the batch.
- */
-export async function applyNotes(
-  ctx: DeckContext,
-  tools: DeckTools,
-  deck: DeckRow,
-  change: NotesChange,
-  extra?: (applied: Omit<NotesApplied, 'sync'>) => BatchItem<'sqlite'>[],
-): Promise<NotesApplied> {
+/** The deck recompiled whole with the change applied, after the note and deck size limits. */
+async function compileChange(ctx: DeckContext, tools: DeckTools, deck: DeckRow, change: NotesChange) {
   for (const note of change.put) {
     const bytes = new TextEncoder().encode(note.text).length
     if (bytes > deckLimits.noteBytes)
@@ -135,6 +124,23 @@ export async function applyNotes(
     description: deck.description,
     notes: [...byPath].map(([path, text]) => ({ path, text })),
   })
+  return { before, compiled }
+}
+
+/**
+ * Changes a deck's notes and its cards together, in one batch: the deck is recompiled whole
+ * (ids are deck-wide), cards are added, updated in place, retired or revived by `syncDeck`'s
+ * rules, so history survives every edit. Errors in the notes change nothing and answer 422
+ * naming each file and line. `extra` adds the caller's statements (imported history) to the batch.
+ */
+export async function applyNotes(
+  ctx: DeckContext,
+  tools: DeckTools,
+  deck: DeckRow,
+  change: NotesChange,
+  extra?: (applied: Omit<NotesApplied, 'sync'>) => BatchItem<'sqlite'>[],
+): Promise<NotesApplied> {
+  const { before, compiled } = await compileChange(ctx, tools, deck, change)
   const errors = compiled.diagnostics.filter((d) => d.severity === 'error')
   if (errors.length > 0)
     throw new AppError(422, 'invalid_notes', `${errors[0]!.file}:${errors[0]!.line}: ${errors[0]!.message}`, {
@@ -167,23 +173,28 @@ export async function applyNotes(
   return { ...applied, sync: result }
 }
 
+/** The cards a note makes, in note order. */
+function noteCards(cards: NotesApplied['cards'], path: string) {
+  return cards
+    .filter((card) => card.source.file === path)
+    .map((card) => ({
+      id: card.id,
+      kind: card.kind,
+      topic: card.topic,
+      prompt: card.prompt,
+      answer: card.answer,
+      promptHtml: card.promptHtml,
+      answerHtml: card.answerHtml,
+      line: card.source.line,
+    }))
+}
+
 /** What a note's upload answers: the note as stored, the cards it makes and its warnings. */
 export function presentNote(applied: NotesApplied, path: string) {
   return {
     path,
     text: applied.notes.find((note) => note.path === path)?.text ?? '',
-    cards: applied.cards
-      .filter((card) => card.source.file === path)
-      .map((card) => ({
-        id: card.id,
-        kind: card.kind,
-        topic: card.topic,
-        prompt: card.prompt,
-        answer: card.answer,
-        promptHtml: card.promptHtml,
-        answerHtml: card.answerHtml,
-        line: card.source.line,
-      })),
+    cards: noteCards(applied.cards, path),
     warnings: applied.warnings.filter((d) => d.file === path).map(place),
     sync: applied.sync,
   }
@@ -221,4 +232,30 @@ export async function deleteNote(ctx: DeckContext, tools: DeckTools | undefined,
     throw new AppError(404, 'not_found', `path: no note "${path}" in ${slug}`, { field: 'path' })
   const applied = await applyNotes(ctx, requireTools(tools), deck, { put: [], remove: [path] })
   return applied.sync
+}
+
+/**
+ * What writing a note would make, without writing it: the cards it makes, its warnings, and the
+ * errors (of any note: ids are deck-wide) that would refuse the write. The note editor's preview.
+ */
+export async function previewNote(
+  ctx: DeckContext,
+  tools: DeckTools | undefined,
+  slug: string,
+  path: string,
+  text: string,
+  from?: string,
+) {
+  const { deck } = await requireDeck(ctx, slug, 'write')
+  const remove = from !== undefined && from !== path ? [from] : []
+  const { compiled } = await compileChange(ctx, requireTools(tools), deck, { put: [{ path, text }], remove })
+  return {
+    path,
+    cards: noteCards(compiled.deck.cards, path),
+    warnings: compiled.diagnostics.filter((d) => d.severity === 'warning' && d.file === path).map(place),
+    errors: compiled.diagnostics
+      .filter((d) => d.severity === 'error')
+      .slice(0, 100)
+      .map(place),
+  }
 }

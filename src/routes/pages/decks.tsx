@@ -1,6 +1,6 @@
 import { Hono } from 'hono/tiny'
 import * as v from 'valibot'
-import { canStudy } from '../../db/queries/deck-access'
+import { canStudy, findDeckAccess } from '../../db/queries/deck-access'
 import { listCards, listDecks } from '../../db/queries/decks'
 import { findScope } from '../../db/queries/home'
 import type { AppEnv } from '../../env'
@@ -39,7 +39,12 @@ export const deckPages = new Hono<AppEnv>()
       const cards = await listCards(c.var.db, slug, topicSlug)
       topic = { slug: found.slug, title: found.title, cards: cards.map(presentCard) }
     }
-    return c.render(<DeckPage deck={deck} topic={topic} />, {
+    const userId = c.var.user!.userId
+    // Shipped decks are read-only: only a user's or team's deck may be written to, by its owners.
+    const canEdit =
+      (deck.ownerId !== null || deck.teamId !== null) &&
+      (await findDeckAccess(c.var.db, userId, slug))?.role === 'write'
+    return c.render(<DeckPage deck={deck} topic={topic} canEdit={canEdit} />, {
       title: topic ? `${topic.title} · ${deck.title}` : deck.title,
       styles: ['decks.css'],
     })

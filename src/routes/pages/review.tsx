@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono/tiny'
 import * as v from 'valibot'
-import { canStudy } from '../../db/queries/deck-access'
+import { canStudy, findDeckAccess } from '../../db/queries/deck-access'
 import { findScope, loadToday } from '../../db/queries/home'
 import { ratingNames, SchedulingError, sqlWindow } from '../../domain/scheduling'
 import type { AppEnv } from '../../env'
@@ -134,7 +134,11 @@ export const reviewPages = new Hono<AppEnv>()
     const q = c.req.valid('query')
     const ctx = c.var.user
     const scope = toScope(q, c.var.deps.defaultDeck)
-    const [title, next] = await Promise.all([loadScope(c, scope), nextCard(ctx, scope, scope.mode)])
+    const [title, next, access] = await Promise.all([
+      loadScope(c, scope),
+      nextCard(ctx, scope, scope.mode),
+      findDeckAccess(ctx.db, ctx.userId, scope.deck),
+    ])
     // Usually the card shown is still the next one; otherwise (an undone card, a stale tab) load it.
     const shown = next.card?.id === q.card && next.card && next.intervals ? next : await previewCard(ctx, q.card)
     const card = shown.card!
@@ -156,6 +160,7 @@ export const reviewPages = new Hono<AppEnv>()
         shownAt={q.shownAt}
         idempotencyKey={crypto.randomUUID()}
         typed={typed}
+        editable={access?.role === 'write' && card.deck === scope.deck}
       />,
     )
   })

@@ -20,3 +20,12 @@ export function noteUrl(card: { deck: string; topic: string; source: { anchor: s
   const anchor = card.source.anchor ? `#${encodeURIComponent(card.source.anchor)}` : ''
   return `/decks/${encodeURIComponent(card.deck)}/notes/${encodeURIComponent(card.topic)}${anchor}`
 }
+
+/** The note editor of a user's or team's deck, on the note a card came from and its line. */
+export function noteEditUrl(deck: string, path?: string, line?: number): string {
+  const query = new URLSearchParams()
+  if (path) query.set('path', path)
+  if (line) query.set('line', String(line))
+  const search = query.toString()
+  return `/decks/${encodeURIComponent(deck)}/note${search ? `?${search}` : ''}`
+}

@@ -6,6 +6,8 @@ export interface DeckPageProps {
   deck: DeckSummary
   /** The topic being browsed, with its cards; none lists the topics only. */
   topic?: { slug: string; title: string; cards: ReturnType<typeof presentCard>[] } | undefined
+  /** The caller may change the deck's notes (their own deck, or their team's as its owner). */
+  canEdit?: boolean
 }
 
 /** A deck's topics, and the cards of one topic when `?topic=` names it. */
@@ -15,6 +17,13 @@ export function DeckPage(props: DeckPageProps) {
     <>
       <h1>{deck.title}</h1>
       {deck.description ? <p>{deck.description}</p> : null}
+      {props.canEdit ? (
+        <p>
+          <a class="button secondary" href={`/decks/${deck.slug}/notes`}>
+            Edit notes, upload, export
+          </a>
+        </p>
+      ) : null}
       <nav class="card" aria-labelledby="topics-heading">
         <h2 id="topics-heading">{`Topics · ${deck.cardCount} cards`}</h2>
         <ul class="topic-list">

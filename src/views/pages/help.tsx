@@ -34,8 +34,24 @@ export function HelpPage() {
             </td>
             <td>Suspend the card / bury it until tomorrow</td>
           </tr>
+          <tr>
+            <td>
+              <kbd>E</kbd>
+            </td>
+            <td>
+              On the answer: open the note the card came from; in a deck of your own, its editor, on the card’s line
+            </td>
+          </tr>
         </tbody>
       </table>
+      <h2 id="notes">Your own notes</h2>
+      <p>
+        Under <a href="/decks">Your own decks</a> you create a deck (yours, or your team’s if you own the team), write
+        notes in Markdown, upload <code>.md</code> files, a zipped folder (an Obsidian vault), Quizlet CSV/TSV or Anki
+        packages, and export the deck to Anki with your history. A line <code>Question :: Answer</code> makes a card, as
+        does <code>**Term**: definition</code>; the note editor’s preview shows the cards a note makes before you save.
+        Editing a note keeps each card’s history; cards removed from a note are retired, not deleted.
+      </p>
       <h2>Quizzes and exams</h2>
       <p>
         Answers in quizzes and mock exams count towards your schedule: a card you get wrong comes back sooner. See{' '}

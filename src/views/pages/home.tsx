@@ -127,10 +127,13 @@ export function HomePage(props: HomeProps) {
       {props.welcome ?? null}
       <p class="muted">
         {`Reviewed today: ${props.doneToday}. `}
-        <a href="/progress">See your progress</a> · <a href="/exams">Practise for the exam</a>
+        <a href="/progress">See your progress</a> · <a href="/exams">Practise for the exam</a> ·{' '}
+        <a href="/decks">Your own decks: create, upload, export</a>
       </p>
       {props.decks.length === 0 ? (
-        <p class="card">No decks yet. Add Markdown notes under content/ and run npm run content:sync.</p>
+        <p class="card">
+          No decks yet. <a href="/decks">Create one</a> from your notes, or import an Anki or Quizlet export.
+        </p>
       ) : null}
       {props.decks.map((deck) => (
         <DeckSection deck={deck} />

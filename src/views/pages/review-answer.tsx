@@ -4,7 +4,7 @@ import { AnswerDiff } from '../components/answer-diff'
 import { CardHtml } from '../components/card-html'
 import { CsrfField } from '../components/csrf-field'
 import { ReviewActions } from '../components/review-actions'
-import { noteUrl, reviewUrl } from '../components/review-links'
+import { noteEditUrl, noteUrl, reviewUrl } from '../components/review-links'
 import { ScopeFields } from '../components/scope-fields'
 import { type ReviewCard, type ReviewFrame, ReviewHeader } from './review'
 
@@ -17,6 +17,8 @@ export interface ReviewAnswerProps extends ReviewFrame {
   idempotencyKey: string
   /** `overruled`: the learner said "I was right" about an answer marked wrong. */
   typed?: { text: string; comparison: AnswerComparison; overruled?: boolean } | undefined
+  /** The card's deck is the learner's (or their team's, as its owner): E opens the note's editor. */
+  editable?: boolean
 }
 
 const grades: [RatingName, string, string][] = [
@@ -62,9 +64,18 @@ export function ReviewAnswer(props: ReviewAnswerProps) {
         ) : null}
         <p class="source muted">
           From your notes:{' '}
-          <a id="source-link" href={noteUrl(card)} data-key="e">
-            {`${card.source.file}, line ${card.source.line}`}
-          </a>{' '}
+          {props.editable ? (
+            <>
+              <a href={noteUrl(card)}>{`${card.source.file}, line ${card.source.line}`}</a> ·{' '}
+              <a id="edit-link" href={noteEditUrl(card.deck, card.source.file, card.source.line)} data-key="e">
+                Edit the note
+              </a>
+            </>
+          ) : (
+            <a id="source-link" href={noteUrl(card)} data-key="e">
+              {`${card.source.file}, line ${card.source.line}`}
+            </a>
+          )}{' '}
           <kbd class="hint">E</kbd>
         </p>
       </section>
