@@ -21,19 +21,29 @@ import { deckPages } from './routes/pages/decks'
 import { examPages } from './routes/pages/exams'
 import { helpPages } from './routes/pages/help'
 import { homePages } from './routes/pages/home'
-import { ownDeckPages } from './routes/pages/own-decks'
 import { passwordResetPages } from './routes/pages/password-reset'
 import { progressPages } from './routes/pages/progress'
 import { quizPages } from './routes/pages/quiz'
 import { reviewPages } from './routes/pages/review'
 import { settingsPages } from './routes/pages/settings'
+import { signedIn } from './routes/pages/signed-in'
 import { teamPages } from './routes/pages/teams'
 import { cryptoScrypt, defaultScryptParams } from './security/password'
 import { deckLimits } from './services/deck-limits'
+import { requireTools } from './services/own-decks'
 import { layout } from './views/layout'
 import { renderError } from './views/render-error'
 
 /** Request bodies above this are refused with 413 before they are read (uploads excepted). */
+/** The pages `deps.deckPages` serves (src/routes/pages/own-decks.tsx); without it they answer 501. */
+const ownDeckPaths = [
+  '/decks',
+  '/decks/:slug/notes',
+  '/decks/:slug/note',
+  '/decks/:slug/note/delete',
+  '/decks/:slug/upload',
+]
+
 export const maxBodyBytes = 64 * 1024
 const uploadPath = /^(\/api\/v1)?\/decks\/[^/]+\/(import|upload)$/
 const notePath = /^(\/api\/v1)?\/decks\/[^/]+\/(notes(\/|$)|note$)/
@@ -133,7 +143,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', homePages)
   app.route('/', reviewPages)
   app.route('/', settingsPages)
-  app.route('/', ownDeckPages)
+  if (resolved.deckPages) app.route('/', resolved.deckPages)
+  else app.on(['GET', 'POST'], ownDeckPaths, signedIn, () => requireTools(undefined) as never)
   app.route('/', deckPages)
   app.route('/', cardPages)
   app.route('/', progressPages)

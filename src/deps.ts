@@ -12,7 +12,7 @@ import {
 /** What only the runtime knows: how to reach the database, the client's address, the KDF, and (Node) the compiler, static files and the FSRS optimizer. */
 export type RuntimeDeps = Pick<
   AppDeps,
-  'database' | 'clientIp' | 'scrypt' | 'deckTools' | 'staticFiles' | 'fsrsOptimizer'
+  'database' | 'clientIp' | 'scrypt' | 'deckTools' | 'deckPages' | 'staticFiles' | 'fsrsOptimizer'
 > &
   Partial<Pick<AppDeps, 'clock'>>
 

@@ -1,5 +1,5 @@
 import type { AnyD1Database as D1Database } from 'drizzle-orm/d1'
-import type { MiddlewareHandler } from 'hono'
+import type { Hono, MiddlewareHandler } from 'hono'
 import type { DeckTools } from './content/deck-tools'
 import type { Db } from './db/index'
 import type { Scrypt, ScryptParams } from './security/password'
@@ -79,6 +79,12 @@ export interface AppDeps {
   rateLimiter?: RateLimiterFactory
   /** The notes compiler and importers (Node only): without them, uploads and imports answer 501. */
   deckTools?: DeckTools
+  /**
+   * The pages that write users' and teams' decks (Node only, with `deckTools`): `/decks`, a
+   * deck's notes, upload and note editor. Without them those pages answer 501, and their code
+   * stays out of the Worker's bundle.
+   */
+  deckPages?: Hono<AppEnv>
   /** Serves `static/` (Node only): on Workers, Static Assets answer those paths before the Worker. */
   staticFiles?: MiddlewareHandler<AppEnv>
   /** The FSRS optimizer (Node only): without it, `POST /api/v1/settings/optimize` answers 501. */
@@ -93,10 +99,17 @@ export interface AppVariables {
   deps: Required<
     Omit<
       AppDeps,
-      'publicOrigin' | 'rateLimits' | 'rateLimiter' | 'mailer' | 'deckTools' | 'staticFiles' | 'fsrsOptimizer'
+      | 'publicOrigin'
+      | 'rateLimits'
+      | 'rateLimiter'
+      | 'mailer'
+      | 'deckTools'
+      | 'deckPages'
+      | 'staticFiles'
+      | 'fsrsOptimizer'
     >
   > &
-    Pick<AppDeps, 'publicOrigin' | 'deckTools' | 'staticFiles' | 'fsrsOptimizer'> & { mailer: Mailer }
+    Pick<AppDeps, 'publicOrigin' | 'deckTools' | 'deckPages' | 'staticFiles' | 'fsrsOptimizer'> & { mailer: Mailer }
   caller: Caller | null
   /** The signed-in caller as services take it (null when anonymous); settings parsed once. */
   user: UserContext | null

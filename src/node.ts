@@ -10,6 +10,7 @@ import { migrateDatabase } from './db/migrate'
 import { createDeps } from './deps'
 import type { Bindings } from './env'
 import { createNodeOptimizer } from './optimizer/node-optimizer'
+import { ownDeckPages } from './routes/pages/own-decks'
 import { createNodeScrypt } from './security/scrypt-node'
 import { syncContent } from './services/content-sync'
 import { buildStatic, staticBuilt } from './static/build'
@@ -49,6 +50,7 @@ async function main() {
       },
       scrypt: createNodeScrypt(),
       deckTools,
+      deckPages: ownDeckPages,
       staticFiles: staticFolder(),
       fsrsOptimizer: createNodeOptimizer(),
       // CLOCK_START (browser tests): the server's clock starts there and runs at real speed.

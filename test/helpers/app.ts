@@ -3,6 +3,7 @@ import { deckTools } from '../../src/content/deck-tools'
 import type { Db } from '../../src/db/index'
 import type { AppDeps } from '../../src/env'
 import { createNodeOptimizer } from '../../src/optimizer/node-optimizer'
+import { ownDeckPages } from '../../src/routes/pages/own-decks'
 import { staticFolder } from '../../src/static/serve-node'
 import { createTestDb } from './db'
 
@@ -33,6 +34,7 @@ export async function createTestApp(options: { clock?: TestClock; ip?: string; d
     clientIp: (req) => req.headers.get('x-test-ip') ?? options.ip ?? '203.0.113.7',
     passwordParams: testPasswordParams,
     deckTools,
+    deckPages: ownDeckPages,
     staticFiles: staticFolder(),
     fsrsOptimizer: createNodeOptimizer(),
     ...options.deps,

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { cards } from '../../src/db/schema'
-import { type Browser, createTestApp, signUp, type TestApp } from '../helpers/app'
+import { Browser, createTestApp, signUp, type TestApp } from '../helpers/app'
 import { readNote } from '../helpers/own-deck'
 
 const ports = 'Published ports? :: -p host:container\n\nWhat lists running containers? :: docker ps\n'
@@ -267,5 +267,15 @@ describe('own decks in the browser: create, upload, edit, preview, delete, expor
     expect((await bob.request('/decks/ops-runbook/notes')).status).toBe(403)
     expect(await page(await bob.request('/decks/ops-runbook'), 200)).not.toContain('/decks/ops-runbook/notes')
     expect(await page(await bob.request('/decks'), 200)).not.toContain('ops-runbook')
+  })
+
+  it('answers 501 on a server without the deck pages (the Worker), saying where they run', async () => {
+    const worker = await createTestApp({ deps: { deckPages: undefined, deckTools: undefined } })
+    const carol = (await signUp(worker.app, 'Carol')).browser
+    for (const path of ['/decks', '/decks/anything/notes', '/decks/anything/note?path=a.md']) {
+      const html = await page(await carol.request(path), 501)
+      expect(html).toContain('on the Node server only')
+    }
+    expect((await new Browser(worker.app).request('/decks')).status).toBe(303)
   })
 })

@@ -85,7 +85,7 @@ function renderEditor(c: Ctx, props: Omit<NoteEditorPageProps, 'csrfToken'>) {
  * form, exports and a note editor with a preview. Plain forms; `note-editor.js` adds the live
  * preview. Every write goes through the same services as the API.
  */
-export const ownDeckPages = new Hono<AppEnv>()
+const pages = new Hono<AppEnv>()
   .use('/decks', signedIn)
   .use('/decks/*', signedIn)
   .get('/decks', (c) => renderOwnDecks(c))
@@ -175,3 +175,6 @@ export const ownDeckPages = new Hono<AppEnv>()
       return renderNotes(c, slug, { problem })
     }
   })
+
+/** Mounted by the Node entry through `deps.deckPages` (the Worker has no compiler: these answer 501 there). */
+export const ownDeckPages: Hono<AppEnv> = new Hono<AppEnv>().route('/', pages)
