@@ -6,6 +6,7 @@ import { readFrontMatter } from './front-matter'
 import { lazy } from './lazy'
 import { parseMarkdown } from './parse'
 import { isDeckTag, textNode, trimPhrasing } from './phrasing'
+import { resolveReferences } from './references'
 import { renderNote } from './render'
 import { headingCards } from './rules/heading'
 import { createSlugger, fileSlug } from './slug'
@@ -53,6 +54,7 @@ export function compileFile(file: string, text: string, options: FileOptions): F
     report(1, 'unparseable-file', `file could not be parsed: ${error instanceof Error ? error.message : String(error)}`)
     return result
   }
+  resolveReferences(root)
   const matter = readFrontMatter(root, report)
   if (options.strict) {
     const missing = (['deck', 'topic', 'title'] as const).filter((key) => matter[key] === undefined)

@@ -22,3 +22,19 @@ describe('rendered HTML', () => {
     expect([card?.answer, card?.answerHtml]).toEqual(['yes', '<p>yes</p>'])
   })
 })
+
+describe('reference-style links in cards', () => {
+  it('render as links from the definitions elsewhere in the note', () => {
+    const md =
+      '## Images\n\n**digest**: a content hash, see [the spec][spec], [OCI][] and ![logo][img].\n\n[spec]: https://example.com/spec\n[oci]: https://opencontainers.org "OCI"\n[img]: https://example.com/logo.png\n'
+    const [card] = compile(md).cards
+    expect(card?.answerHtml).toBe(
+      '<p>a content hash, see <a href="https://example.com/spec">the spec</a>, <a href="https://opencontainers.org" title="OCI">OCI</a> and <img src="https://example.com/logo.png" alt="logo">.</p>',
+    )
+  })
+
+  it('leave a reference without a definition as written', () => {
+    const [card] = compile('## Images\n\n**digest**: a content hash, named in [the spec][nowhere].\n').cards
+    expect(card?.answerHtml).toBe('<p>a content hash, named in [the spec][nowhere].</p>')
+  })
+})
