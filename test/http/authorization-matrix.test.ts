@@ -57,6 +57,7 @@ async function fixture() {
     body: '# Ports\n\nPort of the registry? :: 5000\n',
   })
   if (note.status !== 201) throw new Error(`note: ${note.status} ${await note.text()}`)
+  const teamCard = ((await note.json()) as { cards: { id: string }[] }).cards[0]!.id
   const token = (tokenScopes: readonly string[]) =>
     post<{ id: string; token: string }>(owner!.browser, '/api/v1/tokens', { name: 'matrix', scopes: tokenScopes })
   /** Made up front: the owner's session may be gone (signed out) by the time they are used. */
@@ -80,6 +81,7 @@ async function fixture() {
     exam: exam.id,
     spareToken: spare.id,
     deck: deck.slug,
+    teamCard,
   }
   const ref = {
     ...ids,
@@ -158,6 +160,15 @@ const cases: Record<string, RouteCase> = {
   'GET /review/today': { path: () => '/review/today', expect: {} },
   'POST /reviews': { path: () => '/reviews', body: () => ({ cardId: 'docker-cli-001', rating: 'good' }), expect: {} },
   'POST /reviews/undo': { path: () => '/reviews/undo', expect: {} },
+  'GET /cards': { path: () => '/cards?q=port', expect: {} },
+  'GET /cards/:id': { path: (r) => `/cards/${r.teamCard}`, expect: { other: 404 } },
+  'POST /cards/actions': {
+    path: () => '/cards/actions',
+    body: (r) => ({ action: 'suspend', ids: [r.teamCard] }),
+    expect: { other: 404 },
+  },
+  'POST /cards/actions/undo': { path: () => '/cards/actions/undo', expect: {} },
+  'POST /cards/actions/:id/undo': { path: () => '/cards/actions/not-an-action/undo', expect: {} },
   'POST /cards/:id/suspend': { path: () => '/cards/docker-cli-001/suspend', expect: {} },
   'POST /cards/:id/unsuspend': { path: () => '/cards/docker-cli-001/unsuspend', expect: {} },
   'POST /cards/:id/bury': { path: () => '/cards/docker-cli-001/bury', expect: {} },
