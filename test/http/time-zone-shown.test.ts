@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { type Browser, createClock, createTestApp, signUp, type TestApp } from '../helpers/app'
 import { seedExamDeck } from '../helpers/exam-deck'
+import { createDeck, writeNote } from '../helpers/own-deck'
 import { seedCheckDeck } from '../helpers/team-deck'
 
 const LA = 'America/Los_Angeles'
@@ -144,6 +145,21 @@ describe('other dates in the viewer’s zone', () => {
     expect(exam.endsAt).toBe('2026-03-08T11:00:00.000Z')
     expect(await page(user.browser, `/exams/${exam.id}?q=1`)).toContain('(ends 04:00)')
     expect(await page(user.browser, '/exams')).toContain('8 Mar 2026, 01:30')
+  })
+
+  it('shows a card’s answers and due date in the card browser on the viewer’s clock', async () => {
+    // Answered 2026-01-15 12:00 UTC: 16 January, 01:00 in Auckland (NZDT, UTC+13).
+    const t = await createTestApp({ clock: createClock(Date.UTC(2026, 0, 15, 12)) })
+    const user = await userIn(t.app, AKL)
+    const slug = await createDeck(user.browser, { name: 'Kubernetes' })
+    const note = await writeNote(user.browser, slug, 'pods.md', '# Pods\n\nSmallest deployable unit? :: a pod\n')
+    const cardId = note.cards[0]?.id ?? ''
+    const answered = await user.browser.request('/api/v1/reviews', { method: 'POST', json: { cardId, rating: 'good' } })
+    expect(answered.status).toBe(201)
+    const info = await page(user.browser, `/cards/${cardId}`)
+    expect(info).toContain('<td>16 Jan 2026, 01:00</td>')
+    expect(info).not.toContain('2026-01-15')
+    expect(await page(user.browser, '/cards?q=deployable')).toContain('<td>16 Jan 2026</td>')
   })
 
   it('dates tokens and invites on the viewer’s calendar, not UTC’s', async () => {

@@ -93,6 +93,7 @@ export const cardPages = new Hono<AppEnv>()
         page={page}
         decks={decks}
         csrfToken={c.var.csrfToken}
+        timeZone={ctx.settings.timezone}
         today={studyDayOf(ctx.now, ctx.settings.timezone, ctx.settings.dayStartsAt)}
         action={action && summary(action)}
       />,
@@ -131,8 +132,16 @@ export const cardPages = new Hono<AppEnv>()
       cardInfo(ctx, c.req.valid('param').id),
       action ? findCardAction(ctx.db, ctx.userId, action) : undefined,
     ])
-    return c.render(<CardInfoPage info={info} csrfToken={c.var.csrfToken} action={done && summary(done)} />, {
-      title: 'Card',
-      styles: ['cards.css'],
-    })
+    return c.render(
+      <CardInfoPage
+        info={info}
+        csrfToken={c.var.csrfToken}
+        action={done && summary(done)}
+        timeZone={ctx.settings.timezone}
+      />,
+      {
+        title: 'Card',
+        styles: ['cards.css'],
+      },
+    )
   })

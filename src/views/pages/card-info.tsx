@@ -1,3 +1,4 @@
+import { shownTime } from '../../format'
 import type { cardInfo } from '../../services/card-browser'
 import { CardHtml } from '../components/card-html'
 import { CsrfField } from '../components/csrf-field'
@@ -8,14 +9,16 @@ export interface CardInfoPageProps {
   csrfToken: string
   /** The action just applied to this card from its page, or undone. */
   action?: ActionSummary | undefined
+  /** The viewer's zone: due dates and answers are shown on their clock. */
+  timeZone: string
 }
 
 const percent = (value: number | null) => (value === null ? '–' : `${Math.round(value * 100)}%`)
-const when = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 16) : '–')
 
 /** One card: its text, the schedule and memory FSRS holds for it, and every answer given to it. */
 export function CardInfoPage(props: CardInfoPageProps) {
   const { card, state, retrievability, history } = props.info
+  const when = (iso: string | null) => (iso ? shownTime(iso, props.timeZone) : '–')
   const action = state?.suspended ? 'unsuspend' : 'suspend'
   return (
     <>

@@ -1,5 +1,6 @@
 import type { BrowserState } from '../../db/queries/card-search'
 import { browserStates } from '../../db/queries/card-search'
+import { shownTime } from '../../format'
 import type { CardSearchQuery } from '../../schemas/cards'
 import type { BrowserCard } from '../../services/card-browser'
 import { CsrfField } from '../components/csrf-field'
@@ -12,6 +13,8 @@ export interface CardsPageProps {
   decks: Array<{ slug: string; title: string; topics: Array<{ slug: string; title: string }> }>
   csrfToken: string
   today: string
+  /** The viewer's zone, for due dates. */
+  timeZone: string
   /** The bulk action just applied or undone, for the notice and its undo button. */
   action?: { id: string; verb: string; changed: number; undone: boolean; skipped: number } | undefined
 }
@@ -34,7 +37,7 @@ const stateLabels: Record<BrowserState, string> = {
 }
 
 const percent = (value: number | null) => (value === null ? '–' : `${Math.round(value * 100)}%`)
-const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '–')
+const day = (iso: string | null, timeZone: string) => (iso ? shownTime(iso, timeZone, 'date') : '–')
 
 function flags(card: BrowserCard): string {
   const out: string[] = [card.state]
@@ -227,7 +230,7 @@ export function CardsPage(props: CardsPageProps) {
                       </th>
                       <td>{`${card.deck} · ${card.topic}`}</td>
                       <td>{flags(card)}</td>
-                      <td>{day(card.due)}</td>
+                      <td>{day(card.due, props.timeZone)}</td>
                       <td class="num">{card.lapses}</td>
                       <td class="num">{card.difficulty === null ? '–' : card.difficulty.toFixed(1)}</td>
                       <td class="num">{percent(card.retrievability)}</td>
