@@ -1,5 +1,5 @@
 import type { Db } from '../db/index'
-import { type ExamAnswerRow, type ExamMode, type ExamRow, findExamWithAnswers } from '../db/queries/exams'
+import { type ExamAnswerRow, type ExamMode, type ExamRow, findExamWithAnswers, insertExam } from '../db/queries/exams'
 import {
   type DomcJudgement,
   type DomcQuestion,
@@ -10,8 +10,38 @@ import {
   type Question,
 } from '../domain/exam'
 import { AppError } from '../errors'
+import type { UserContext } from './context'
 import type { SavedAnswer } from './exam-result'
-import { parseQuestions } from './question-bank'
+import { newExamId, parseQuestions } from './question-bank'
+
+/** What starting an exam or a quiz fixes; the exam-only fields stay unset for a quiz. */
+export interface NewAttempt {
+  mode: ExamMode
+  deck: string
+  topics: readonly string[] | undefined
+  format: string
+  seed: string
+  questions: readonly Question[]
+  draw?: string
+  minutes?: number
+  passMark?: number
+}
+
+/** Stores a new exam or quiz for the user, its questions fixed now; returns its id. */
+export async function startAttempt(ctx: UserContext, attempt: NewAttempt): Promise<string> {
+  const { topics, questions, minutes, ...rest } = attempt
+  const id = newExamId()
+  await insertExam(ctx.db, {
+    ...rest,
+    id,
+    userId: ctx.userId,
+    topics: JSON.stringify(topics ?? []),
+    questions: JSON.stringify(questions),
+    startedAt: ctx.now,
+    ...(minutes === undefined ? {} : { minutes, endsAt: ctx.now + minutes * 60_000 }),
+  })
+  return id
+}
 
 export interface LoadedExam {
   row: ExamRow

@@ -1,8 +1,8 @@
 import {
+  type ExamRow,
   findExam,
   findExamForSubmit,
   findFinishedExamBySeed,
-  insertExam,
   listExams,
   loadExamScoring,
   recentExamQuestions,
@@ -22,9 +22,10 @@ import {
   type LoadedExam,
   loadExam,
   loadedExam,
+  startAttempt,
   visibleQuestion,
 } from './exam-state'
-import { buildQuestions, deckOutline, newExamId, newSeed, parseQuestions, parseTopics } from './question-bank'
+import { buildQuestions, deckOutline, newSeed, parseQuestions, parseTopics } from './question-bank'
 
 const drawOf = (value: string): ExamDraw => (value === 'blueprint' ? 'blueprint' : 'notes')
 
@@ -52,6 +53,20 @@ export interface ExamResult extends ScoredExam {
  * share no question while the deck has enough cards per domain (the DCA deck has).
  */
 export const recentExamsAvoided = 5
+
+/** What an exam says about itself in progress and once scored: one mapping of its row. */
+function examHeader(row: ExamRow) {
+  return {
+    id: row.id,
+    deck: row.deck,
+    format: row.format,
+    draw: drawOf(row.draw),
+    minutes: row.minutes,
+    passMark: row.passMark ?? defaultPassMark,
+    startedAt: iso(row.startedAt),
+    endsAt: iso(row.endsAt),
+  }
+}
 
 /** Blueprint when asked for, or by default when the deck has one and no topics are picked. */
 function chooseDraw(input: CreateExamInput, blueprint: Blueprint | undefined): ExamDraw {
@@ -113,22 +128,16 @@ export async function createExam(ctx: UserContext, input: CreateExamInput) {
         ).questions
   // The name to replay this exam by once it is over; not what its questions were built from.
   const seed = input.seed ?? newSeed()
-  const id = newExamId()
-  const endsAt = ctx.now + input.minutes * 60_000
-  await insertExam(ctx.db, {
-    id,
-    userId: ctx.userId,
+  const id = await startAttempt(ctx, {
     mode: 'exam',
     deck: input.deck,
-    topics,
+    topics: input.topics,
     format: input.format,
     draw,
     seed,
-    questions: JSON.stringify(questions),
+    questions,
     minutes: input.minutes,
     passMark: input.passMark,
-    startedAt: ctx.now,
-    endsAt,
   })
   return examView(ctx, await loadExam(ctx.db, ctx.userId, id, 'exam'))
 }
@@ -160,17 +169,10 @@ export async function finalizeExam(ctx: UserContext, exam: LoadedExam, read?: Sc
   const autoSubmitted = row.endsAt !== null && ctx.now >= row.endsAt
   const submittedAt = autoSubmitted ? (row.endsAt as number) : ctx.now
   const result: ExamResult = {
-    id: row.id,
+    ...examHeader(row),
     status: 'submitted',
-    deck: row.deck,
-    format: row.format,
-    draw: drawOf(row.draw),
     seed: row.seed,
     askedTopics: parseTopics(row.topics),
-    minutes: row.minutes,
-    passMark: row.passMark ?? defaultPassMark,
-    startedAt: iso(row.startedAt) as string,
-    endsAt: iso(row.endsAt),
     submittedAt: iso(submittedAt) as string,
     autoSubmitted,
     ...scored,
@@ -223,16 +225,9 @@ export async function examView(ctx: UserContext, exam: LoadedExam): Promise<Exam
   const { row, questions, answers } = exam
   if (row.submittedAt !== null || (row.endsAt !== null && ctx.now >= row.endsAt)) return finalizeExam(ctx, exam)
   return {
-    id: row.id,
+    ...examHeader(row),
     status: 'in_progress',
-    deck: row.deck,
-    format: row.format,
-    draw: drawOf(row.draw),
     topics: parseTopics(row.topics),
-    minutes: row.minutes,
-    passMark: row.passMark ?? defaultPassMark,
-    startedAt: iso(row.startedAt) as string,
-    endsAt: iso(row.endsAt),
     now: iso(ctx.now),
     questionCount: questions.length,
     questions: questions.map((q) => visibleQuestion(q, answers.get(q.id))),

@@ -1,4 +1,4 @@
-import { insertExam, loadCardsById, markSubmitted, saveAnswer } from '../db/queries/exams'
+import { loadCardsById, markSubmitted, saveAnswer } from '../db/queries/exams'
 import type { CardRow } from '../db/queries/review'
 import { type McqQuestion, publicQuestion, type Question } from '../domain/exam'
 import { AppError } from '../errors'
@@ -6,8 +6,8 @@ import type { CreateQuizInput } from '../schemas/exams'
 import type { UserContext } from './context'
 import { applyFeedback } from './exam-feedback'
 import { type NoteSource, noteSource } from './exam-result'
-import { findQuestion, type LoadedExam, loadExam } from './exam-state'
-import { buildQuestions, newExamId, newSeed, quizSeed } from './question-bank'
+import { findQuestion, type LoadedExam, loadExam, startAttempt } from './exam-state'
+import { buildQuestions, newSeed, quizSeed } from './question-bank'
 
 export interface QuizVerdict {
   questionId: string
@@ -28,17 +28,13 @@ export async function createQuiz(ctx: UserContext, input: CreateQuizInput) {
     format: 'mcq',
     seed: await quizSeed(ctx.userId, seed),
   })
-  const id = newExamId()
-  await insertExam(ctx.db, {
-    id,
-    userId: ctx.userId,
+  const id = await startAttempt(ctx, {
     mode: 'quiz',
     deck: input.deck,
-    topics: JSON.stringify(input.topics ?? []),
+    topics: input.topics,
     format: 'mcq',
     seed,
-    questions: JSON.stringify(built.questions),
-    startedAt: ctx.now,
+    questions: built.questions,
   })
   return { id, requested: built.requested, questions: built.questions.map(publicQuestion) }
 }

@@ -1,6 +1,5 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono/tiny'
-import { listDecks } from '../../db/queries/decks'
 import { loadDeckTopics } from '../../db/queries/exams'
 import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
@@ -24,17 +23,15 @@ import { ExamQuestionPage } from '../../views/pages/exam-question'
 import { ExamResultPage } from '../../views/pages/exam-result'
 import { type ExamStartValues, ExamsPage } from '../../views/pages/exams'
 import { signedIn } from './signed-in'
+import { formError, type RefusedForm, startDecks, startOrShowAgain } from './start-form'
 
 const assets = { scripts: ['exam.js'], styles: ['exam.css'] }
 
-async function home(c: Context<SignedInEnv>, slug: string, form?: { values: ExamStartValues; error: AppError }) {
+async function home(c: Context<SignedInEnv>, slug: string, form?: RefusedForm<ExamStartValues>) {
   const ctx = c.var.user
-  const decks = await listDecks(ctx.db, ctx.userId)
-  const deck = decks.find((d) => d.slug === slug) ?? decks[0]
-  if (!deck) throw new AppError(404, 'not_found', 'deck: there is no deck yet: add notes under content/ and sync them')
+  const { deck, decks } = await startDecks(c, slug)
   const [ready, history] = await Promise.all([readiness(ctx, deck.slug), examHistory(ctx, 20)])
   const settings = ctx.settings
-  if (form) c.status(form.error.status)
   return c.render(
     <ExamsPage
       csrfToken={c.var.csrfToken}
@@ -44,7 +41,7 @@ async function home(c: Context<SignedInEnv>, slug: string, form?: { values: Exam
       history={history.exams}
       timeZone={settings.timezone}
       values={form?.values}
-      error={form ? { field: form.error.options.field, message: form.error.message } : undefined}
+      error={formError(c, form)}
     />,
     { title: 'Exams', ...assets },
   )
@@ -59,11 +56,13 @@ export const examPages = new Hono<AppEnv>()
   )
   .post('/exams', async (c) => {
     const body = (await c.req.parseBody({ all: true })) as FormBody
-    try {
+    const start = async () => {
       const exam = await createExam(c.var.user, parseExamForm(body, c.var.deps.defaultDeck))
       return c.redirect(`/exams/${exam.id}`, 303)
-    } catch (error) {
-      if (!(error instanceof AppError) || error.status >= 500 || field(body, 'seed')) throw error
+    }
+    return startOrShowAgain(start, (error) => {
+      // A replay (a result's "again" button) has no form to show again.
+      if (field(body, 'seed')) throw error
       const values = {
         draw: field(body, 'draw'),
         topics: fields(body, 'topics'),
@@ -72,7 +71,7 @@ export const examPages = new Hono<AppEnv>()
         format: field(body, 'format'),
       }
       return home(c, formDeck(body, c.var.deps.defaultDeck), { values, error })
-    }
+    })
   })
   .get('/exams/:id', validate('param', examParamSchema), validate('query', pageQuerySchema), async (c) => {
     const ctx = c.var.user

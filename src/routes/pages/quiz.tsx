@@ -1,6 +1,5 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono/tiny'
-import { listDecks } from '../../db/queries/decks'
 import { loadDeckTopics } from '../../db/queries/exams'
 import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
@@ -14,25 +13,14 @@ import { QuizStartPage } from '../../views/pages/quiz'
 import { QuizQuestion } from '../../views/pages/quiz-question'
 import { QuizSummary } from '../../views/pages/quiz-summary'
 import { signedIn } from './signed-in'
+import { formError, type RefusedForm, startDecks, startOrShowAgain } from './start-form'
 
 const assets = { scripts: ['exam.js'], styles: ['exam.css'] }
 
-async function start(
-  c: Context<SignedInEnv>,
-  slug: string,
-  form?: { values: { topics: string[]; count: string }; error: AppError },
-) {
-  const decks = await listDecks(c.var.db, c.var.caller.userId)
-  const deck = decks.find((d) => d.slug === slug) ?? decks[0]
-  if (!deck) throw new AppError(404, 'not_found', 'deck: there is no deck yet: add notes under content/ and sync them')
-  if (form) c.status(form.error.status)
+async function start(c: Context<SignedInEnv>, slug: string, form?: RefusedForm<{ topics: string[]; count: string }>) {
+  const { deck } = await startDecks(c, slug)
   return c.render(
-    <QuizStartPage
-      csrfToken={c.var.csrfToken}
-      deck={deck}
-      values={form?.values}
-      error={form ? { field: form.error.options.field, message: form.error.message } : undefined}
-    />,
+    <QuizStartPage csrfToken={c.var.csrfToken} deck={deck} values={form?.values} error={formError(c, form)} />,
     { title: 'Quick quiz', ...assets },
   )
 }
@@ -46,14 +34,14 @@ export const quizPages = new Hono<AppEnv>()
   )
   .post('/quiz', async (c) => {
     const body = (await c.req.parseBody({ all: true })) as FormBody
-    try {
+    const begin = async () => {
       const quiz = await createQuiz(c.var.user, parseQuizForm(body, c.var.deps.defaultDeck))
       return c.redirect(`/quiz/${quiz.id}?q=1`, 303)
-    } catch (error) {
-      if (!(error instanceof AppError) || error.status >= 500) throw error
+    }
+    return startOrShowAgain(begin, (error) => {
       const values = { topics: fields(body, 'topics'), count: field(body, 'count') }
       return start(c, formDeck(body, c.var.deps.defaultDeck), { values, error })
-    }
+    })
   })
   .get('/quiz/:id', validate('param', examParamSchema), validate('query', pageQuerySchema), async (c) => {
     const ctx = c.var.user
