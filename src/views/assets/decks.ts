@@ -52,7 +52,7 @@ if (form && preview) {
   const textarea = form.elements.text
   const line = Number(textarea.dataset.line || 0)
   if (line > 0) {
-    const lines = textarea.value.split('\n')
+    const lines = textarea.value.split('\\n')
     const at = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0)
     textarea.focus()
     textarea.setSelectionRange(at, at)
@@ -66,7 +66,8 @@ if (form && preview) {
     const data = new FormData(form)
     data.set('action', 'preview')
     try {
-      const res = await fetch(form.action, {
+      // form.action would be the button named "action", not the URL.
+      const res = await fetch(form.getAttribute('action'), {
         method: 'POST',
         body: data,
         headers: { 'x-preview': 'fragment' },

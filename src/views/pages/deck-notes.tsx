@@ -132,8 +132,7 @@ export function DeckNotesPage(props: DeckNotesPageProps) {
               {props.notes.map((note) => (
                 <tr>
                   <th scope="row">
-                    <a href={noteEditUrl(deck.slug, note.path)}>
-                      <span class="visually-hidden">Edit </span>
+                    <a href={noteEditUrl(deck.slug, note.path)} aria-label={`Edit ${note.path}`}>
                       {note.path}
                     </a>
                   </th>
