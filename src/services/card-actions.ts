@@ -13,6 +13,7 @@ import { AppError } from '../errors'
 import { iso } from '../format'
 import type { BulkActionInput } from '../schemas/cards'
 import type { UserContext } from './context'
+import { memoryOf } from './review'
 
 const DAY = 86_400_000
 /** A reschedule reaches at most this far ahead (ten years): further is a typo, not a plan. */
@@ -21,22 +22,7 @@ const maxRescheduleDays = 3650
 function valuesOf(cardId: string, row: CardStateRow | undefined, now: number): StateValues {
   if (!row)
     return { cardId, ...newCardState(now), suspended: false, leech: false, buriedUntil: null } satisfies StateValues
-  return {
-    cardId,
-    due: row.due,
-    stability: row.stability,
-    difficulty: row.difficulty,
-    elapsedDays: row.elapsedDays,
-    scheduledDays: row.scheduledDays,
-    learningSteps: row.learningSteps,
-    reps: row.reps,
-    lapses: row.lapses,
-    state: row.state,
-    lastReview: row.lastReview,
-    suspended: row.suspended,
-    leech: row.leech,
-    buriedUntil: row.buriedUntil,
-  }
+  return { cardId, ...memoryOf(row), suspended: row.suspended, leech: row.leech, buriedUntil: row.buriedUntil }
 }
 
 /** The study days of a reschedule as due instants, one per card, spread evenly over the range. */

@@ -41,7 +41,8 @@ import { hashSecret } from '../security/secrets'
 import type { UserContext } from './context'
 import { nextExamCard } from './exam-queue'
 
-function memoryOf(row: CardStateRow): CardMemory {
+/** The memory columns of a stored state, as the scheduler takes them. */
+export function memoryOf(row: CardStateRow): CardMemory {
   return {
     due: row.due,
     stability: row.stability,

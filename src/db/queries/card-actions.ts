@@ -1,4 +1,5 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm'
+import type { CardMemory } from '../../domain/scheduling'
 import { changedRows } from '../changes'
 import type { Db } from '../index'
 import { cardActions, cardStates, cards, decks } from '../schema'
@@ -6,18 +7,8 @@ import { visibleTo } from './deck-access'
 import type { CardStateRow } from './review'
 
 /** The state columns a bulk action writes and its undo restores (flags as 0/1 for JSON). */
-export interface StateValues {
+export interface StateValues extends CardMemory {
   cardId: string
-  due: number
-  stability: number
-  difficulty: number
-  elapsedDays: number
-  scheduledDays: number
-  learningSteps: number
-  reps: number
-  lapses: number
-  state: number
-  lastReview: number | null
   suspended: boolean
   leech: boolean
   buriedUntil: number | null
