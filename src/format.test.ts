@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { instantOfWallClock, wallClock } from './domain/scheduling'
-import { instantFromLocalInput, localInputValue, shownTime } from './format'
+import { csvCell, csvLine, csvUnguard, instantFromLocalInput, localInputValue, shownTime } from './format'
 
 const LA = 'America/Los_Angeles'
 const AKL = 'Pacific/Auckland'
@@ -64,5 +64,20 @@ describe('times shown in pages', () => {
     expect(shownTime('2026-04-04T14:30:00Z', LA, 'dateTime')).toBe('4 Apr 2026, 07:30')
     expect(shownTime(Date.UTC(2026, 10, 1, 8, 30), LA, 'time')).toBe('01:30')
     expect(shownTime('2026-04-04T14:30:00Z', AKL, 'date')).toBe('5 Apr 2026')
+  })
+})
+
+describe('the one CSV writer', () => {
+  it('quotes a tab in a TSV cell and guards formula-like text whatever the separator', () => {
+    expect(csvLine(['a\tb', '=1+1', 'plain'], '\t')).toBe(`"a\tb"\t'=1+1\tplain\r\n`)
+    expect(csvLine(['-v', '@x', '+1', 3, null])).toBe(`'-v,'@x,'+1,3,\r\n`)
+  })
+
+  it('takes off exactly the one guard it writes, and leaves any other leading quote', () => {
+    const texts = ['=SUM(A1)', '-v', '@home', '+1', '\tindented', "'=quoted", "''=twice", "'plain", 'plain', "'"]
+    for (const text of texts) expect(csvUnguard(csvCell(text).replace(/^"|"$/g, '').replaceAll('""', '"'))).toBe(text)
+    expect(csvCell("'=quoted")).toBe("''=quoted")
+    expect(csvUnguard("'plain")).toBe("'plain")
+    expect(csvUnguard("'=x")).toBe('=x')
   })
 })

@@ -13,20 +13,40 @@ export function iso(ms: number | null): string | null {
 }
 
 /**
- * One CSV cell (RFC 4180: a cell holding a comma, quote or line break is quoted, its quotes
- * doubled). Text that a spreadsheet would run as a formula is prefixed with `'`: names, decks
- * and topics are typed by users.
+ * A cell a spreadsheet would run as a formula (or a DDE command) starts with one of these. Text
+ * with quotes before one (`'=x`) is guarded too, so that taking one `'` off on import is lossless.
+ */
+const formulaStart = /^'*[=+\-@\t\r]/
+
+/**
+ * One cell of a CSV (or, with `separator` a tab, TSV) record, RFC 4180: a cell holding the
+ * separator, a quote or a line break is quoted, its quotes doubled. Text that a spreadsheet would
+ * run as a formula is prefixed with `'`, in every table we write: names, decks, topics and card
+ * sides are typed by users. Our importer takes the `'` off again (`csvUnguard`), so a deck's
+ * export reads back unchanged.
  * @see https://owasp.org/www-community/attacks/CSV_Injection
  */
-export function csvCell(value: unknown): string {
+function tableCell(value: unknown, separator: ',' | '\t'): string {
   if (value === null || value === undefined) return ''
   let text = String(value)
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+  if (typeof value === 'string' && formulaStart.test(text)) text = `'${text}`
+  return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
-/** One CSV record, CRLF-terminated as RFC 4180 asks. */
-export const csvLine = (values: readonly unknown[]): string => `${values.map(csvCell).join(',')}\r\n`
+/** One CSV cell (`tableCell` with a comma between cells). */
+export const csvCell = (value: unknown): string => tableCell(value, ',')
+
+/** One CSV (or TSV) record, CRLF-terminated as RFC 4180 asks: the one writer of every table. */
+export const csvLine = (values: readonly unknown[], separator: ',' | '\t' = ','): string =>
+  `${values.map((value) => tableCell(value, separator)).join(separator)}\r\n`
+
+/**
+ * A cell as read by our table importer: the one `'` that `csvCell` put before a formula-like
+ * start is taken off (a spreadsheet's own convention for "this is text"), so an exported deck
+ * imports with the same prompts and answers.
+ */
+export const csvUnguard = (cell: string): string =>
+  cell.startsWith("'") && formulaStart.test(cell) ? cell.slice(1) : cell
 
 /**
  * What `shownTime` writes: `27 Nov 2026`, `Friday 27 November`, `14:32`, `27 Nov 2026, 14:32`, and

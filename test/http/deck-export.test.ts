@@ -10,7 +10,7 @@ import { ankiDeck } from '../helpers/anki-fixture'
 import { buildPackage } from '../helpers/anki-package'
 import { type Browser, createTestApp, signUp, type TestApp } from '../helpers/app'
 import { seedDeck } from '../helpers/cards'
-import { createDeck } from '../helpers/own-deck'
+import { createDeck, writeNote } from '../helpers/own-deck'
 import { importFiles } from '../helpers/upload'
 
 const plain = (text: string) => text.replace(/\u2060/g, '')
@@ -130,6 +130,35 @@ describe('exporting a deck', () => {
     const zip = unzipSync((await download(ada, slug, 'md')).bytes)
     expect(Object.keys(zip).sort()).toEqual(['default.md', 'docker/networking.md'])
     expect(strFromU8(zip['default.md']!)).toMatch(/<!-- card: [0-9a-f]{12} -->/)
+  })
+
+  it('guards cells a spreadsheet would run as formulas, and reads them back unchanged', async () => {
+    const risky = await createDeck(ada, { name: 'Formulas' })
+    const note = ['# Flags', '', '=SUM(A1)', '?', '-v', '', '@home', '?', '+1 and "quoted", too', ''].join('\n')
+    await writeNote(ada, risky, 'flags.md', note)
+    const sides = async (deck: string) =>
+      (await t.db.select().from(cards).where(eq(cards.deck, deck)))
+        .map((card) => [plain(card.prompt), plain(card.answer)])
+        .sort()
+    const written = await sides(risky)
+    expect(written).toEqual([
+      ['=SUM(A1)', '-v'],
+      ['@home', '+1 and "quoted", too'],
+    ])
+    const csv = strFromU8((await download(ada, risky, 'csv')).bytes)
+    expect(csv).toContain(`'=SUM(A1),'-v,`)
+    expect(csv).toContain(`'@home,"'+1 and ""quoted"", too",`)
+    const tsv = strFromU8((await download(ada, risky, 'tsv')).bytes)
+    expect(tsv).toContain(`'=SUM(A1)\t'-v\t`)
+    for (const [format, text] of [
+      ['csv', csv],
+      ['tsv', tsv],
+    ] as const) {
+      const copy = await createDeck(ada, { name: `Formulas from ${format}` })
+      const res = await importFiles(ada, copy, [{ name: `copy.${format}`, content: text }])
+      expect(res.status, await res.clone().text()).toBe(200)
+      expect(await sides(copy), format).toEqual(written)
+    }
   })
 
   it('answers 404 for a deck one may not see, 422 for the notes of a shipped deck, 400 for an unknown format', async () => {

@@ -1,4 +1,5 @@
 import Papa from 'papaparse'
+import { csvUnguard } from '../../format'
 import type { NoteText } from '../own-deck'
 import { fileSlug } from '../slug'
 import { badFile, tooLarge } from './errors'
@@ -32,7 +33,8 @@ export function chunkBlocks(blocks: readonly string[]): string[][] {
  * A Quizlet export (term and definition per row; tab, comma or semicolon between them, which
  * Papa Parse detects; `.tsv` is always tabs) as one note of `?` cards, a question, a `?` line
  * and the answer, so multi-line definitions keep their lines. A third column, when present, is
- * taken as space-separated tags. Row numbers in errors count from 1, as a spreadsheet does.
+ * taken as space-separated tags. Row numbers in errors count from 1, as a spreadsheet does. A
+ * cell's formula guard (`'=…`, as our export writes it) is taken off: `csvUnguard`.
  */
 export function tableNotes(file: string, text: string): NoteText[] {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
@@ -45,7 +47,7 @@ export function tableNotes(file: string, text: string): NoteText[] {
   const blocks: string[] = []
   parsed.data.forEach((row, index) => {
     const at = { row: index + 1 }
-    const [term = '', definition = '', tags = ''] = row.map((cell) => cell.trim())
+    const [term = '', definition = '', tags = ''] = row.map((cell) => csvUnguard(cell).trim())
     if (row.some((cell) => cell.length > maxFieldChars))
       throw tooLarge(file, `row ${at.row} has a field over ${maxFieldChars} characters`)
     if (term === '' && definition === '') return

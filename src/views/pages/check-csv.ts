@@ -21,5 +21,5 @@ export function resultsCsv(results: CheckResults): string {
   ])
   for (const m of results.notSubmitted) rows.push([m.name, m.email, null, null, null, null, ...topics.map(() => null)])
   rows.push(['team average', null, null, null, null, null, ...results.topics.map((t) => percent(t.average))])
-  return [header, ...rows].map(csvLine).join('')
+  return [header, ...rows].map((row) => csvLine(row)).join('')
 }
