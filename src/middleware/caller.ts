@@ -9,6 +9,7 @@ import type { AppEnv, Caller } from '../env'
 import { AppError } from '../errors'
 import { hashSecret } from '../security/secrets'
 import { settingsFromJson, type UserContext } from '../services/context'
+import { noStore } from './no-store'
 
 /** A caller and the settings JSON its lookup read with it. */
 type Resolved = { caller: Caller; settingsJson: string }
@@ -92,9 +93,8 @@ export const resolveSession = createMiddleware<AppEnv>(async (c, next) => {
     throw new AppError(401, 'unauthenticated', 'pages take the browser session only: send API tokens to /api/v1')
   const resolved = await sessionCaller(c)
   setCaller(c, resolved)
-  await next()
   // A signed-in page shows the person's own data (emails in results, settings): never cached.
-  if (resolved) c.header('cache-control', 'private, no-store')
+  return resolved ? noStore(c, next) : next()
 })
 
 /** What a handler behind `auth()` or `signedIn` may rely on: `c.var.user` and `c.var.caller` are set. */

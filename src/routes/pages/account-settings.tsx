@@ -4,7 +4,6 @@ import { clearSessionCookie } from '../../auth/cookies'
 import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
 import type { SignedInEnv } from '../../middleware/caller'
-import { noStore } from '../../middleware/no-store'
 import { changeEmailSchema, changePasswordSchema, deleteAccountSchema } from '../../schemas/account-changes'
 import { createTokenSchema, idParamSchema } from '../../schemas/accounts'
 import { changeEmail, changePassword, deleteAccount, signOutEverywhere } from '../../services/account-changes'
@@ -52,8 +51,8 @@ async function attempt(c: Ctx, form: string, change: () => Promise<string>) {
 
 /** `/account`: API tokens, password, email, sign out everywhere, and deleting the account. */
 export const accountSettingsPages = new Hono<AppEnv>()
-  .use('/account', signedIn, noStore)
-  .use('/account/*', signedIn, noStore)
+  .use('/account', signedIn)
+  .use('/account/*', signedIn)
   .get('/account', (c) => renderAccount(c))
   .post('/account/tokens', async (c) => {
     const body = await c.req.parseBody({ all: true })

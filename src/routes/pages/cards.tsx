@@ -4,7 +4,6 @@ import { type CardActionRow, findCardAction } from '../../db/queries/card-action
 import { listDecks } from '../../db/queries/decks'
 import { studyDayOf } from '../../domain/scheduling'
 import type { AppEnv } from '../../env'
-import { noStore } from '../../middleware/no-store'
 import { type BulkAction, bulkActionSchema, cardActionParamSchema, cardSearchQuerySchema } from '../../schemas/cards'
 import { cardParamSchema } from '../../schemas/review'
 import { applyCardAction, undoCardAction } from '../../services/card-actions'
@@ -75,8 +74,8 @@ function backTo(back: string | undefined, actionId: string | null): string {
 
 /** The card browser pages (issue 15): search, filters, bulk actions with undo, and card info. */
 export const cardPages = new Hono<AppEnv>()
-  .use('/cards', signedIn, noStore)
-  .use('/cards/*', signedIn, noStore)
+  .use('/cards', signedIn)
+  .use('/cards/*', signedIn)
   .get('/cards', validate('query', pageQuerySchema), async (c) => {
     const ctx = c.var.user
     const query = c.req.valid('query')

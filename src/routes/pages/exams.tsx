@@ -4,7 +4,6 @@ import { loadDeckTopics } from '../../db/queries/exams'
 import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
 import type { SignedInEnv } from '../../middleware/caller'
-import { noStore } from '../../middleware/no-store'
 import {
   type FormBody,
   field,
@@ -49,8 +48,8 @@ async function home(c: Context<SignedInEnv>, slug: string, form?: RefusedForm<Ex
 
 /** Mock exam pages (issue 6): start, take (one question per page), submit, result; quizzes under /quiz. */
 export const examPages = new Hono<AppEnv>()
-  .use('/exams', signedIn, noStore)
-  .use('/exams/*', signedIn, noStore)
+  .use('/exams', signedIn)
+  .use('/exams/*', signedIn)
   .get('/exams', validate('query', readinessQuerySchema), (c) =>
     home(c, c.req.valid('query').deck ?? c.var.deps.defaultDeck),
   )

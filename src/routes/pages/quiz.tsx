@@ -4,7 +4,6 @@ import { loadDeckTopics } from '../../db/queries/exams'
 import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
 import type { SignedInEnv } from '../../middleware/caller'
-import { noStore } from '../../middleware/no-store'
 import { type FormBody, field, fields, formDeck, pageQuerySchema, parseQuizForm } from '../../schemas/exam-forms'
 import { examParamSchema, readinessQuerySchema } from '../../schemas/exams'
 import { answerQuiz, createQuiz, getQuiz } from '../../services/quizzes'
@@ -27,8 +26,8 @@ async function start(c: Context<SignedInEnv>, slug: string, form?: RefusedForm<{
 
 /** Quick quiz pages (issue 6): pick topics, answer one question at a time, see the verdict at once. */
 export const quizPages = new Hono<AppEnv>()
-  .use('/quiz', signedIn, noStore)
-  .use('/quiz/*', signedIn, noStore)
+  .use('/quiz', signedIn)
+  .use('/quiz/*', signedIn)
   .get('/quiz', validate('query', readinessQuerySchema), (c) =>
     start(c, c.req.valid('query').deck ?? c.var.deps.defaultDeck),
   )

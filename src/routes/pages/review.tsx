@@ -8,7 +8,6 @@ import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
 import { iso } from '../../format'
 import type { SignedInEnv } from '../../middleware/caller'
-import { noStore } from '../../middleware/no-store'
 import { cardIdSchema, nextQuerySchema } from '../../schemas/review'
 import { answerCard, changeCard, checkTypedAnswer, nextCard, previewCard, undoLastReview } from '../../services/review'
 import { validate } from '../../validation'
@@ -90,8 +89,8 @@ const render = (c: Context<SignedInEnv>, title: string, node: Parameters<Context
 
 /** The review page, its answer side and its forms (issue 4). */
 export const reviewPages = new Hono<AppEnv>()
-  .use('/review', signedIn, noStore)
-  .use('/review/*', signedIn, noStore)
+  .use('/review', signedIn)
+  .use('/review/*', signedIn)
   .get('/review/offline', (c) =>
     c.render(<ReviewOffline />, { title: 'Review offline', scripts: ['offline-review.js'], styles: ['review.css'] }),
   )
