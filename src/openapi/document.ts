@@ -1,6 +1,9 @@
-import { generateSpecs } from 'hono-openapi'
+import type { Hono } from 'hono'
+import { describeRoute, generateSpecs } from 'hono-openapi'
 import type { OpenAPIV3_1 } from 'openapi-types'
 import { apiRoutes } from '../routes/api'
+import { operations } from './operations'
+import type { Operations } from './operations/types'
 
 export type ApiDocument = OpenAPIV3_1.Document
 
@@ -66,13 +69,37 @@ function completeOperation(operation: OpenAPIV3_1.OperationObject) {
 }
 
 /**
- * The API description, generated from the routes' `describeRoute`, `auth` and valibot schemas.
+ * `apiRoutes` with each operation's description (`./operations`) put before the route's first
+ * handler, where a `describeRoute(…)` on the route would stand, so hono-openapi merges it first.
+ * A description whose route does not exist is an error: the document would silently lack it.
+ */
+export function describedRoutes(routes: Hono['routes'], descriptions: Operations): Hono {
+  const described = new Set<string>()
+  const withDescriptions: Hono['routes'] = []
+  for (const route of routes) {
+    const key = `${route.method} ${route.path}`
+    const spec = descriptions[key]
+    if (spec && !described.has(key)) {
+      described.add(key)
+      withDescriptions.push({ ...route, handler: describeRoute(spec) })
+    }
+    withDescriptions.push(route)
+  }
+  const unknown = Object.keys(descriptions).filter((key) => !described.has(key))
+  if (unknown.length > 0) throw new Error(`OpenAPI operations describe no route: ${unknown.join(', ')}`)
+  // generateSpecs reads only `routes`.
+  return { routes: withDescriptions } as unknown as Hono
+}
+
+/**
+ * The API description, generated from the operations' descriptions (`./operations`), the
+ * routes' `auth` and their valibot schemas.
  * Run at build time by the static build (`src/static/build.ts`), which writes it to
  * `static/api/openapi.json`: the generator (valibot-to-JSON-Schema and hono-openapi's spec
  * builder, about 10 KB gzip) stays out of the Worker.
  */
 export async function buildApiDocument(): Promise<ApiDocument> {
-  const document = (await generateSpecs(apiRoutes, {
+  const document = (await generateSpecs(describedRoutes(apiRoutes.routes, operations), {
     documentation,
     defaultValidationErrorResponse: problemResponse('The request is invalid: `field` names what is wrong'),
   })) as ApiDocument

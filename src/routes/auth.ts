@@ -1,5 +1,4 @@
 import { Hono } from 'hono/tiny'
-import { describeRoute } from 'hono-openapi'
 import { clearSessionCookie, writeSessionCookie } from '../auth/cookies'
 import { deleteSession } from '../db/queries/sessions'
 import type { AppEnv, AppVariables } from '../env'
@@ -14,45 +13,21 @@ export function signInAttempt(c: { var: AppVariables; req: { raw: Request }; env
 
 /** `/api/v1/auth`: register, sign in and sign out with a session cookie. */
 export const authRoutes = new Hono<AppEnv>()
-  .post(
-    '/register',
-    describeRoute({
-      tags: ['Account'],
-      summary: 'Create an account and sign in (sets the session cookie)',
-      security: [],
-      responses: { 201: { description: 'The new account' } },
-    }),
-    validate('json', registerSchema),
-    async (c) => {
-      const input = c.req.valid('json')
-      const { userId, sessionSecret } = await register(c.var, input, c.var.deps)
-      writeSessionCookie(c, sessionSecret)
-      return c.json({ id: userId, email: input.email, name: input.name ?? null }, 201)
-    },
-  )
-  .post(
-    '/login',
-    describeRoute({ tags: ['Account'], summary: 'Sign in (sets the session cookie)', security: [] }),
-    validate('json', loginSchema),
-    async (c) => {
-      const input = c.req.valid('json')
-      const { userId, sessionSecret } = await login(c.var.user ?? c.var, input, c.var.deps, signInAttempt(c))
-      writeSessionCookie(c, sessionSecret)
-      return c.json({ id: userId, email: input.email }, 200)
-    },
-  )
-  .post(
-    '/logout',
-    describeRoute({
-      tags: ['Account'],
-      summary: 'Sign out (ends the session)',
-      security: [],
-      responses: { 204: { description: 'Signed out' } },
-    }),
-    async (c) => {
-      const hash = c.var.caller?.sessionHash
-      if (hash) await deleteSession(c.var.db, hash)
-      clearSessionCookie(c)
-      return c.body(null, 204)
-    },
-  )
+  .post('/register', validate('json', registerSchema), async (c) => {
+    const input = c.req.valid('json')
+    const { userId, sessionSecret } = await register(c.var, input, c.var.deps)
+    writeSessionCookie(c, sessionSecret)
+    return c.json({ id: userId, email: input.email, name: input.name ?? null }, 201)
+  })
+  .post('/login', validate('json', loginSchema), async (c) => {
+    const input = c.req.valid('json')
+    const { userId, sessionSecret } = await login(c.var.user ?? c.var, input, c.var.deps, signInAttempt(c))
+    writeSessionCookie(c, sessionSecret)
+    return c.json({ id: userId, email: input.email }, 200)
+  })
+  .post('/logout', async (c) => {
+    const hash = c.var.caller?.sessionHash
+    if (hash) await deleteSession(c.var.db, hash)
+    clearSessionCookie(c)
+    return c.body(null, 204)
+  })

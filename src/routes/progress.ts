@@ -1,5 +1,4 @@
 import { Hono } from 'hono/tiny'
-import { describeRoute } from 'hono-openapi'
 import * as v from 'valibot'
 import { deckExists } from '../db/queries/progress'
 import type { AppEnv } from '../env'
@@ -25,15 +24,6 @@ export async function resolveDeck(db: AppEnv['Variables']['db'], deck: string | 
 /** `/api/v1/progress`: study statistics (issue 5). */
 export const progressRoutes = new Hono<AppEnv>().get(
   '/',
-  describeRoute({
-    tags: ['Progress'],
-    summary: "The caller's study statistics, in their time zone and day boundary",
-    description:
-      'today, streaks, card counts, true retention, a 30-day forecast, per-topic recall and a 365-day ' +
-      'calendar, for one deck (`?deck=`) or every deck. Activity (today, streaks, calendar) counts every ' +
-      'answer not undone, quizzes and exams included; true retention counts only the first answer of the ' +
-      'day to a card in review state in the review flow (again = fail).',
-  }),
   auth('progress:read'),
   validate('query', progressQuerySchema),
   async (c) => {

@@ -1,5 +1,4 @@
 import { Hono } from 'hono/tiny'
-import { describeRoute } from 'hono-openapi'
 import * as v from 'valibot'
 import { type ExportedLog, exportedLogPages } from '../db/queries/progress'
 import { ratingNames, stateNames } from '../domain/scheduling'
@@ -82,13 +81,6 @@ const querySchema = v.object({
 /** `/api/v1/reviews/export`: the whole review history as CSV or JSON, streamed (issue 5). */
 export const reviewExportRoutes = new Hono<AppEnv>().get(
   '/',
-  describeRoute({
-    tags: ['Progress'],
-    summary: "Download the caller's whole review history as CSV or JSON",
-    description:
-      'Oldest first, undone answers left out: card, deck, topic, rating, time, duration, and the state ' +
-      'and due time before and after each answer. Streamed page by page.',
-  }),
   auth('progress:read'),
   validate('query', querySchema),
   (c) => {

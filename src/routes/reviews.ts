@@ -1,5 +1,4 @@
 import { Hono } from 'hono/tiny'
-import { describeRoute } from 'hono-openapi'
 import type { AppEnv } from '../env'
 import { auth } from '../middleware/caller'
 import { answerSchema, idempotencyHeaderSchema } from '../schemas/review'
@@ -8,31 +7,16 @@ import { validate } from '../validation'
 
 /** `/api/v1/reviews`: answering cards, idempotently, and undoing answers. */
 export const reviewsRoutes = new Hono<AppEnv>()
-  .post(
-    '/',
-    describeRoute({
-      tags: ['Review'],
-      summary: 'Answer a card (send an Idempotency-Key so retries are safe)',
-    }),
-    auth('review'),
-    validate('header', idempotencyHeaderSchema),
-    validate('json', answerSchema),
-    async (c) => {
-      const key = c.req.valid('header')['idempotency-key']
-      const ctx = c.var.user
-      const result = await answerCard(ctx, c.req.valid('json'), key)
-      // A superseded offline answer is a conflict the client must see, kept in the history.
-      if (result.status === 409)
-        return c.body(JSON.stringify(result.body), 409, { 'content-type': 'application/problem+json' })
-      return c.json(result.body, result.status)
-    },
-  )
-  .post(
-    '/undo',
-    describeRoute({ tags: ['Review'], summary: 'Undo the latest answer (repeatable, one step at a time)' }),
-    auth('review'),
-    async (c) => {
-      const ctx = c.var.user
-      return c.json(await undoLastReview(ctx))
-    },
-  )
+  .post('/', auth('review'), validate('header', idempotencyHeaderSchema), validate('json', answerSchema), async (c) => {
+    const key = c.req.valid('header')['idempotency-key']
+    const ctx = c.var.user
+    const result = await answerCard(ctx, c.req.valid('json'), key)
+    // A superseded offline answer is a conflict the client must see, kept in the history.
+    if (result.status === 409)
+      return c.body(JSON.stringify(result.body), 409, { 'content-type': 'application/problem+json' })
+    return c.json(result.body, result.status)
+  })
+  .post('/undo', auth('review'), async (c) => {
+    const ctx = c.var.user
+    return c.json(await undoLastReview(ctx))
+  })

@@ -1,5 +1,4 @@
 import { Hono } from 'hono/tiny'
-import { describeRoute } from 'hono-openapi'
 import type { AppEnv } from '../env'
 import { AppError } from '../errors'
 import { requireCaller } from '../middleware/caller'
@@ -17,40 +16,12 @@ function requireSession(c: Parameters<typeof requireCaller>[0]) {
 
 /** `/api/v1/tokens`: personal API tokens. The secret is returned once, at creation. */
 export const tokenRoutes = new Hono<AppEnv>()
-  .post(
-    '/',
-    describeRoute({
-      tags: ['Account'],
-      summary: 'Create an API token (signed-in session only); its secret is shown once',
-      security: [{ cookieAuth: [] }],
-      responses: { 201: { description: 'The token, with its secret' } },
-    }),
-    validate('json', createTokenSchema),
-    async (c) => {
-      const caller = requireSession(c)
-      return c.json(await createToken(c.var.db, caller.userId, c.req.valid('json'), c.var.now), 201)
-    },
-  )
-  .get(
-    '/',
-    describeRoute({
-      tags: ['Account'],
-      summary: 'Your API tokens, without their secrets (session only)',
-      security: [{ cookieAuth: [] }],
-    }),
-    async (c) => c.json(await tokensOf(c.var.db, requireSession(c).userId)),
-  )
-  .delete(
-    '/:id',
-    describeRoute({
-      tags: ['Account'],
-      summary: 'Revoke an API token (session only)',
-      security: [{ cookieAuth: [] }],
-      responses: { 204: { description: 'Revoked' } },
-    }),
-    validate('param', idParamSchema),
-    async (c) => {
-      await revokeOwnToken(c.var.db, requireSession(c).userId, c.req.valid('param').id, c.var.now)
-      return c.body(null, 204)
-    },
-  )
+  .post('/', validate('json', createTokenSchema), async (c) => {
+    const caller = requireSession(c)
+    return c.json(await createToken(c.var.db, caller.userId, c.req.valid('json'), c.var.now), 201)
+  })
+  .get('/', async (c) => c.json(await tokensOf(c.var.db, requireSession(c).userId)))
+  .delete('/:id', validate('param', idParamSchema), async (c) => {
+    await revokeOwnToken(c.var.db, requireSession(c).userId, c.req.valid('param').id, c.var.now)
+    return c.body(null, 204)
+  })
