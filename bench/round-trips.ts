@@ -20,6 +20,8 @@ const budgets = {
   'GET /review/next': 2,
   'POST /reviews (answer)': 1,
   'POST /reviews/undo': 2,
+  'POST /cards/:id/suspend': 2,
+  'POST /reviews/undo (a suspend)': 2,
   'GET /progress': 2,
   'POST /exams/:id/submit (5 questions)': 2,
   'POST /exams/:id/submit (55 questions)': 2,
@@ -36,6 +38,8 @@ const ceilings: Record<Route, number> = {
   ...budgets,
   'POST /reviews (answer)': 3,
   'POST /reviews/undo': 3,
+  'POST /cards/:id/suspend': 3,
+  'POST /reviews/undo (a suspend)': 3,
   'POST /exams/:id/submit (5 questions)': 3,
   'POST /exams/:id/submit (55 questions)': 3,
 }
@@ -100,6 +104,9 @@ for (let i = 0; i < 3; i++) {
   )
 }
 await count('POST /reviews/undo', () => call('/reviews/undo', { method: 'POST' }))
+const shown = await call('/review/next?deck=docker')
+await count('POST /cards/:id/suspend', () => call(`/cards/${shown.card.id}/suspend`, { method: 'POST' }))
+await count('POST /reviews/undo (a suspend)', () => call('/reviews/undo', { method: 'POST' }))
 await count('GET /progress', () => call('/progress?deck=docker'))
 
 for (const questionCount of [5, 55] as const) {

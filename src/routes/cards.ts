@@ -3,9 +3,8 @@ import type { AppEnv } from '../env'
 import { auth } from '../middleware/caller'
 import { bulkActionSchema, cardActionParamSchema, cardSearchQuerySchema } from '../schemas/cards'
 import { cardParamSchema } from '../schemas/review'
-import { applyCardAction, undoCardAction } from '../services/card-actions'
+import { applyCardAction, changeCard, undoCardAction } from '../services/card-actions'
 import { browseCards, cardInfo } from '../services/card-browser'
-import { changeCard } from '../services/review'
 import { validate } from '../validation'
 
 const change = [auth('review'), validate('param', cardParamSchema)] as const

@@ -2,7 +2,8 @@ import { Hono } from 'hono/tiny'
 import type { AppEnv } from '../env'
 import { auth } from '../middleware/caller'
 import { answerSchema, idempotencyHeaderSchema } from '../schemas/review'
-import { answerCard, undoLastReview } from '../services/review'
+import { answerCard } from '../services/review'
+import { undoLast } from '../services/undo'
 import { validate } from '../validation'
 
 /** `/api/v1/reviews`: answering cards, idempotently, and undoing answers. */
@@ -18,5 +19,5 @@ export const reviewsRoutes = new Hono<AppEnv>()
   })
   .post('/undo', auth('review'), async (c) => {
     const ctx = c.var.user
-    return c.json(await undoLastReview(ctx))
+    return c.json(await undoLast(ctx))
   })

@@ -8,12 +8,20 @@ import {
   type StateValues,
 } from '../db/queries/card-actions'
 import type { CardStateRow } from '../db/queries/review'
-import { addStudyDays, type CardMemory, newCardState, State, studyDayOf, studyDayStart } from '../domain/scheduling'
+import {
+  addStudyDays,
+  type CardMemory,
+  newCardState,
+  State,
+  sqlWindow,
+  studyDayOf,
+  studyDayStart,
+} from '../domain/scheduling'
 import { AppError } from '../errors'
 import { iso } from '../format'
 import type { BulkActionInput } from '../schemas/cards'
 import type { UserContext } from './context'
-import { memoryOf } from './review'
+import { memoryOf, presentState } from './review'
 
 const DAY = 86_400_000
 /** A reschedule reaches at most this far ahead (ten years): further is a typo, not a plan. */
@@ -82,6 +90,9 @@ function plan(
   }
 }
 
+const changedMeanwhile = () =>
+  new AppError(409, 'stale_state', 'a selected card changed at the same time: nothing was changed, try again')
+
 /**
  * Applies one bulk action to the selected cards as one undoable step, all or nothing. Every id
  * must be a live card the user may see (else 404 naming the first that is not); a card changed
@@ -112,8 +123,7 @@ export async function applyCardAction(ctx: UserContext, input: BulkActionInput) 
       entries,
       next,
     )
-    if (!ok)
-      throw new AppError(409, 'stale_state', 'a selected card changed at the same time: nothing was changed, try again')
+    if (!ok) throw changedMeanwhile()
   }
   return {
     id: entries.length > 0 ? id : null,
@@ -136,10 +146,23 @@ export function presentAction(row: CardActionRow) {
 }
 
 /**
- * Undoes a bulk action (by id, or the latest not undone): every card back to its state before
- * it, in one transaction, only if no card changed since (else 409, nothing written). A card that
- * had no state comes back as a fresh new card, which is what having no state means.
+ * Reverts a stored action: every card back to its state before it, in one transaction, only if
+ * no card changed since (else 409, nothing written). A card that had no state comes back as a
+ * fresh new card, which is what having no state means.
  */
+export async function revertAction(ctx: UserContext, action: CardActionRow) {
+  const entries = JSON.parse(action.before) as ActionEntry[]
+  const restore = entries.map((e) => e.row ?? valuesOf(e.cardId, undefined, ctx.now))
+  if (!(await recordCardActionUndo(ctx.db, ctx.userId, action, restore, ctx.now)))
+    throw new AppError(
+      409,
+      'stale_state',
+      'a card changed since the action (reviewed or changed again): it cannot be undone',
+    )
+  return { entries, restore }
+}
+
+/** Undoes a bulk action (by id, or the latest not undone). */
 export async function undoCardAction(ctx: UserContext, id?: string) {
   const action = await findCardAction(ctx.db, ctx.userId, id)
   if (!action)
@@ -147,14 +170,28 @@ export async function undoCardAction(ctx: UserContext, id?: string) {
       ? new AppError(404, 'not_found', `id: no action "${id}"`, { field: 'id' })
       : new AppError(409, 'conflict', 'there is no card action to undo')
   if (action.undoneAt !== null) throw new AppError(409, 'conflict', 'the action was already undone')
-  const entries = JSON.parse(action.before) as ActionEntry[]
-  const restore = entries.map((e) => e.row ?? valuesOf(e.cardId, undefined, ctx.now))
-  const ok = await recordCardActionUndo(ctx.db, ctx.userId, action, restore, ctx.now)
-  if (!ok)
-    throw new AppError(
-      409,
-      'stale_state',
-      'a card changed since the action (reviewed or changed again): it cannot be undone',
-    )
+  await revertAction(ctx, action)
   return presentAction({ ...action, undoneAt: ctx.now })
+}
+
+export type CardAction = 'suspend' | 'unsuspend' | 'bury'
+
+/**
+ * Suspends, unsuspends (clearing the leech flag) or buries (until the next study day) one card
+ * from the review flow, stored as a one-card action so that undo reverts it as Anki's does.
+ */
+export async function changeCard(ctx: UserContext, cardId: string, action: CardAction) {
+  const rows = await findSelectedCards(ctx.db, ctx.userId, [cardId])
+  if (!rows.has(cardId)) throw new AppError(404, 'not_found', 'id: no such card', { field: 'id' })
+  const row = rows.get(cardId)
+  const current = valuesOf(cardId, row, ctx.now)
+  const next =
+    action === 'bury'
+      ? { ...current, buriedUntil: sqlWindow(ctx.settings, ctx.now).dayEnd }
+      : plan(ctx, { action, ids: [cardId] }, [cardId], rows).next[0]!
+  const versionAfter = (row?.version ?? 0) + 1
+  const entry = { cardId, versionAfter, row: row ? current : null }
+  const stored = { id: crypto.randomUUID(), userId: ctx.userId, action, now: ctx.now }
+  if (!(await recordCardAction(ctx.db, stored, [entry], [next]))) throw changedMeanwhile()
+  return presentState(cardId, { ...next, version: versionAfter })
 }

@@ -4,7 +4,6 @@ import {
   type CardStateRow,
   findCardWithState,
   findLiveCards,
-  latestReview,
   loadQueueCandidates,
   nextDueAt,
   type QueueScope,
@@ -14,9 +13,7 @@ import {
   readForAnswer,
   recordReview,
   recordSupersededReview,
-  recordUndo,
   type StateWrite,
-  setCardFlags,
 } from '../db/queries/review-writes'
 import { type AnswerComparison, compareAnswer } from '../domain/answer'
 import {
@@ -26,7 +23,6 @@ import {
   createScheduler,
   dailyQuota,
   formatInterval,
-  newCardState,
   type RatingName,
   type ReviewLogFields,
   ratingName,
@@ -430,62 +426,6 @@ async function keepSuperseded(
       : undefined,
   )
   return kept ? { status: 409, body } : undefined
-}
-
-/** Undoes the user's latest review, restoring the card exactly; repeatable, step by step. */
-export async function undoLastReview(ctx: UserContext) {
-  const latest = await latestReview(ctx.db, ctx.userId)
-  if (!latest) throw new AppError(409, 'conflict', 'there is no review to undo')
-  const { log, state } = latest
-  if (!state) throw new AppError(409, 'conflict', 'the reviewed card has no schedule to restore')
-  const settings = ctx.settings
-  const restored = createScheduler(settings).undo(memoryOf(state), log)
-  const flags = JSON.parse(log.before) as { suspended?: boolean; leech?: boolean; buriedUntil?: number | null }
-  const ok = await recordUndo(
-    ctx.db,
-    {
-      userId: ctx.userId,
-      cardId: log.cardId,
-      memory: restored,
-      suspended: flags.suspended ?? false,
-      leech: flags.leech ?? false,
-      buriedUntil: flags.buriedUntil ?? null,
-      expectedVersion: state.version,
-      now: ctx.now,
-    },
-    log.id,
-  )
-  if (!ok) throw new AppError(409, 'stale_state', 'the card changed while the undo was applied: try again')
-  return {
-    undone: { cardId: log.cardId, rating: ratingName(log.rating), reviewedAt: iso(log.reviewedAt) },
-    card: presentState(log.cardId, {
-      ...restored,
-      suspended: flags.suspended ?? false,
-      leech: flags.leech ?? false,
-      buriedUntil: flags.buriedUntil ?? null,
-      version: state.version + 1,
-    }),
-  }
-}
-
-export type CardAction = 'suspend' | 'unsuspend' | 'bury'
-
-/** Suspends, unsuspends (clearing the leech flag) or buries a card until the next study day. */
-export async function changeCard(ctx: UserContext, cardId: string, action: CardAction) {
-  const { card, deck } = await findCardWithState(ctx.db, ctx.userId, cardId)
-  if (!card || !deck || !(await canStudy(ctx.db, ctx.userId, deck)))
-    throw new AppError(404, 'not_found', 'id: no such card', { field: 'id' })
-  const settings = ctx.settings
-  const flags =
-    action === 'suspend'
-      ? { suspended: true }
-      : action === 'unsuspend'
-        ? { suspended: false, leech: false, buriedUntil: null }
-        : { buriedUntil: sqlWindow(settings, ctx.now).dayEnd }
-  await setCardFlags(ctx.db, ctx.userId, cardId, newCardState(ctx.now), flags, ctx.now)
-  const { state } = await findCardWithState(ctx.db, ctx.userId, cardId)
-  if (!state) throw new AppError(404, 'not_found', 'id: no such card', { field: 'id' })
-  return presentState(cardId, state)
 }
 
 /**

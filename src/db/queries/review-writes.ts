@@ -145,39 +145,6 @@ export async function recordUndo(db: Db, state: StateWrite, logId: number): Prom
   return changedRows(marked) === 1
 }
 
-/** Suspends, unsuspends or buries a card, creating its state row (as new) if it has none. */
-export async function setCardFlags(
-  db: Db,
-  userId: string,
-  cardId: string,
-  fresh: CardMemory,
-  flags: { suspended?: boolean; buriedUntil?: number | null; leech?: boolean },
-  now: number,
-): Promise<void> {
-  await db
-    .insert(cardStates)
-    .values({
-      userId,
-      cardId,
-      ...fresh,
-      suspended: flags.suspended ?? false,
-      leech: flags.leech ?? false,
-      buriedUntil: flags.buriedUntil ?? null,
-      version: 1,
-      updatedAt: now,
-    })
-    .onConflictDoUpdate({
-      target: [cardStates.userId, cardStates.cardId],
-      set: {
-        ...(flags.suspended !== undefined ? { suspended: flags.suspended } : {}),
-        ...(flags.leech !== undefined ? { leech: flags.leech } : {}),
-        ...(flags.buriedUntil !== undefined ? { buriedUntil: flags.buriedUntil } : {}),
-        version: sql`${cardStates.version} + 1`,
-        updatedAt: now,
-      },
-    })
-}
-
 /**
  * What answering a card reads, in one round trip: the card, its deck's owners, the user's state
  * for it and (with an idempotency key) the stored response. Plain selects, no join: D1 returns

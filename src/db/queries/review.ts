@@ -220,16 +220,3 @@ export async function findCardWithState(db: Db, userId: string, cardId: string) 
   const deck = row ? { slug: row.card.deck, ownerId: row.ownerId, teamId: row.teamId } : undefined
   return { card: row?.card, state: row?.state ?? undefined, deck }
 }
-
-/** The user's latest review that is not undone, with the card's current state. */
-export async function latestReview(db: Db, userId: string) {
-  // One query (a join, so not in a D1 batch: docs/deploy.md): the log and its card's state.
-  const [row] = await db
-    .select({ log: reviewLogs, state: cardStates })
-    .from(reviewLogs)
-    .leftJoin(cardStates, and(eq(cardStates.userId, reviewLogs.userId), eq(cardStates.cardId, reviewLogs.cardId)))
-    .where(and(eq(reviewLogs.userId, userId), isNull(reviewLogs.undoneAt), eq(reviewLogs.origin, 'review')))
-    .orderBy(sql`${reviewLogs.reviewedAt} desc, ${reviewLogs.id} desc`)
-    .limit(1)
-  return row && { log: row.log, state: row.state ?? undefined }
-}

@@ -1,3 +1,4 @@
+import { ok } from '../responses'
 import type { Operations } from './types'
 
 export const reviewsOperations: Operations = {
@@ -5,5 +6,17 @@ export const reviewsOperations: Operations = {
     tags: ['Review'],
     summary: 'Answer a card (send an Idempotency-Key so retries are safe)',
   },
-  'POST /reviews/undo': { tags: ['Review'], summary: 'Undo the latest answer (repeatable, one step at a time)' },
+  'POST /reviews/undo': {
+    tags: ['Review'],
+    summary: 'Undo your latest answer, suspend or bury (repeatable, one step at a time)',
+    description:
+      'As Anki’s undo: whichever came last of your latest review-page answer and your latest card action ' +
+      '(a suspend, unsuspend or bury, or a card browser action) is reverted. The answer says what: `undone.kind` ' +
+      '(`review`, `suspend`, `bury`, or the card action’s name) and `undone.cardId` (the first card of a bulk ' +
+      'action; `actionId` and `changed` for an action), with `card`, that card’s schedule as restored. ' +
+      'See docs/scheduling.md, “Undo”.',
+    responses: ok('What was undone, and the card as restored', {
+      409: 'Nothing to undo (`conflict`), or the card changed since that step (`stale_state`)',
+    }),
+  },
 }

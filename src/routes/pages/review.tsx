@@ -9,7 +9,9 @@ import { AppError } from '../../errors'
 import { iso } from '../../format'
 import type { SignedInEnv } from '../../middleware/caller'
 import { cardIdSchema, nextQuerySchema } from '../../schemas/review'
-import { answerCard, changeCard, checkTypedAnswer, nextCard, previewCard, undoLastReview } from '../../services/review'
+import { changeCard } from '../../services/card-actions'
+import { answerCard, checkTypedAnswer, nextCard, previewCard } from '../../services/review'
+import { undoLast } from '../../services/undo'
 import { validate } from '../../validation'
 import { describeNextDue } from '../../views/components/due-text'
 import { type ReviewScope, reviewUrl } from '../../views/components/review-links'
@@ -182,8 +184,13 @@ export const reviewPages = new Hono<AppEnv>()
   .post('/review/undo', validate('form', v.object(scopeEntries)), async (c) => {
     const scope = toScope(c.req.valid('form'), c.var.deps.defaultDeck)
     try {
-      const { undone } = await undoLastReview(c.var.user)
-      return c.redirect(reviewUrl('/review', scope, { card: undone.cardId, notice: 'undone' }), 303)
+      const { undone } = await undoLast(c.var.user)
+      // The card answered, suspended or buried is shown again; other actions' cards are left to the queue.
+      const card = /^(review|suspend|bury)$/.test(undone.kind) ? undone.cardId : undefined
+      return c.redirect(
+        reviewUrl('/review', scope, { card, notice: undone.kind === 'review' ? 'undone' : 'undone-action' }),
+        303,
+      )
     } catch (error) {
       if (!(error instanceof AppError) || error.status !== 409) throw error
       return c.redirect(reviewUrl('/review', scope, { notice: 'nothing-to-undo' }), 303)

@@ -26,7 +26,7 @@ export function HelpPage() {
             <td>
               <kbd>U</kbd>
             </td>
-            <td>Undo the last answer</td>
+            <td>Undo the last answer, suspend or bury</td>
           </tr>
           <tr>
             <td>
