@@ -1,9 +1,9 @@
-import { readdirSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { decodeNotes } from '../content/decode'
 import { insertMarkers } from '../content/id-markers'
-import { isDeckFolder, type LoadedDeck, loadContent, loadNotes } from '../content/load'
+import { isContentRoot, isDeckFolder, type LoadedDeck, loadContent, loadNotes } from '../content/load'
 import { useParseCache } from '../content/parse'
 import type { Diagnostic } from '../content/types'
 import { diskParseCache } from './parse-cache'
@@ -14,14 +14,10 @@ const usage = `usage: tsx src/cli/content.ts <command>
   ids [dir=content]             write the missing id markers into the notes
   sync [dir=content]            sync the decks to DATABASE_URL (default file:data/dockdeck.db)`
 
-/** A content root (`content/`), a deck folder, or any Markdown file or folder. */
+/** A content root (`content/`, or a folder of deck folders with `deck.yaml`), or any Markdown file or folder. */
 async function decksAt(path: string): Promise<LoadedDeck[]> {
-  if (!statSync(path).isDirectory() || isDeckFolder(path)) return [await loadNotes(path)]
-  const hasDecks = readdirSync(path, { withFileTypes: true }).some(
-    (entry) =>
-      entry.isDirectory() && readdirSync(join(path, entry.name)).some((name) => /\.(md|markdown)$/i.test(name)),
-  )
-  return hasDecks ? loadContent(path) : [await loadNotes(path)]
+  const root = statSync(path).isDirectory() && !isDeckFolder(path) && (await isContentRoot(path))
+  return root ? loadContent(path) : [await loadNotes(path)]
 }
 
 const where = (deck: LoadedDeck, item: Diagnostic) =>

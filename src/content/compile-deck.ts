@@ -1,6 +1,7 @@
 import type { Blueprint } from '../domain/exam/blueprint'
 import { compileFile, type FileResult } from './compile-file'
 import type { Block, CardDraft } from './draft'
+import { pathTopic } from './folder'
 import { assignIds } from './ids'
 import { lazy } from './lazy'
 import { textNode } from './phrasing'
@@ -33,7 +34,6 @@ export const maxAnswerWords = 60
 export function compileDeck(input: DeckInput): DeckCompilation {
   const files = [...input.files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
   const results = files.map(({ file, text }) => compileFile(file, text, { deck: input.slug, strict: input.strict }))
-  if (!input.strict) separateTopics(results)
   const diagnostics = results.flatMap((result) => result.diagnostics)
   checkTopics(results, diagnostics)
   const blocks = uniqueBlocks(results)
@@ -137,23 +137,6 @@ function check(card: CompiledCard, prompts: Map<string, string>, diagnostics: Di
 }
 
 /**
- * Outside a deck folder topics come from file names, and a folder with sub-folders may hold the
- * same name twice (`notes3/A.md`, `notes4/A.md`): each such topic takes its folders' names too.
- */
-function separateTopics(results: readonly FileResult[]): void {
-  const bySlug = new Map<string, FileResult[]>()
-  for (const result of results) bySlug.set(result.topic.slug, [...(bySlug.get(result.topic.slug) ?? []), result])
-  for (const same of bySlug.values()) {
-    if (same.length < 2) continue
-    for (const result of same) {
-      if (!result.file.includes('/')) continue
-      const folders = result.file.split('/').slice(0, -1).map(fileSlug).join('-')
-      result.topic.slug = `${folders}-${result.topic.slug}`
-    }
-  }
-}
-
-/**
  * Cards that ask the same: one asking the same and answering the same is merged into the first;
  * "which term?" cards that several terms answer are dropped (no one answer is right); any other
  * takes the innermost heading (or the topic's title) that tells it from the others. What still
@@ -181,9 +164,7 @@ function separatePrompts(drafts: ReadonlyArray<{ draft: CardDraft; result: FileR
     }
     const options = group.map(({ draft, result }) => {
       const prompt = normalize(plainText(draft.prompt))
-      const contexts = [...draft.block.section.headings]
-        .reverse()
-        .concat(result.topic.title, humanize(result.topic.slug))
+      const contexts = [...draft.block.section.headings].reverse().concat(topicNames(result))
       return contexts.filter((text) => text !== '' && !prompt.includes(normalize(text)))
     })
     group.forEach(({ draft }, index) => {
@@ -194,6 +175,15 @@ function separatePrompts(drafts: ReadonlyArray<{ draft: CardDraft; result: FileR
     })
   }
   return gone
+}
+
+/**
+ * A note's names, shortest first: its title, then its file name (a topic named after the note's
+ * path is shortened to it), then its whole topic, folders included, for two files of one name.
+ */
+function topicNames({ topic, file }: FileResult): string[] {
+  const name = topic.slug === pathTopic(file) ? fileSlug(file.split('/').pop() ?? file) : topic.slug
+  return [...new Set([topic.title, humanize(name), humanize(topic.slug)])]
 }
 
 function checkTopics(results: readonly FileResult[], diagnostics: Diagnostic[]): void {

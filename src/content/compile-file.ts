@@ -2,6 +2,7 @@ import type { Heading, PhrasingContent, Root, RootContent } from 'mdast'
 import { type Annotations, collectAnnotations, isOptedOut } from './annotations'
 import { findControlCharacter } from './decode'
 import type { Block, CardDraft, RuleContext, Section } from './draft'
+import { fileTitle, pathTopic } from './folder'
 import { readFrontMatter } from './front-matter'
 import { lazy } from './lazy'
 import { parseMarkdown } from './parse'
@@ -9,14 +10,14 @@ import { isDeckTag, textNode, trimPhrasing } from './phrasing'
 import { resolveReferences } from './references'
 import { renderNote } from './render'
 import { headingCards } from './rules/heading'
-import { createSlugger, fileSlug } from './slug'
-import { humanize, plainText } from './text'
+import { createSlugger } from './slug'
+import { plainText } from './text'
 import type { CompiledTopic, Diagnostic } from './types'
 import { walkBlocks } from './walk'
 
 export interface FileOptions {
   deck: string
-  /** In a deck folder every file needs front matter; elsewhere deck and topic are derived. */
+  /** A deck folder under `content/`: a front matter `deck:` naming another deck is an error. */
   strict: boolean
 }
 
@@ -33,10 +34,9 @@ export function compileFile(file: string, text: string, options: FileOptions): F
   const diagnostics: Diagnostic[] = []
   const report = (line: number, code: string, message: string, severity: Diagnostic['severity'] = 'error') =>
     diagnostics.push({ severity, file, line, code, message })
-  const slug = fileSlug(file.split('/').pop() ?? file)
   const result: FileResult = {
     file,
-    topic: { deck: options.deck, slug, title: humanize(slug), file, sources: [], html: '' },
+    topic: { deck: options.deck, slug: pathTopic(file), title: fileTitle(file), file, sources: [], html: '' },
     drafts: [],
     diagnostics,
     annotations: { markers: new Map(), noCardLines: new Set(), noCardRanges: [] },
@@ -56,31 +56,26 @@ export function compileFile(file: string, text: string, options: FileOptions): F
   }
   resolveReferences(root)
   const matter = readFrontMatter(root, report)
-  if (options.strict) {
-    const missing = (['deck', 'topic', 'title'] as const).filter((key) => matter[key] === undefined)
-    if (!matter.present)
-      report(
-        1,
-        'front-matter-missing',
-        'file has no front matter: start it with `---`, `deck:`, `topic:`, `title:`, `---`',
-      )
-    else if (missing.length > 0 && !matter.invalid)
-      report(1, 'front-matter-missing', `front matter lacks ${missing.map((key) => `\`${key}\``).join(', ')}`)
-    if (matter.deck !== undefined && matter.deck !== options.deck) {
-      report(
-        1,
-        'front-matter-deck',
-        `front matter says \`deck: ${matter.deck}\` but the file is in the \`${options.deck}\` deck`,
-      )
-    }
+  // Front matter is optional everywhere: deck, topic and title default from the folder, the
+  // note's path and its heading (docs/authoring.md, "Folders"). A `deck:` naming another deck is
+  // an error in a deck folder (the folder is the deck) and a warning in an upload (the deck
+  // uploaded into wins).
+  if (matter.deck !== undefined && matter.deck !== options.deck) {
+    const where = options.strict ? 'the file is in' : 'the note goes into'
+    report(
+      1,
+      'front-matter-deck',
+      `front matter says \`deck: ${matter.deck}\` but ${where} the \`${options.deck}\` deck`,
+      options.strict ? 'error' : 'warning',
+    )
   }
   const blocks = root.children.filter((node) => node.type !== 'yaml')
   const title = titleHeading(blocks)
   const named = title ?? openingHeading(blocks)
   result.topic = {
     deck: options.deck,
-    slug: matter.topic ?? slug,
-    title: matter.title ?? (named ? plainText(named) : humanize(slug)),
+    slug: matter.topic ?? pathTopic(file),
+    title: matter.title ?? (named ? plainText(named) : fileTitle(file)),
     file,
     sources: matter.sources,
     html: '',

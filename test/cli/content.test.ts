@@ -71,10 +71,23 @@ describe('the content CLI', () => {
     expect(readFileSync(deckFile, 'utf8')).toBe(once)
   })
 
+  it('checks a note without front matter in a sub-folder of a deck, its topic named after its path', () => {
+    mkdirSync(join(root, 'content/docker/net/.obsidian'), { recursive: true })
+    writeFileSync(join(root, 'content/docker/net/ports.md'), '# Ports\n\nPublish a port? :: -p\n')
+    writeFileSync(join(root, 'content/docker/net/.obsidian/app.md'), 'Not :: a note\n')
+    const { code, stdout } = run('check')
+    expect(code).toBe(0)
+    expect(stdout).toContain('  net/ports.md: 1 cards (basic 1)')
+    expect(stdout).toContain('by topic: cli 3, net-ports 1')
+    expect(stdout).not.toContain('.obsidian')
+  })
+
   it('exits 1 and names file and line when a deck has errors', () => {
-    writeFileSync(join(root, 'content/docker/broken.md'), '# No front matter\n')
+    writeFileSync(join(root, 'content/docker/broken.md'), '---\ndeck: kubernetes\n---\n\nQ? :: A\n')
     const { code, stdout } = run('check')
     expect(code).toBe(1)
-    expect(stdout).toContain('content/docker/broken.md:1: error: file has no front matter')
+    expect(stdout).toContain(
+      'content/docker/broken.md:1: error: front matter says `deck: kubernetes` but the file is in the `docker` deck',
+    )
   })
 })

@@ -209,16 +209,16 @@ describe('syncing the content folder', () => {
   const root = mkdtempSync(join(tmpdir(), 'dockdeck-sync-'))
   afterAll(() => rmSync(root, { recursive: true, force: true }))
 
-  it('syncs decks without errors and leaves a deck with errors as it was', async () => {
+  it('syncs decks without errors and leaves a deck with errors (a note claiming another deck) as it was', async () => {
     const { db, close } = await createTestDb()
     mkdirSync(join(root, 'content/good'), { recursive: true })
     mkdirSync(join(root, 'content/bad'), { recursive: true })
     writeFileSync(join(root, 'content/good/a.md'), '---\ndeck: good\ntopic: a\ntitle: A\n---\n\nQ? :: A\n')
-    writeFileSync(join(root, 'content/bad/a.md'), 'no front matter\n\nQ? :: A\n')
+    writeFileSync(join(root, 'content/bad/a.md'), '---\ndeck: good\n---\n\nQ? :: A\n')
     const report = await syncContent(db, join(root, 'content'), start)
     expect([report.decks, report.cards]).toEqual([1, 1])
     expect(report.results).toEqual([{ deck: 'bad' }, { deck: 'good', result: result({ added: 1 }) }])
-    expect(report.diagnostics.map((item) => [item.file, item.code])).toEqual([['bad/a.md', 'front-matter-missing']])
+    expect(report.diagnostics.map((item) => [item.file, item.code])).toEqual([['bad/a.md', 'front-matter-deck']])
     expect((await db.select().from(cards)).map((row) => row.deck)).toEqual(['good'])
     expect(await syncContent(db, join(root, 'missing'), start)).toEqual({
       decks: 0,
@@ -226,6 +226,76 @@ describe('syncing the content folder', () => {
       results: [],
       diagnostics: [],
     })
+    close()
+  })
+})
+
+describe('syncing a deck folder with sub-folders and notes without front matter', () => {
+  const root = mkdtempSync(join(tmpdir(), 'dockdeck-vault-'))
+  afterAll(() => rmSync(root, { recursive: true, force: true }))
+  const deck = join(root, 'content/vault')
+  const write = (path: string, text: string) => {
+    mkdirSync(join(deck, path, '..'), { recursive: true })
+    writeFileSync(join(deck, path), text)
+  }
+
+  it('syncs every note at every level and keeps ids and history when a note moves to another folder', async () => {
+    const { db, close } = await createTestDb()
+    await db.insert(users).values({ id: 'u1', email: 'a@example.com', passwordHash: 'x', createdAt: start })
+    write('intro.md', '# Docker in one page\n\nWhat is Docker? :: a container platform\n')
+    write('networking/overlay.md', '## Ports\n\n**VXLAN**: the overlay tunnel, on 4789/udp\n')
+    write('.obsidian/workspace.md', 'Not :: a note\n')
+    const first = await syncContent(db, join(root, 'content'), start)
+    expect([first.diagnostics, first.cards]).toEqual([[], 3])
+    const topicRows = async () => (await db.select().from(topics)).map((row) => [row.slug, row.title, row.file]).sort()
+    expect(await topicRows()).toEqual([
+      ['intro', 'Docker in one page', 'intro.md'],
+      ['networking-overlay', 'Ports', 'networking/overlay.md'],
+    ])
+    const overlay = (await db.select().from(cards)).filter((row) => row.sourceFile === 'networking/overlay.md')
+    expect(overlay).toHaveLength(2)
+    for (const card of overlay) {
+      const state = { due: start + day, stability: 2, difficulty: 5, elapsedDays: 0, scheduledDays: 1 }
+      const memory = { ...state, learningSteps: 0, reps: 1, lapses: 0 }
+      await db.insert(cardStates).values({
+        userId: 'u1',
+        cardId: card.id,
+        ...memory,
+        state: 2,
+        lastReview: start,
+        updatedAt: start,
+      })
+      await db.insert(reviewLogs).values({
+        userId: 'u1',
+        cardId: card.id,
+        rating: 3,
+        state: 0,
+        ...memory,
+        lastElapsedDays: 0,
+        before: '{}',
+        stateAfter: 2,
+        dueAfter: start + day,
+        reviewedAt: start,
+      })
+    }
+
+    rmSync(join(deck, 'networking'), { recursive: true })
+    write('swarm/networking/overlay.md', '## Ports\n\n**VXLAN**: the overlay tunnel, on 4789/udp\n')
+    const moved = await syncContent(db, join(root, 'content'), start + day)
+    expect(moved.results).toEqual([{ deck: 'vault', result: result({ updated: 2, unchanged: 1 }) }])
+    const after = (await db.select().from(cards)).filter((row) => row.sourceFile === 'swarm/networking/overlay.md')
+    expect(after.map((row) => [row.id, row.topic, row.retiredAt])).toEqual(
+      overlay.map((row) => [row.id, 'swarm-networking-overlay', null]),
+    )
+    expect(await topicRows()).toEqual([
+      ['intro', 'Docker in one page', 'intro.md'],
+      ['swarm-networking-overlay', 'Ports', 'swarm/networking/overlay.md'],
+    ])
+    const kept = await db.select({ cardId: reviewLogs.cardId }).from(reviewLogs)
+    expect(kept.map((row) => row.cardId).sort()).toEqual(overlay.map((row) => row.id).sort())
+    expect((await db.select().from(cardStates)).map((row) => row.cardId).sort()).toEqual(
+      overlay.map((row) => row.id).sort(),
+    )
     close()
   })
 })

@@ -1,3 +1,4 @@
+import { isNotePath, isSkippedFolder, readFolder } from '../folder'
 import { notePath as checkedPath, notePathRule } from '../note-path'
 import type { NoteText } from '../own-deck'
 import { ankiToNotes } from './anki-notes'
@@ -53,15 +54,26 @@ export async function readUpload(files: readonly UploadedFile[], now: number): P
     const name = file.name
     const lower = name.toLowerCase()
     if (lower.endsWith('.md') || lower.endsWith('.markdown')) {
-      plan.notes.push({ path: notePath(name.split(/[\\/]/).pop() ?? name), text: text(name, file.bytes) })
-      plan.files.push({ name, notes: 1 })
+      const base = name.split(/[\\/]/).pop() ?? name
+      const notes = await folderNotes(name, [base], () => file.bytes)
+      if (notes.length === 0) throw badFile(name, `the note's path ${notePathRule}`)
+      plan.notes.push(...notes)
+      plan.files.push({ name, notes: notes.length })
     } else if (lower.endsWith('.zip')) {
-      const entries = readArchive(name, file.bytes, (entry) => /\.(md|markdown)$/i.test(entry) && !isHidden(entry))
-      const root = commonFolder([...entries.keys()])
-      for (const [entry, bytes] of entries)
-        plan.notes.push({ path: notePath(entry.slice(root.length)), text: text(`${name}/${entry}`, bytes) })
-      if (entries.size === 0) throw badFile(name, 'the archive holds no Markdown (.md) notes')
-      plan.files.push({ name, notes: entries.size })
+      const names: string[] = []
+      const entries = readArchive(name, file.bytes, (entry) => {
+        names.push(entry)
+        return isNotePath(entry)
+      })
+      const root = vaultFolder(names)
+      const notes = await folderNotes(
+        name,
+        [...entries.keys()].map((entry) => entry.slice(root.length)),
+        (path) => entries.get(`${root}${path}`) ?? new Uint8Array(),
+      )
+      if (notes.length === 0) throw badFile(name, 'the archive holds no Markdown (.md) notes')
+      plan.notes.push(...notes)
+      plan.files.push({ name, notes: notes.length })
     } else if (lower.endsWith('.csv') || lower.endsWith('.tsv')) {
       const notes = tableNotes(name, text(name, file.bytes))
       plan.notes.push(...notes)
@@ -85,21 +97,33 @@ export async function readUpload(files: readonly UploadedFile[], now: number): P
   return plan
 }
 
-/** Dot folders (`.obsidian/`, `.trash/`) and macOS resource forks hold no notes. */
-function isHidden(entry: string): boolean {
-  return entry.split('/').some((part) => part.startsWith('.') || part === '__MACOSX')
+/**
+ * An uploaded folder's notes, read by the one folder reader the content CLI and `content/` use
+ * (`readFolder`): the same notes, the same order; a file that is not text refuses the upload.
+ */
+async function folderNotes(
+  upload: string,
+  paths: readonly string[],
+  read: (path: string) => Uint8Array,
+): Promise<NoteText[]> {
+  const folder = await readFolder(paths, read)
+  const [unreadable] = folder.diagnostics
+  if (unreadable) {
+    const file = upload.endsWith(unreadable.file) ? upload : `${upload}/${unreadable.file}`
+    throw badFile(file, unreadable.message.replace(/^file /, ''), { line: unreadable.line })
+  }
+  return folder.notes.map((note) => ({ path: notePath(note.file), text: note.text }))
 }
 
-/** The folder every entry is in (a zipped vault folder), so paths start inside it. */
-function commonFolder(paths: readonly string[]): string {
-  const first = paths[0]
-  if (!first || paths.length === 0) return ''
-  const parts = first.split('/').slice(0, -1)
-  let prefix = ''
-  for (const part of parts) {
-    const next = `${prefix}${part}/`
-    if (!paths.every((path) => path.startsWith(next))) break
-    prefix = next
-  }
-  return prefix
+/**
+ * The folder a zipped vault was packed in (`vault/` when every entry is below it), so note paths
+ * start inside the vault, as they do in `content/<deck>/`. One level only: a vault zipped from
+ * inside, with a single sub-folder of notes, keeps that folder as its notes' topic.
+ */
+function vaultFolder(names: readonly string[]): string {
+  const entries = names.filter((name) => !isSkippedFolder(name.split('/')[0] ?? ''))
+  const first = entries[0]?.split('/')
+  if (!first || first.length < 2) return ''
+  const folder = `${first[0]}/`
+  return entries.every((name) => name.startsWith(folder)) ? folder : ''
 }

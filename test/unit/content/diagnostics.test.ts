@@ -25,9 +25,17 @@ describe('diagnostics', () => {
     ])
   })
 
-  it('reports missing front matter, missing fields and a wrong deck as errors', () => {
-    expect(codes(strict('Default runtime? :: runc\n'))).toEqual([['error', 'front-matter-missing', 1]])
-    expect(codes(strict('---\ndeck: docker\n---\n'))).toEqual([['error', 'front-matter-missing', 1]])
+  it('takes topic and title from the path and heading when front matter lacks them, and refuses a wrong deck', () => {
+    const topics = (text: string, file = 'architecture.md') =>
+      strict(text, file).topics.map((topic) => [topic.slug, topic.title])
+    expect(codes(strict('Default runtime? :: runc\n'))).toEqual([])
+    expect(topics('Default runtime? :: runc\n', 'engine/runtime-notes.md')).toEqual([
+      ['engine-runtime-notes', 'Runtime notes'],
+    ])
+    expect(codes(strict('---\ndeck: docker\n---\n# The engine\n\nDefault runtime? :: runc\n'))).toEqual([])
+    expect(topics('---\ndeck: docker\n---\n# The engine\n\nDefault runtime? :: runc\n')).toEqual([
+      ['architecture', 'The engine'],
+    ])
     expect(codes(strict('---\ndeck: kubernetes\ntopic: pods\ntitle: Pods\n---\n'))).toEqual([
       ['error', 'front-matter-deck', 1],
     ])
@@ -85,12 +93,9 @@ describe('diagnostics', () => {
     expect(decoded).toEqual({ text: 'A', bom: true })
   })
 
-  it('warns about an empty file and, in a deck, asks for front matter', () => {
+  it('warns about an empty file, in a deck folder as anywhere else', () => {
     expect(codes(compile(''))).toEqual([['warning', 'empty-file', 1]])
-    expect(codes(strict('  \n'))).toEqual([
-      ['error', 'front-matter-missing', 1],
-      ['warning', 'empty-file', 1],
-    ])
+    expect(codes(strict('  \n'))).toEqual([['warning', 'empty-file', 1]])
   })
 
   it('compiles malformed Markdown without throwing', () => {
