@@ -5,14 +5,15 @@ import type { AppEnv } from '../env'
 import { auth } from '../middleware/caller'
 import { createDeckSchema, exportQuerySchema, noteParamSchema, putNoteQuerySchema } from '../schemas/decks'
 import { deckCardsQuerySchema, deckParamSchema } from '../schemas/review'
-import { exportDeck } from '../services/deck-export'
-import { importFiles } from '../services/deck-import'
-import { createOwnDeck, deleteNote, getNote, putNote, requireDeck } from '../services/own-decks'
+import { createOwnDeck, getNote, requireDeck, requireTools } from '../services/own-decks'
 import { presentCard } from '../services/review'
 import { validate } from '../validation'
 import { readUploadForm } from './upload-form'
 
-/** `/api/v1/decks`: the decks a caller may see, their cards, and the notes of their own decks. */
+/**
+ * `/api/v1/decks`: the decks a caller may see, their cards, and the notes of their own decks.
+ * Writing notes, importing and exporting go through `deps.deckTools` (Node only; 501 without).
+ */
 export const deckRoutes = new Hono<AppEnv>()
   .get('/', auth(), async (c) => {
     const userId = c.var.user.userId
@@ -61,7 +62,8 @@ export const deckRoutes = new Hono<AppEnv>()
       const { slug, path } = c.req.valid('param')
       const text = await c.req.text()
       const { from } = c.req.valid('query')
-      const { status, body } = await putNote(c.var.user, c.var.deps.deckTools, slug, path, text, from)
+      const tools = requireTools(c.var.deps.deckTools)
+      const { status, body } = await tools.putNote(c.var.user, tools, slug, path, text, from)
       return c.json(body, status)
     },
   )
@@ -72,17 +74,20 @@ export const deckRoutes = new Hono<AppEnv>()
   })
   .delete('/:slug/notes/:path', auth('decks:write'), validate('param', noteParamSchema), async (c) => {
     const { slug, path } = c.req.valid('param')
-    await deleteNote(c.var.user, c.var.deps.deckTools, slug, path)
+    const tools = requireTools(c.var.deps.deckTools)
+    await tools.deleteNote(c.var.user, tools, slug, path)
     return c.body(null, 204)
   })
   .post('/:slug/import', auth('decks:write'), validate('param', deckParamSchema), async (c) => {
     const { slug } = c.req.valid('param')
+    const tools = requireTools(c.var.deps.deckTools)
     const files = await readUploadForm(c)
-    return c.json(await importFiles(c.var.user, c.var.deps.deckTools, slug, files), 200)
+    return c.json(await tools.importFiles(c.var.user, tools, slug, files), 200)
   })
   .get('/:slug/export', auth(), validate('param', deckParamSchema), validate('query', exportQuerySchema), async (c) => {
     const { slug } = c.req.valid('param')
-    const file = await exportDeck(c.var.user, c.var.deps.deckTools, slug, c.req.valid('query').format)
+    const tools = requireTools(c.var.deps.deckTools)
+    const file = await tools.exportDeck(c.var.user, tools, slug, c.req.valid('query').format)
     return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
       'content-type': file.type,
       'content-disposition': `attachment; filename="${file.name}"`,

@@ -113,6 +113,25 @@ describe("a user's own deck", () => {
     })
     expect(await json(res, 501)).toMatchObject({ code: 'not_implemented' })
   })
+
+  it('answers 501 to deleting a note, importing and exporting where no deck tools are installed (the Worker)', async () => {
+    await writeNote(ada, slug, 'kept.md', 'Kept? :: Yes\n')
+    const bare = createApp({ database: () => t.db, clock: () => t.clock.now })
+    const cookie = [...ada.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+    const origin = 'http://127.0.0.1:8787'
+    const form = new FormData()
+    form.append('file', new File(['Q? :: A\n'], 'q.md', { type: 'text/markdown' }))
+    const requests: [string, RequestInit][] = [
+      [noteUrl(slug, 'kept.md'), { method: 'DELETE' }],
+      [`/api/v1/decks/${slug}/import`, { method: 'POST', body: form }],
+      [`/api/v1/decks/${slug}/export?format=csv`, { method: 'GET' }],
+    ]
+    for (const [path, init] of requests) {
+      const res = await bare.request(`${origin}${path}`, { ...init, headers: { cookie, origin } })
+      expect(await json(res, 501), `${init.method} ${path}`).toMatchObject({ code: 'not_implemented' })
+    }
+    expect((await ada.request(noteUrl(slug, 'kept.md'))).status).toBe(200)
+  })
 })
 
 describe("a team's deck", () => {
