@@ -110,3 +110,26 @@ export function repeatsPrompt(term: string, answer: string, context = ''): boole
   const spare = named.length > 1 ? 1 : 0
   return named.every((word) => has(said, word)) && said.filter((word) => !has(known, word)).length <= spare
 }
+
+/** Words a schema's field description is made of whatever the field: "is an array of …". */
+const schemaFiller = new Set(
+  (
+    'is are specifies specify contains contain defines define describes describe sets set array arrays list ' +
+    'lists map maps object objects string strings value values field fields property properties entry entries ' +
+    'key keys element elements item items used use'
+  )
+    .split(' ')
+    .map(stem),
+)
+
+/**
+ * Whether a field's description only restates its name and the object it belongs to:
+ * "hooks › poststart" → "is an array of poststart hooks", "Namespaces › type" → "namespace
+ * type". Its words, past the small ones and those every field description uses ("is an array
+ * of"), are all in the name or its context; a description with no such word says nothing.
+ */
+export function restatesField(name: string, description: string, context = ''): boolean {
+  const known = [...words(name), ...words(context)]
+  const said = words(description).filter((word) => !small.has(word.text) && !schemaFiller.has(word.text))
+  return said.every((word) => known.some((other) => other.text === word.text))
+}

@@ -1,6 +1,7 @@
 import type { ListItem, Paragraph, PhrasingContent } from 'mdast'
 import { startsWithPronoun } from '../boilerplate'
 import type { RuleContext, Scope } from '../draft'
+import { restatesField } from '../giveaway'
 import { textNode, trimPhrasing } from '../phrasing'
 import { plainText } from '../text'
 import { type TermMatch, termCards } from './terms'
@@ -12,7 +13,14 @@ import { type TermMatch, termCards } from './terms'
  * definition, and the type and requirement follow it in parentheses.
  * @see https://github.com/opencontainers/image-spec/blob/main/manifest.md
  */
-export function matchField(paragraph: Paragraph, item: ListItem): { term: TermMatch; below?: Paragraph } | undefined {
+export interface FieldMatch {
+  term: TermMatch
+  below?: Paragraph
+  /** The description's first sentence without its type label. */
+  description: string
+}
+
+export function matchField(paragraph: Paragraph, item: ListItem): FieldMatch | undefined {
   const [name, ...rest] = paragraph.children
   if (name?.type !== 'strong' || plainText(name) === '' || plainText(name).endsWith(':')) return undefined
   const names: PhrasingContent[] = [...name.children]
@@ -43,21 +51,22 @@ export function matchField(paragraph: Paragraph, item: ListItem): { term: TermMa
   if (sentence === '' || startsWithPronoun(sentence)) return undefined
   const requirement = lead.requirement && !type.label.includes(lead.requirement) ? [lead.requirement] : []
   const label = [type.label, ...requirement].filter(Boolean).join(', ')
-  return { term: { nodes: names, text: plainText(names), rest: withLabel(lead.nodes, label) }, below }
+  return {
+    term: { nodes: names, text: plainText(names), rest: withLabel(lead.nodes, label) },
+    below,
+    description: sentence,
+  }
 }
 
 /** Cards for a field: a term card, and the field's own sub-list as the context of its fields. */
-export function fieldCards(
-  match: { term: TermMatch; below?: Paragraph },
-  paragraph: Paragraph,
-  scope: Scope,
-  ctx: RuleContext,
-): void {
+export function fieldCards(match: FieldMatch, paragraph: Paragraph, scope: Scope, ctx: RuleContext): void {
   if (match.below) ctx.consumed.add(match.below)
   // "Image Manifest Property Descriptions › config" says less than "Image Manifest › config".
   const context = plainText(scope.context)
   const owner = context.replace(/\s+(?:property descriptions|properties|fields)$/i, '')
   if (owner !== context && owner !== '') scope = { ...scope, context: [textNode(owner)] }
+  // "hooks › poststart" → "is an array of poststart hooks" asks the reader nothing.
+  if (restatesField(match.term.text, match.description, plainText(scope.context))) return
   // No reverse card: recalling `schemaVersion` from "the schema version" gives it away.
   termCards(match.term, paragraph, undefined, scope, ctx, { reverse: false })
 }

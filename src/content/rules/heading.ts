@@ -1,9 +1,12 @@
 import type { RootContent } from 'mdast'
 import {
+  endsUnfinished,
   endsWithColon,
+  isAboutTheText,
   isGenericHeading,
   isGlossaryHeading,
   isNormativeOutOfContext,
+  isPointer,
   startsWithConnective,
   startsWithPronoun,
 } from '../boilerplate'
@@ -44,7 +47,17 @@ export function headingCards(section: Section, blocks: readonly RootContent[], c
   }
 }
 
-/** An answer that needs no sentence before it and introduces nothing after it. */
+/**
+ * An answer that needs no sentence before it and introduces nothing after it, and is about the
+ * heading's subject rather than the document ("This section …", "For more information, see …").
+ */
 function standsAlone(text: string): boolean {
-  return !endsWithColon(text) && !startsWithConnective(text) && !isNormativeOutOfContext(text)
+  return (
+    !endsWithColon(text) &&
+    !endsUnfinished(text) &&
+    !startsWithConnective(text) &&
+    !isNormativeOutOfContext(text) &&
+    !isPointer(text) &&
+    !isAboutTheText(text)
+  )
 }

@@ -1,9 +1,10 @@
 import type { Code, InlineCode, RootContent } from 'mdast'
 import { fenceLanguage } from '../annotations'
-import { startsWithConnective } from '../boilerplate'
+import { asksForTask, pointsAtExample, startsWithConnective } from '../boilerplate'
 import { type Fragment, lineOf, newBlock, type RuleContext, type Scope } from '../draft'
 import { dropTrailingColon, lastSentenceNodes, takeTags, trimPhrasing } from '../phrasing'
 import { plainText, wordCount } from '../text'
+import { unaskedParts } from '../typein-parts'
 
 const shells = new Set(['sh', 'bash', 'shell', 'console'])
 
@@ -28,6 +29,10 @@ export function typeinCards(code: Code, previous: RootContent | undefined, scope
   const promptText = plainText(prompt)
   if (startsWithConnective(promptText) || /^(?:this|that|it|we)\b/i.test(promptText) || wordCount(promptText) > 40)
     return false
+  // "Each of the subnetworks has 126 usable addresses." describes what the command did; "…
+  // connect instead, as in" asks for one example of many. Neither asks for this command.
+  if (!asksForTask(promptText) || pointsAtExample(promptText)) return false
+  if (!isTypeable(command) || unaskedParts(promptText, command).length > 0) return false
   const line = lineOf(code)
   const block = newBlock(scope.section, line, ['typein', plainText(prompt)], 'fence-info')
   const answer: InlineCode = { type: 'inlineCode', value: command }
@@ -41,6 +46,16 @@ export function typeinCards(code: Code, previous: RootContent | undefined, scope
   // The explanation belongs to the command: it is not also a heading's definition.
   ctx.cardParagraphs.add(previous)
   return true
+}
+
+/**
+ * Whether a command is one a learner can type as written: not a synopsis with placeholders
+ * (`docker run [OPTIONS] IMAGE`, `source=<VOLUME_NAME>`, a trailing `...`) and not output or
+ * prose ("A volume named "hello" already exists …"), which starts with a capital word.
+ */
+export function isTypeable(command: string): boolean {
+  if (/\[[A-Z][A-Z_:|@.]*\]|<[A-Za-z][\w-]*>|\.\.\.|…/.test(command)) return false
+  return /^(?:[a-z./~$"'(]|[A-Z_][A-Z0-9_]*=)/.test(command) && !/[a-z][.!?]\s+[A-Z]/.test(command)
 }
 
 /**
@@ -71,7 +86,11 @@ export function oneCommand(value: string): string | undefined {
     }
     const isCommand = prompted ? /^\s*\$\s/.test(line) : line.trim() !== '' && !/^\s*#/.test(line)
     if (!isCommand) continue
-    const text = line.trim().replace(/^\$\s+/, '')
+    // `/ # apk add htop` typed at a container's root shell: the `/ # ` is its prompt.
+    const text = line
+      .trim()
+      .replace(/^\$\s+/, '')
+      .replace(/^(?:[\w@.-]+:)?[/~][\w/.-]*\s?#\s+/, '')
     commands.push(text.replace(/\\$/, '').trim())
     continued = /\\$/.test(text)
   }

@@ -9,16 +9,16 @@ describe('cards from real-world notes', () => {
     const md = [
       '## _Image Manifest_ Property Descriptions',
       '',
-      '- **`schemaVersion`** *int*',
+      '- **`size`** *int64*',
       '',
-      '  This REQUIRED property specifies the image manifest schema version.',
-      '  For this version of the specification, this MUST be `2`.',
+      '  This REQUIRED property specifies the size, in bytes, of the raw content.',
+      '  This property exists so that a client will have an expected size for the content.',
       '',
       '* **`mounts`** (array of objects, OPTIONAL) specifies additional mounts beyond root.',
       '    * Solaris: This value MUST be an absolute path.',
     ].join('\n')
     expect(shapes(md)).toEqual([
-      ['basic', 'Image Manifest › schemaVersion', 'specifies the image manifest schema version (int, REQUIRED).'],
+      ['basic', 'Image Manifest › size', 'specifies the size, in bytes, of the raw content (int64, REQUIRED).'],
       ['basic', 'Image Manifest › mounts', 'specifies additional mounts beyond root (array of objects, OPTIONAL).'],
     ])
   })

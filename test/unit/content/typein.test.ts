@@ -26,7 +26,8 @@ describe('typein cards', () => {
   })
 
   it('joins backslash continuations into one command', () => {
-    const md = '## Run\n\nRun redis on the network mynet.\n\n```sh\ndocker run -d \\\n  --network mynet redis\n```\n'
+    const md =
+      '## Run\n\nRun redis in the background on the network mynet.\n\n```sh\ndocker run -d \\\n  --network mynet redis\n```\n'
     expect(compile(md).cards[0]?.answer).toBe('docker run -d --network mynet redis')
   })
 
