@@ -68,6 +68,12 @@ interface ReplayFigures {
   answers: number
   dayIntervals: number
   intervalDiffs: number
+  /**
+   * Answers where the crate's unrounded interval sits on a half day, within the 1e-4 the stability
+   * may differ by (the crate computes in 32-bit floats, ts-fsrs in 64-bit): 136.49990 here, 136.5
+   * there, so one rounds to 136 and the other to 137. Not a rule that differs; counted apart.
+   */
+  roundingTies: number
   maxStabilityError: number
   maxDifficultyError: number
   insideFuzzWindow: number
@@ -83,6 +89,7 @@ function replay(answers: SimulatedAnswer[], timeZone: string, dayStartsAt: numbe
     answers: answers.length,
     dayIntervals: 0,
     intervalDiffs: 0,
+    roundingTies: 0,
     maxStabilityError: 0,
     maxDifficultyError: 0,
     insideFuzzWindow: 0,
@@ -112,7 +119,12 @@ function replay(answers: SimulatedAnswer[], timeZone: string, dayStartsAt: numbe
         const ours = a.after.scheduledDays
         // The due time must fall on the study day the interval names.
         expect(dayNumber(a.after.due, timeZone, dayStartsAt) - dayNumber(a.at, timeZone, dayStartsAt)).toBe(ours)
-        if (ours !== interval) figures.intervalDiffs++
+        if (ours !== interval) {
+          const unrounded = states[a.rating].interval
+          const onHalfDay = Math.abs((unrounded % 1) - 0.5) < 1e-4 * unrounded
+          if (onHalfDay && Math.abs(ours - interval) === 1) figures.roundingTies++
+          else figures.intervalDiffs++
+        }
         if (ankiFuzzWindow(states, a.rating, fromReview).has(ours)) figures.insideFuzzWindow++
       }
       memory = new BindingMemoryState(chosen.memory.stability, chosen.memory.difficulty)

@@ -1,4 +1,4 @@
-import { fsrs, State } from 'ts-fsrs'
+import { forgetting_curve, State } from 'ts-fsrs'
 import { createRng, type Rng } from '../../src/domain/exam/rng'
 import {
   type CardMemory,
@@ -15,7 +15,9 @@ import { addStudyDays } from '../../src/domain/scheduling/day'
  * A simulated learner who studies with the real scheduler in one time zone: most days one session
  * starting at a random local time inside a window, reviews due today first, then new cards, then
  * learning steps (waiting for them up to the learn-ahead limit). Whether a card is recalled comes
- * from the learner's own memory model (`trueWeights`), so answers look like a person's.
+ * from the learner's own memory (`trueWeights`), kept apart from the scheduler's: the same answers
+ * replayed through FSRS-6 with the learner's weights, its recall counted as the optimizer counts
+ * it (whole study days between days; real time within a day, so a learning step can be failed).
  */
 export interface LearnerOptions {
   settings: Pick<
@@ -49,6 +51,7 @@ export interface SimulatedAnswer {
 }
 
 const LEARN_AHEAD = 20 * 60_000
+const DAY = 86_400_000
 
 function pickRating(rng: Rng, recall: number, firstSeen: boolean): RatingName {
   const x = rng()
@@ -61,38 +64,40 @@ function pickRating(rng: Rng, recall: number, firstSeen: boolean): RatingName {
 export function simulateLearner(options: LearnerOptions): SimulatedAnswer[] {
   const rng = createRng(options.seed)
   const scheduler = createScheduler(options.settings)
-  const truth = fsrs({
-    w: options.trueWeights ? [...options.trueWeights] : undefined,
-    enable_fuzz: false,
-    enable_short_term: true,
-  })
   const { timezone, dayStartsAt } = options.settings
+  // The learner's real memory: FSRS-6 with their own weights, fed the same answers. Recall must
+  // come from this, not from the scheduler's estimate (which runs on the default weights): read
+  // off the scheduler's stability, only w[20] of `trueWeights` had any effect and the "learner"
+  // was FSRS-6's default memory, so a fit could not beat the defaults but by chance.
+  const weights = options.trueWeights ? [...options.trueWeights] : undefined
+  const truth = createScheduler({ ...options.settings, fsrsWeights: weights ?? null }, { fuzz: false })
+  const decayOf = truth.parameters.w
   const memory = new Map<string, CardMemory>()
+  const known = new Map<string, CardMemory>()
   const answers: SimulatedAnswer[] = []
   const cardIds = Array.from({ length: options.cards }, (_, i) => `card-${String(i).padStart(4, '0')}`)
   let nextNew = 0
 
+  /** Days since the last review as FSRS counts them: study days, or the fraction of a day within one. */
+  const elapsedDays = (from: number, to: number) => {
+    const days =
+      (Date.parse(`${studyDayOf(to, timezone, dayStartsAt)}T00:00:00Z`) -
+        Date.parse(`${studyDayOf(from, timezone, dayStartsAt)}T00:00:00Z`)) /
+      DAY
+    return days > 0 ? days : Math.max(0, to - from) / DAY
+  }
+
   const answer = (cardId: string, at: number) => {
     const before = memory.get(cardId) ?? null
+    const own = known.get(cardId) ?? null
     const recall =
-      before === null
+      own === null || own.lastReview === null
         ? 0
-        : truth.get_retrievability(
-            {
-              ...before,
-              due: new Date(before.due),
-              elapsed_days: before.elapsedDays,
-              scheduled_days: before.scheduledDays,
-              learning_steps: before.learningSteps,
-              state: before.state as State,
-              last_review: before.lastReview === null ? undefined : new Date(before.lastReview),
-            },
-            new Date(at),
-            false,
-          )
+        : forgetting_curve(decayOf, elapsedDays(own.lastReview, at), own.stability)
     const rating = pickRating(rng, recall, before === null)
     const { next, log } = scheduler.rate(before, rating, at)
     memory.set(cardId, next)
+    known.set(cardId, truth.rate(own, rating, at).next)
     answers.push({ cardId, at, rating, before, after: next, log })
   }
 

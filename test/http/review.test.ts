@@ -126,6 +126,20 @@ describe('answering', () => {
     expect(row?.lapses).toBe(card.lapses)
   })
 
+  it('brings a card answered Hard on its second learning step back after that step, as Anki', async () => {
+    const { user, clock } = await setup()
+    const first = await next(user.browser)
+    await answer(user.browser, { cardId: first.card!.id, rating: 'good', shownAt: first.shownAt })
+    clock.advance(10 * minute)
+    const second = await next(user.browser)
+    expect(second.card?.id).toBe(first.card!.id)
+    // Steps 1m 10m: the 10m step again, not ts-fsrs's first-step average of 6 minutes.
+    expect(second.intervalsMs.hard).toBe(10 * minute)
+    const res = await answer(user.browser, { cardId: second.card!.id, rating: 'hard', shownAt: second.shownAt })
+    const body = (await res.json()) as { card: { due: string } }
+    expect(Date.parse(body.card.due) - Date.parse(second.shownAt)).toBe(10 * minute)
+  })
+
   it('previews the intervals that answering then gives', async () => {
     const { user } = await setup()
     const n = await next(user.browser)

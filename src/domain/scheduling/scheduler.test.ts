@@ -1,8 +1,9 @@
-import { type Card, createEmptyCard, fsrs, type Grade, get_fuzz_range, Rating, State } from 'ts-fsrs'
+import { type Card, createEmptyCard, fsrs, type Grade, get_fuzz_range, Rating, State, StrategyMode } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
 import { type CardMemory, fromFsrsCard, newCardState, toFsrsCard } from './card'
 import { InvalidCardError, InvalidRatingError, ReviewOutOfOrderError } from './errors'
 import { formatInterval } from './interval'
+import { ankiLearningSteps } from './learning-steps'
 import { type RatingName, ratingName, toRating } from './names'
 import { createScheduler } from './scheduler'
 import { defaultSettings } from './settings'
@@ -14,14 +15,14 @@ const START = Date.parse('2026-01-05T09:00:00Z')
 const settings = defaultSettings()
 const scheduler = createScheduler(settings, { fuzz: false })
 
-/** ts-fsrs configured by hand the way the settings should configure it. */
+/** ts-fsrs configured by hand the way the settings should configure it, with Anki's Hard on later steps. */
 const direct = fsrs({
   request_retention: 0.9,
   learning_steps: ['1m', '10m'],
   relearning_steps: ['10m'],
   enable_fuzz: false,
   enable_short_term: true,
-})
+}).useStrategy(StrategyMode.LEARNING_STEPS, ankiLearningSteps)
 
 /** Answers at the due time plus a delay: every state, late and early reviews, all four ratings. */
 const history: [RatingName, number][] = [

@@ -1,7 +1,8 @@
-import { type Card, type FSRS, type FSRSParameters, fsrs, generatorParameters } from 'ts-fsrs'
+import { type Card, type FSRS, type FSRSParameters, fsrs, generatorParameters, StrategyMode } from 'ts-fsrs'
 import { type CardMemory, fromFsrsCard, newCardState, type ReviewLogFields, toFsrsCard } from './card'
 import { ReviewOutOfOrderError } from './errors'
 import { fuzzFactorFor, passingIntervals, reviewInterval } from './fuzz'
+import { ankiLearningSteps } from './learning-steps'
 import { Rating, type RatingName, State, toRating } from './names'
 import { recallAt } from './recall'
 import type { StudySettings } from './settings'
@@ -80,7 +81,10 @@ function checkOrder(row: CardMemory | null, now: number): void {
 
 export function createScheduler(settings: SchedulerSettings, options: SchedulerOptions = {}): Scheduler {
   // ts-fsrs runs without fuzz: intervals in days are rounded and fuzzed as Anki does (./fuzz).
-  const f: FSRS = fsrs({ ...fsrsParameters(settings, options), enable_fuzz: false })
+  const f: FSRS = fsrs({ ...fsrsParameters(settings, options), enable_fuzz: false }).useStrategy(
+    StrategyMode.LEARNING_STEPS,
+    ankiLearningSteps,
+  )
   const fuzz = options.fuzz ?? settings.fuzz
   const maximum = f.parameters.maximum_interval
   const clock: StudyClockSettings = { timezone: settings.timezone, dayStartsAt: settings.dayStartsAt }
