@@ -5,6 +5,7 @@ import { cardStates, cards, decks, reviewLogs } from '../schema'
 import { visibleTo } from './deck-access'
 import { availableAt, reviewDue, siblingFree } from './due-window'
 import { fsrsSql } from './fsrs-sql'
+import { queueRanks } from './queue-order'
 
 export type CardRow = typeof cards.$inferSelect
 export type CardStateRow = typeof cardStates.$inferSelect
@@ -48,6 +49,7 @@ export async function loadQueueCandidates(
   const stateJoin = and(eq(cardStates.cardId, cards.id), eq(cardStates.userId, userId))
   const available = availableAt(window.now)
   const siblings = siblingFree(userId, window)
+  const rank = queueRanks(userId, window)
   const dueReviews = and(eq(cardStates.userId, userId), reviewDue(window), liveCard(scope), siblings)
   const unseen = and(
     liveCard(scope),
@@ -99,14 +101,14 @@ export async function loadQueueCandidates(
     .from(cardStates)
     .innerJoin(cards, eq(cards.id, cardStates.cardId))
     .where(dueReviews)
-    .orderBy(asc(cardStates.due), asc(cardStates.cardId))
+    .orderBy(rank.review, asc(cardStates.cardId))
     .limit(1)
   const freshHead = db
     .select({ cardId: cards.id })
     .from(cards)
     .leftJoin(cardStates, stateJoin)
     .where(unseen)
-    .orderBy(asc(cards.position), asc(cards.id))
+    .orderBy(rank.new, asc(cards.id))
     .limit(1)
   const heads = options.withHeads ? sql`(${learningHead}), (${reviewHead}), (${freshHead})` : sql`null`
   const [learning, reviews, reviewCount, fresh, freshCount, done, deck, headCards, headStates] = await db.batch([
@@ -120,19 +122,19 @@ export async function loadQueueCandidates(
       // the queue sorts them.
       .limit(1000),
     db
-      .select(candidateColumns)
+      .select({ ...candidateColumns, rank: rank.review })
       .from(cardStates)
       .innerJoin(cards, eq(cards.id, cardStates.cardId))
       .where(dueReviews)
-      .orderBy(asc(cardStates.due), asc(cardStates.cardId))
+      .orderBy(rank.review, asc(cardStates.cardId))
       .limit(peek),
     db.select({ n: count() }).from(dueReviewRows),
     db
-      .select(candidateColumns)
+      .select({ ...candidateColumns, rank: rank.new })
       .from(cards)
       .leftJoin(cardStates, stateJoin)
       .where(unseen)
-      .orderBy(asc(cards.position), asc(cards.id))
+      .orderBy(rank.new, asc(cards.id))
       .limit(peek),
     db.select({ n: count() }).from(unseenRows),
     db

@@ -37,6 +37,15 @@ export {
   toRating,
 } from './names'
 export {
+  type NewCardOrder,
+  newCardOrders,
+  type ReviewOrder,
+  reviewOrders,
+  SHUFFLE_PRIMES,
+  type ShuffleSeed,
+  shuffleSeed,
+} from './order'
+export {
   buildQueue,
   type QueueCandidate,
   type QueueContext,

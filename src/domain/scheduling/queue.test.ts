@@ -36,6 +36,17 @@ const context = (extra: Partial<QueueContext> = {}): QueueContext => ({
 const ids = (cards: QueueCandidate[]) => cards.map((c) => c.cardId)
 
 describe('study queue', () => {
+  it('orders reviews and new cards by the rank SQL gave them (reviewOrder, newCardOrder), not by due or position', () => {
+    const candidates = [
+      card('r1', REVIEW, NOW - 3 * HOUR, { rank: 30 }),
+      card('r2', REVIEW, NOW - 2 * HOUR, { rank: 10 }),
+      card('r3', REVIEW, NOW - HOUR, { rank: 20 }),
+      card('n1', NEW, 0, { position: 1, rank: 900 }),
+      card('n2', NEW, 0, { position: 2, rank: 100 }),
+    ]
+    expect(ids(buildQueue(candidates, context()).cards)).toEqual(['r2', 'r3', 'r1', 'n2', 'n1'])
+  })
+
   it('orders learning due now, then reviews due today, then new cards in deck order', () => {
     const candidates = [
       card('new-b', NEW, 0, { position: 2 }),
@@ -158,6 +169,7 @@ describe('sql window', () => {
       reviewLimit: 200,
       newLimit: 15,
       bury: { new: true, review: true, interdayLearning: false },
+      order: { newCards: 'deck', reviews: 'dueDateThenRandom' },
     })
   })
 

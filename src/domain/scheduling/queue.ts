@@ -15,6 +15,11 @@ export interface QueueCandidate {
   buriedUntil: number | null
   /** `cards.note`: cards sharing a non-empty note are siblings; at most one new card of a note a day. */
   note?: string
+  /**
+   * Where a review or new card stands in today's order (`reviewOrder`, `newCardOrder`), computed
+   * in SQL with the same ORDER BY that picked the few candidates; without it, due and position.
+   */
+  rank?: number
 }
 
 export interface QueueContext extends Pick<StudySettings, 'newCardsPerDay' | 'maxReviewsPerDay'> {
@@ -40,8 +45,8 @@ export interface QueueCounts {
 
 export interface StudyQueue<T> {
   /**
-   * Learning due now (by due), then reviews due today (by due, card id), then new (by position),
-   * then learning due within the learn-ahead limit (by due).
+   * Learning due now (by due), then reviews due today (by rank, else due), then new (by rank,
+   * else position), then learning due within the learn-ahead limit (by due).
    */
   cards: T[]
   remaining: QueueCounts
@@ -49,11 +54,14 @@ export interface StudyQueue<T> {
   nextLearningDue: number | null
 }
 
-const byDue = (a: QueueCandidate, b: QueueCandidate) =>
-  a.due - b.due || (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0)
+const byCardId = (a: QueueCandidate, b: QueueCandidate) => (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0)
 
-const byPosition = (a: QueueCandidate, b: QueueCandidate) =>
-  a.position - b.position || (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0)
+const byDue = (a: QueueCandidate, b: QueueCandidate) => a.due - b.due || byCardId(a, b)
+
+const byReviewRank = (a: QueueCandidate, b: QueueCandidate) => (a.rank ?? a.due) - (b.rank ?? b.due) || byCardId(a, b)
+
+const byNewRank = (a: QueueCandidate, b: QueueCandidate) =>
+  (a.rank ?? a.position) - (b.rank ?? b.position) || byCardId(a, b)
 
 /** The first card of each note, so a term and its reverse are not introduced on the same day. */
 function oneOfEachNote<T extends QueueCandidate>(cards: T[]): T[] {
@@ -90,8 +98,8 @@ export function buildQueue<T extends QueueCandidate>(candidates: readonly T[], c
   }
 
   const quota = dailyQuota(context, doneToday, context.reviewsDue ?? reviews.length)
-  const dueReviews = reviews.sort(byDue).slice(0, quota.review)
-  const newCards = oneOfEachNote(fresh.sort(byPosition)).slice(0, quota.new)
+  const dueReviews = reviews.sort(byReviewRank).slice(0, quota.review)
+  const newCards = oneOfEachNote(fresh.sort(byNewRank)).slice(0, quota.new)
   learning.sort(byDue)
   ahead.sort(byDue)
 

@@ -31,6 +31,8 @@ describe('study settings', () => {
       buryNewSiblings: true,
       buryReviewSiblings: true,
       buryInterdayLearningSiblings: false,
+      newCardOrder: 'deck',
+      reviewOrder: 'dueDateThenRandom',
     })
     expect(defaultSettings()).toEqual(parseSettings('{}'))
   })
@@ -112,6 +114,8 @@ describe('study settings', () => {
       buryNewSiblings: false,
       buryReviewSiblings: false,
       buryInterdayLearningSiblings: true,
+      newCardOrder: 'random',
+      reviewOrder: 'due',
       // The lower end of every FSRS-6 parameter's range.
       fsrsWeights: [
         0.001, 0.001, 0.001, 0.001, 1, 0.001, 0.001, 0.001, 0, 0, 0.001, 0.001, 0.001, 0.001, 0, 0, 1, 0, 0, 0.01, 0.1,

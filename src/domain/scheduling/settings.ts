@@ -1,5 +1,6 @@
 import { CLAMP_PARAMETERS, W17_W18_Ceiling } from 'ts-fsrs'
 import * as v from 'valibot'
+import { newCardOrders, reviewOrders } from './order'
 
 /**
  * A (re)learning step as ts-fsrs reads it. ts-fsrs 5.4.2 knows only minutes, hours and days:
@@ -102,6 +103,8 @@ const fields = {
   buryNewSiblings: v.boolean('buryNewSiblings must be true or false'),
   buryReviewSiblings: v.boolean('buryReviewSiblings must be true or false'),
   buryInterdayLearningSiblings: v.boolean('buryInterdayLearningSiblings must be true or false'),
+  newCardOrder: v.picklist(newCardOrders, 'newCardOrder must be "deck" or "random"'),
+  reviewOrder: v.picklist(reviewOrders, 'reviewOrder must be "dueDateThenRandom" or "due"'),
 }
 
 const defaults = {
@@ -122,6 +125,9 @@ const defaults = {
   buryNewSiblings: true,
   buryReviewSiblings: true,
   buryInterdayLearningSiblings: false,
+  /** Anki's defaults: new cards in the deck's order, reviews by due date then random. */
+  newCardOrder: 'deck' as const,
+  reviewOrder: 'dueDateThenRandom' as const,
 }
 
 /** Full settings: every missing field takes its default; an invalid field is an error. */
@@ -143,6 +149,8 @@ export const studySettingsSchema = v.object({
   buryNewSiblings: v.optional(fields.buryNewSiblings, defaults.buryNewSiblings),
   buryReviewSiblings: v.optional(fields.buryReviewSiblings, defaults.buryReviewSiblings),
   buryInterdayLearningSiblings: v.optional(fields.buryInterdayLearningSiblings, defaults.buryInterdayLearningSiblings),
+  newCardOrder: v.optional(fields.newCardOrder, defaults.newCardOrder),
+  reviewOrder: v.optional(fields.reviewOrder, defaults.reviewOrder),
 })
 
 export type StudySettings = v.InferOutput<typeof studySettingsSchema>
@@ -166,6 +174,8 @@ export const studySettingsUpdateSchema = v.strictObject(
     buryNewSiblings: v.optional(fields.buryNewSiblings),
     buryReviewSiblings: v.optional(fields.buryReviewSiblings),
     buryInterdayLearningSiblings: v.optional(fields.buryInterdayLearningSiblings),
+    newCardOrder: v.optional(fields.newCardOrder),
+    reviewOrder: v.optional(fields.reviewOrder),
   },
   'settings has no such field',
 )

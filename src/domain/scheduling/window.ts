@@ -1,4 +1,5 @@
 import { nextDayStart, type StudyDay, startOfStudyDay, studyDayOf } from './day'
+import type { NewCardOrder, ReviewOrder } from './order'
 import type { StudySettings } from './settings'
 
 /** The bounds the SQL layer needs to fetch just today's candidates for `buildQueue`. */
@@ -20,6 +21,8 @@ export interface SqlWindow {
   newLimit: number
   /** Which siblings of today's answers wait until the next study day (the three bury settings). */
   bury: { new: boolean; review: boolean; interdayLearning: boolean }
+  /** The order of new cards and of reviews (`newCardOrder`, `reviewOrder`). */
+  order: { newCards: NewCardOrder; reviews: ReviewOrder }
 }
 
 export function sqlWindow(
@@ -33,6 +36,8 @@ export function sqlWindow(
     | 'buryNewSiblings'
     | 'buryReviewSiblings'
     | 'buryInterdayLearningSiblings'
+    | 'newCardOrder'
+    | 'reviewOrder'
   >,
   now: number,
 ): SqlWindow {
@@ -50,5 +55,6 @@ export function sqlWindow(
       review: settings.buryReviewSiblings,
       interdayLearning: settings.buryInterdayLearningSiblings,
     },
+    order: { newCards: settings.newCardOrder, reviews: settings.reviewOrder },
   }
 }

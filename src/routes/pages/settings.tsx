@@ -26,6 +26,8 @@ const labels: Record<keyof SettingsValues, string> = {
   buryNewSiblings: 'Bury new siblings',
   buryReviewSiblings: 'Bury review siblings',
   buryInterdayLearningSiblings: 'Bury interday learning siblings',
+  newCardOrder: 'New card order',
+  reviewOrder: 'Review order',
 }
 
 function valuesOf(settings: StudySettings): SettingsValues {
@@ -45,6 +47,8 @@ function valuesOf(settings: StudySettings): SettingsValues {
     buryNewSiblings: settings.buryNewSiblings,
     buryReviewSiblings: settings.buryReviewSiblings,
     buryInterdayLearningSiblings: settings.buryInterdayLearningSiblings,
+    newCardOrder: settings.newCardOrder,
+    reviewOrder: settings.reviewOrder,
   }
 }
 
@@ -69,6 +73,8 @@ function formValues(body: FormBody): SettingsValues {
     buryNewSiblings: body.buryNewSiblings === 'on',
     buryReviewSiblings: body.buryReviewSiblings === 'on',
     buryInterdayLearningSiblings: body.buryInterdayLearningSiblings === 'on',
+    newCardOrder: text('newCardOrder'),
+    reviewOrder: text('reviewOrder'),
   }
 }
 
@@ -93,6 +99,8 @@ function toUpdate(values: SettingsValues): Record<string, unknown> {
     buryNewSiblings: values.buryNewSiblings,
     buryReviewSiblings: values.buryReviewSiblings,
     buryInterdayLearningSiblings: values.buryInterdayLearningSiblings,
+    newCardOrder: values.newCardOrder || undefined,
+    reviewOrder: values.reviewOrder || undefined,
   }
 }
 

@@ -19,6 +19,8 @@ export interface SettingsValues {
   buryNewSiblings: boolean
   buryReviewSiblings: boolean
   buryInterdayLearningSiblings: boolean
+  newCardOrder: string
+  reviewOrder: string
 }
 
 type Checkbox = 'fuzz' | 'buryNewSiblings' | 'buryReviewSiblings' | 'buryInterdayLearningSiblings'
@@ -40,6 +42,17 @@ export interface FitNotice {
 }
 
 const hours = Array.from({ length: 24 }, (_, h) => h)
+
+const orders = {
+  newCardOrder: [
+    ['deck', "The deck's order (as in the notes)"],
+    ['random', 'Random'],
+  ],
+  reviewOrder: [
+    ['dueDateThenRandom', 'Due date, then random'],
+    ['due', 'Oldest due first'],
+  ],
+} as const
 
 export function SettingsPage(props: SettingsPageProps) {
   const { values, errors } = props
@@ -68,6 +81,15 @@ export function SettingsPage(props: SettingsPageProps) {
       aria-invalid={invalid(name)}
       aria-describedby={describedBy(name, errors[name])}
     />
+  )
+  const select = (name: keyof typeof orders) => (
+    <select id={name} name={name} aria-invalid={invalid(name)} aria-describedby={describedBy(name, errors[name])}>
+      {orders[name].map(([value, label]) => (
+        <option value={value} selected={values[name] === value}>
+          {label}
+        </option>
+      ))}
+    </select>
   )
   const checkbox = (name: Checkbox, label: string, hint: string) => (
     <div class="field checkbox">
@@ -228,6 +250,22 @@ export function SettingsPage(props: SettingsPageProps) {
           hint="No card waits longer than this: 1 to 36500 (Anki's default, 100 years)."
         >
           {number('maximumInterval', 1, 36500)}
+        </SettingsField>
+        <SettingsField
+          name="newCardOrder"
+          label="New card order"
+          error={errors.newCardOrder}
+          hint="Random shuffles new cards once a day: a reload shows the same card."
+        >
+          {select('newCardOrder')}
+        </SettingsField>
+        <SettingsField
+          name="reviewOrder"
+          label="Review order"
+          error={errors.reviewOrder}
+          hint="Due date, then random (Anki's default) mixes the cards due on one day; oldest due first keeps the exact order."
+        >
+          {select('reviewOrder')}
         </SettingsField>
         {checkbox(
           'fuzz',
