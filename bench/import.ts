@@ -1,5 +1,6 @@
 /**
- * `npm run bench:import`: imports a generated 10,000-card Anki package (with a review log) and a
+ * `npm run bench:import`: imports a generated 10,000-card Anki package (with a review log), in the
+ * legacy (`collection.anki21`) and the modern (`collection.anki21b`: zstd, schema 18) format, and a
  * 10,000-row Quizlet TSV into a user's deck through the HTTP route, on a migrated libSQL file, and
  * prints wall time and peak memory. Beside each, the same import of 100 cards, run in the same
  * process: the baseline a figure is read against (per-card cost, fixed cost).
@@ -8,6 +9,7 @@ import { join } from 'node:path'
 import { createApp } from '../src/app'
 import { deckTools } from '../src/content/deck-tools'
 import { basicModel, buildPackage, type PackageInput, reversedModel } from '../test/helpers/anki-package'
+import { buildPackage21b } from '../test/helpers/anki-package-21b'
 import { benchPasswordParams, migratedFile, tempDir } from './lib/setup'
 
 const crt = Date.UTC(2025, 0, 1) / 1000
@@ -117,6 +119,7 @@ async function run(label: string, name: string, content: string | Uint8Array) {
 const results = []
 for (const count of [100, 10_000]) {
   results.push(await run(`apkg ${count}`, 'bench.apkg', await buildPackage(ankiInput(count))))
+  results.push(await run(`anki21b ${count}`, 'bench.apkg', await buildPackage21b(ankiInput(count))))
   results.push(await run(`tsv ${count}`, 'bench.tsv', tsv(count)))
 }
 console.log('import through POST /api/v1/decks/{slug}/import, libSQL file, one process')

@@ -173,6 +173,12 @@ function legacyDecks(json: string): Map<number, string> {
 
 type Client = ReturnType<typeof createClient>
 
+/*
+ * Schema 18 declares its name columns `COLLATE unicase`, a collation only Anki registers: any
+ * statement that sorts or compares by name, or makes SQLite open an index on one (`order by
+ * name`, a `count(*)` over `decks`), fails with "no such collation sequence" here. These queries
+ * read names as values only; test/http/deck-import-anki21b.test.ts holds such a collection.
+ */
 async function modernModels(client: Client): Promise<Map<number, AnkiModel>> {
   const [types, fields, templates] = await Promise.all([
     client.execute('select id, name, config from notetypes'),
