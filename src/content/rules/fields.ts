@@ -67,6 +67,9 @@ export function fieldCards(match: FieldMatch, paragraph: Paragraph, scope: Scope
   if (owner !== context && owner !== '') scope = { ...scope, context: [textNode(owner)] }
   // "hooks › poststart" → "is an array of poststart hooks" asks the reader nothing.
   if (restatesField(match.term.text, match.description, plainText(scope.context))) return
+  // "env › with the same semantics as IEEE Std 1003.1-2008's environ" is a fragment that only
+  // likens the field to something named elsewhere: as an answer it says not what the field holds.
+  if (/^with\b/i.test(match.description.trim())) return
   // No reverse card: recalling `schemaVersion` from "the schema version" gives it away.
   termCards(match.term, paragraph, undefined, scope, ctx, { reverse: false })
 }

@@ -99,6 +99,16 @@ describe('card quality rules for real-world notes', () => {
     ])
   })
 
+  it('makes no field card whose description is a fragment that opens with "with" ("with the same semantics as …")', () => {
+    const md = [
+      '## Hooks',
+      '',
+      "* **`path`** (string, REQUIRED) with similar semantics to execv's path.",
+      "* **`args`** (array of strings, OPTIONAL) holds the arguments, as execv's argv.",
+    ].join('\n')
+    expect(shapes(md).map(([, prompt]) => prompt)).toEqual(['Hooks › args'])
+  })
+
   it('makes no heading card from an FAQ or implementor note, a text about the document, a pointer or an unfinished sentence', () => {
     expect(
       prompts(
