@@ -29,6 +29,7 @@ import { settingsPages } from './routes/pages/settings'
 import { signedIn } from './routes/pages/signed-in'
 import { teamPages } from './routes/pages/teams'
 import { cryptoScrypt, defaultScryptParams } from './security/password'
+import { randomSecret } from './security/secrets'
 import { deckLimits } from './services/deck-limits'
 import { requireTools } from './services/own-decks'
 import { layout } from './views/layout'
@@ -73,6 +74,17 @@ function toAppError(error: unknown): AppError | undefined {
   return undefined
 }
 
+let processKey: string | undefined
+/**
+ * The signing key of an app given none (tests, benchmarks): one per process, made on first use
+ * (workerd allows no random values at module scope), so apps of one process on one database
+ * (a second "server" in a race test) take each other's cookies, as servers sharing `SIGNING_KEY` do.
+ */
+function processSigningKey(): string {
+  processKey ??= randomSecret(32)
+  return processKey
+}
+
 /**
  * Builds the whole app. It imports no runtime-specific driver: the runtime entry passes the
  * database factory in `deps`, so the same app runs on Node and on Cloudflare Workers.
@@ -85,6 +97,7 @@ export function createApp(deps: AppDeps) {
     passwordParams: defaultScryptParams,
     scrypt: cryptoScrypt,
     defaultDeck: shippedDeck,
+    signingKey: processSigningKey(),
     ...deps,
     mailer: deps.mailer ?? logMailer,
   }
@@ -97,6 +110,7 @@ export function createApp(deps: AppDeps) {
     c.set('now', resolved.clock())
     c.set('caller', null)
     c.set('user', null)
+    c.set('claim', null)
     await next()
   })
   // Stylesheets, scripts, icons and the API description are files in `static/` (`npm run static`):

@@ -31,6 +31,8 @@ export const sharedEnvEntries = {
   RATE_LIMIT_PER_MINUTE: requestsPerMinute('600'),
   /** Sign-in, sign-up and password-reset posts a minute per client address. */
   SIGN_IN_RATE_LIMIT_PER_MINUTE: requestsPerMinute('30'),
+  /** The key session cookies and review snapshots are signed with (`security/signing.ts`). */
+  SIGNING_KEY: v.optional(v.pipe(v.string(), v.minLength(32, 'must be at least 32 characters'))),
   /** The deck studied, quizzed and examined when a request or form names none. */
   DEFAULT_DECK: v.optional(
     v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a deck slug like "docker"')),

@@ -14,7 +14,7 @@ export type RuntimeDeps = Pick<
   AppDeps,
   'database' | 'clientIp' | 'scrypt' | 'deckTools' | 'deckPages' | 'staticFiles' | 'fsrsOptimizer'
 > &
-  Partial<Pick<AppDeps, 'clock'>>
+  Partial<Pick<AppDeps, 'clock' | 'signingKey'>>
 
 /** The wrangler.toml `[[ratelimits]]` binding that counts each policy on Workers. */
 export const rateLimitBindings: Record<RateLimitName, 'ADDRESS_RATE_LIMIT' | 'USER_RATE_LIMIT' | 'SIGN_IN_RATE_LIMIT'> =
@@ -45,5 +45,6 @@ export function createDeps(env: unknown, runtime: RuntimeDeps): AppDeps {
     rateLimits: rateLimitPolicies(shared.RATE_LIMIT_PER_MINUTE, shared.SIGN_IN_RATE_LIMIT_PER_MINUTE),
     rateLimiter: rateLimiterFor(env),
     defaultDeck: shared.DEFAULT_DECK,
+    ...(shared.SIGNING_KEY ? { signingKey: shared.SIGNING_KEY } : {}),
   }
 }

@@ -4,7 +4,7 @@ import type { DeckTools } from './content/deck-tools'
 import type { Db } from './db/index'
 import type { Scrypt, ScryptParams } from './security/password'
 import type { RateLimitBinding, RateLimiterFactory, RateLimitPolicies } from './security/rate-limiter'
-import type { UserContext } from './services/context'
+import type { Claim, UserContext } from './services/context'
 import type { FsrsOptimizer } from './services/fsrs-optimize'
 
 /** Worker bindings (secrets and vars); on Node the same names come from `process.env`. */
@@ -18,6 +18,8 @@ export interface Bindings {
   RATE_LIMIT_PER_MINUTE?: string | number
   SIGN_IN_RATE_LIMIT_PER_MINUTE?: string | number
   DEFAULT_DECK?: string
+  /** The server's key for signed cookies and review snapshots (`wrangler secret put SIGNING_KEY`). */
+  SIGNING_KEY?: string
   /**
    * Cloudflare's Rate Limiting bindings (wrangler.toml `[[ratelimits]]`), counted across
    * isolates; `createDeps` uses each one present instead of the isolate's memory.
@@ -65,6 +67,12 @@ export interface AppDeps {
   sleep?: (ms: number) => Promise<void>
   /** Client address for throttling; the Worker reads `cf-connecting-ip`, Node the socket. */
   clientIp?: (req: Request, env: unknown) => string
+  /**
+   * The server's key for what it signs (session cookies, review snapshots: `security/signing.ts`):
+   * `SIGNING_KEY`, or on Node a key generated once into `data/signing-key`. The Worker refuses to
+   * start without one. Default: a random key per process, so sessions end with it (tests).
+   */
+  signingKey?: string
   /** Lower KDF cost in tests only; production uses the OWASP default. */
   passwordParams?: ScryptParams
   /** The scrypt implementation: node:crypto's by default, behind a concurrency limit on Node. */
@@ -113,6 +121,11 @@ export interface AppVariables {
   caller: Caller | null
   /** The signed-in caller as services take it (null when anonymous); settings parsed once. */
   user: UserContext | null
+  /**
+   * The signed-in API caller as the routes that check the session in their own first batch take
+   * it (`auth(scope, { foldsSession: true })`); set for every signed-in API caller.
+   */
+  claim: Claim | null
   csrfToken: string
 }
 

@@ -12,6 +12,7 @@ import type { Bindings } from './env'
 import { createNodeOptimizer } from './optimizer/node-optimizer'
 import { ownDeckPages } from './routes/pages/own-decks'
 import { createNodeScrypt } from './security/scrypt-node'
+import { localSigningKey } from './security/signing-key-node'
 import { syncContent } from './services/content-sync'
 import { buildStatic, staticBuilt } from './static/build'
 import { staticFolder } from './static/serve-node'
@@ -55,6 +56,7 @@ async function main() {
       fsrsOptimizer: createNodeOptimizer(),
       // CLOCK_START (browser tests): the server's clock starts there and runs at real speed.
       clock: env.CLOCK_START === undefined ? Date.now : shiftedClock(env.CLOCK_START),
+      signingKey: env.SIGNING_KEY ?? localSigningKey(),
     }),
   )
   // Node compresses its own responses (HTML pages are 10-65 KB); on Workers Cloudflare's edge does,

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { signValue, verifyValue } from '../security/signing'
 import { sessionAbsoluteMs } from './session-policy'
 
 /**
@@ -18,12 +19,29 @@ export function cookieName(c: Context, base: string): string {
 const sessionCookie = 'dockdeck_session'
 const csrfCookie = 'dockdeck_csrf'
 
-export function readSessionCookie(c: Context): string | undefined {
-  return getCookie(c, cookieName(c, sessionCookie))
+/** What a session cookie says, once its signature is checked: whose session, and its secret. */
+export interface SessionClaim {
+  userId: string
+  secret: string
 }
 
-export function writeSessionCookie(c: Context, secret: string): void {
-  setCookie(c, cookieName(c, sessionCookie), secret, {
+/**
+ * The session cookie holds `user id . secret . MAC`, signed with the server's key, so a request
+ * knows its user before reading anything: the rate limit and the route's first batch use the id,
+ * and that batch also checks the session is still live (not signed out, not expired). A cookie
+ * that is altered, forged or signed under another key is no session at all.
+ */
+export function readSessionCookie(c: Context, signingKey: string): SessionClaim | undefined {
+  const value = getCookie(c, cookieName(c, sessionCookie))
+  const payload = value === undefined ? undefined : verifyValue(signingKey, 'session', value)
+  const [userId, secret, extra] = payload?.split('.') ?? []
+  if (!userId || !secret || extra !== undefined) return undefined
+  return { userId, secret }
+}
+
+export function writeSessionCookie(c: Context, signingKey: string, session: SessionClaim): void {
+  const value = signValue(signingKey, 'session', `${session.userId}.${session.secret}`)
+  setCookie(c, cookieName(c, sessionCookie), value, {
     httpOnly: true,
     secure: isHttps(c),
     sameSite: 'Lax',

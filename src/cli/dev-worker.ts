@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { localSigningKey } from '../security/signing-key-node'
 import { buildStatic } from '../static/build'
 import { prepareLocalD1, wranglerBin } from './local-d1'
 
@@ -12,9 +15,13 @@ const persistTo = process.env.WRANGLER_PERSIST_TO ?? '.wrangler/state'
 await buildStatic()
 const synced = await prepareLocalD1(persistTo, process.env.CONTENT_DIR ?? 'content')
 console.log(`dockdeck: local D1 migrated, ${synced.cards} cards in ${synced.decks} decks synced`)
+// The Worker's SIGNING_KEY (a secret when deployed): generated once beside the local database and
+// handed over in an env file, never on the command line, where other users could read it.
+const envFile = join(persistTo, 'signing.env')
+writeFileSync(envFile, `SIGNING_KEY=${localSigningKey(join(persistTo, 'signing-key'))}\n`, { mode: 0o600 })
 const child = spawn(
   process.execPath,
-  [wranglerBin(), 'dev', '--ip', '127.0.0.1', '--port', port, '--persist-to', persistTo],
+  [wranglerBin(), 'dev', '--ip', '127.0.0.1', '--port', port, '--persist-to', persistTo, '--env-file', envFile],
   { stdio: 'inherit' },
 )
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal))

@@ -1,5 +1,6 @@
-import type { Context } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { createMiddleware } from 'hono/factory'
+import { matchedRoutes } from 'hono/route'
 import { uniqueSymbol } from 'hono-openapi'
 import { readSessionCookie } from '../auth/cookies'
 import { sessionIdleMs, sessionTouchMs } from '../auth/session-policy'
@@ -8,7 +9,7 @@ import { findToken, touchToken } from '../db/queries/tokens'
 import type { AppEnv, Caller } from '../env'
 import { AppError } from '../errors'
 import { hashSecret } from '../security/secrets'
-import { settingsFromJson, type UserContext } from '../services/context'
+import { type Claim, claimOf, settingsFromJson, type UserContext } from '../services/context'
 import { noStore } from './no-store'
 
 /** A caller and the settings JSON its lookup read with it. */
@@ -36,10 +37,10 @@ async function tokenCaller(c: Context<AppEnv>, authorization: string): Promise<R
 
 async function sessionCaller(c: Context<AppEnv>): Promise<Resolved | null> {
   const { db, now } = c.var
-  const secret = readSessionCookie(c)
-  if (!secret) return null
-  const sessionHash = await hashSecret(secret)
-  const session = await findLiveSession(db, sessionHash, now, sessionIdleMs)
+  const claim = readSessionCookie(c, c.var.deps.signingKey)
+  if (!claim) return null
+  const sessionHash = await hashSecret(claim.secret)
+  const session = await findLiveSession(db, sessionHash, claim.userId, now, sessionIdleMs)
   if (!session) return null
   if (now - session.lastSeenAt > sessionTouchMs) await touchSession(db, sessionHash, now)
   const caller: Caller = {
@@ -53,20 +54,42 @@ async function sessionCaller(c: Context<AppEnv>): Promise<Resolved | null> {
   return { caller, settingsJson: session.settings }
 }
 
-/** Sets `c.var.caller` and, for a signed-in caller, the services' `c.var.user`. */
+/** Sets `c.var.caller` and, for a signed-in caller, the services' `c.var.user` and `c.var.claim`. */
 function setCaller(c: Context<AppEnv>, resolved: Resolved | null) {
   const { db, now } = c.var
   c.set('caller', resolved?.caller ?? null)
-  c.set(
-    'user',
-    resolved && {
-      db,
-      now,
-      userId: resolved.caller.userId,
-      settings: settingsFromJson(resolved.settingsJson),
-      sessionHash: resolved.caller.sessionHash,
-    },
-  )
+  const user = resolved && {
+    db,
+    now,
+    userId: resolved.caller.userId,
+    settings: settingsFromJson(resolved.settingsJson),
+    sessionHash: resolved.caller.sessionHash,
+  }
+  c.set('user', user)
+  c.set('claim', user && claimOf(user))
+}
+
+/** Marks the guard of a route that checks the session in its own first batch. */
+const foldsSession = Symbol('foldsSession')
+
+/**
+ * Whether the route this request goes to checks the session itself: then a signed session
+ * cookie is trusted for its user id here, and only `c.var.claim` is set.
+ */
+function routeFoldsSession(c: Context<AppEnv>): boolean {
+  return matchedRoutes(c).some((route) => foldsSession in route.handler)
+}
+
+/**
+ * The caller from a signed session cookie, unchecked: `c.var.claim` only (`caller` and `user`
+ * stay null, so nothing else can mistake it for a checked caller). The route's first batch
+ * checks the session (`confirmCaller`).
+ */
+async function claimFromCookie(c: Context<AppEnv>): Promise<boolean> {
+  const claim = readSessionCookie(c, c.var.deps.signingKey)
+  if (!claim) return false
+  c.set('claim', { db: c.var.db, now: c.var.now, userId: claim.userId, sessionHash: await hashSecret(claim.secret) })
+  return true
 }
 
 /**
@@ -77,7 +100,8 @@ function setCaller(c: Context<AppEnv>, resolved: Resolved | null) {
  */
 export const resolveCaller = createMiddleware<AppEnv>(async (c, next) => {
   const authorization = c.req.header('authorization')
-  setCaller(c, authorization !== undefined ? await tokenCaller(c, authorization) : await sessionCaller(c))
+  if (authorization !== undefined) setCaller(c, await tokenCaller(c, authorization))
+  else if (!(routeFoldsSession(c) && (await claimFromCookie(c)))) setCaller(c, await sessionCaller(c))
   await next()
 })
 
@@ -99,6 +123,8 @@ export const resolveSession = createMiddleware<AppEnv>(async (c, next) => {
 
 /** What a handler behind `auth()` or `signedIn` may rely on: `c.var.user` and `c.var.caller` are set. */
 export type SignedInEnv = AppEnv & { Variables: { user: UserContext; caller: Caller } }
+/** What a handler behind `auth(scope, { foldsSession: true })` may rely on: `c.var.claim` is set. */
+export type ClaimedEnv = AppEnv & { Variables: { claim: Claim } }
 
 /** The signed-in caller, or a 401 naming what was missing. */
 export function requireCaller(c: { var: { caller: Caller | null } }, scope?: string): Caller {
@@ -111,15 +137,42 @@ export function requireCaller(c: { var: { caller: Caller | null } }, scope?: str
   return caller
 }
 
+const security = (scope?: string) => ({
+  [uniqueSymbol]: { spec: { security: [{ cookieAuth: [] }, { bearerAuth: scope ? [scope] : [] }] } },
+})
+
 /**
  * Route guard: `app.get('/x', auth('review'), handler)`. It also carries the route's security
  * (cookie, or a bearer token with `scope`) into the OpenAPI document that hono-openapi builds.
+ *
+ * With `{ foldsSession: true }` the handler gets `c.var.claim` and must check the session in its
+ * first batch (`callerStatement`, `confirmCaller`): a signed session cookie is not looked up
+ * before the route (a bearer token still is: it names no user).
  */
-export const auth = (scope?: string) =>
-  Object.assign(
-    createMiddleware<SignedInEnv>(async (c, next) => {
-      requireCaller(c, scope)
+export function auth(scope?: string): MiddlewareHandler<SignedInEnv> & ReturnType<typeof security>
+export function auth(
+  scope: string | undefined,
+  options: { foldsSession: true },
+): MiddlewareHandler<ClaimedEnv> & ReturnType<typeof security>
+export function auth(
+  scope?: string,
+  options?: { foldsSession: true },
+): (MiddlewareHandler<SignedInEnv> | MiddlewareHandler<ClaimedEnv>) & ReturnType<typeof security> {
+  if (!options?.foldsSession)
+    return Object.assign(
+      createMiddleware<SignedInEnv>(async (c, next) => {
+        requireCaller(c, scope)
+        await next()
+      }),
+      security(scope),
+    )
+  return Object.assign(
+    createMiddleware<ClaimedEnv>(async (c, next) => {
+      // A claim without a caller is an unchecked session cookie: every scope, checked by the route.
+      if (c.var.caller || !c.var.claim) requireCaller(c, scope)
       await next()
     }),
-    { [uniqueSymbol]: { spec: { security: [{ cookieAuth: [] }, { bearerAuth: scope ? [scope] : [] }] } } },
+    security(scope),
+    { [foldsSession]: true },
   )
+}

@@ -69,4 +69,4 @@ export function limitBy(
 export const clientAddress = (c: Context<AppEnv>) => c.var.deps.clientIp(c.req.raw, c.env)
 
 /** API calls count per signed-in user, whatever session or token they come with. */
-export const signedInUser = (c: Context<AppEnv>) => c.var.caller?.userId
+export const signedInUser = (c: Context<AppEnv>) => c.var.claim?.userId

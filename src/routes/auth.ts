@@ -16,13 +16,13 @@ export const authRoutes = new Hono<AppEnv>()
   .post('/register', validate('json', registerSchema), async (c) => {
     const input = c.req.valid('json')
     const { userId, sessionSecret } = await register(c.var, input, c.var.deps)
-    writeSessionCookie(c, sessionSecret)
+    writeSessionCookie(c, c.var.deps.signingKey, { userId, secret: sessionSecret })
     return c.json({ id: userId, email: input.email, name: input.name ?? null }, 201)
   })
   .post('/login', validate('json', loginSchema), async (c) => {
     const input = c.req.valid('json')
     const { userId, sessionSecret } = await login(c.var.user ?? c.var, input, c.var.deps, signInAttempt(c))
-    writeSessionCookie(c, sessionSecret)
+    writeSessionCookie(c, c.var.deps.signingKey, { userId, secret: sessionSecret })
     return c.json({ id: userId, email: input.email }, 200)
   })
   .post('/logout', async (c) => {

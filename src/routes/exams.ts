@@ -20,6 +20,6 @@ export const examRoutes = new Hono<AppEnv>()
       answer: { method: 'PUT', schema: examAnswerSchema, save: answerExamQuestion },
     }),
   )
-  .post('/:id/submit', auth('review'), validate('param', examParamSchema), async (c) =>
-    c.json(await submitExam(c.var.user, c.req.valid('param').id)),
+  .post('/:id/submit', auth('review', { foldsSession: true }), validate('param', examParamSchema), async (c) =>
+    c.json(await submitExam(c.var.claim, c.req.valid('param').id)),
   )

@@ -8,16 +8,18 @@ import { validate } from '../validation'
 
 /** `/api/v1/reviews`: answering cards, idempotently, and undoing answers. */
 export const reviewsRoutes = new Hono<AppEnv>()
-  .post('/', auth('review'), validate('header', idempotencyHeaderSchema), validate('json', answerSchema), async (c) => {
-    const key = c.req.valid('header')['idempotency-key']
-    const ctx = c.var.user
-    const result = await answerCard(ctx, c.req.valid('json'), key)
-    // A superseded offline answer is a conflict the client must see, kept in the history.
-    if (result.status === 409)
-      return c.body(JSON.stringify(result.body), 409, { 'content-type': 'application/problem+json' })
-    return c.json(result.body, result.status)
-  })
-  .post('/undo', auth('review'), async (c) => {
-    const ctx = c.var.user
-    return c.json(await undoLast(ctx))
-  })
+  .post(
+    '/',
+    auth('review', { foldsSession: true }),
+    validate('header', idempotencyHeaderSchema),
+    validate('json', answerSchema),
+    async (c) => {
+      const key = c.req.valid('header')['idempotency-key']
+      const result = await answerCard(c.var.claim, c.req.valid('json'), key)
+      // A superseded offline answer is a conflict the client must see, kept in the history.
+      if (result.status === 409)
+        return c.body(JSON.stringify(result.body), 409, { 'content-type': 'application/problem+json' })
+      return c.json(result.body, result.status)
+    },
+  )
+  .post('/undo', auth('review', { foldsSession: true }), async (c) => c.json(await undoLast(c.var.claim)))

@@ -37,3 +37,25 @@ export function settingsFromJson(json: string): StudySettings {
   }
   return { ...settings }
 }
+
+/**
+ * A signed-in API caller before its session is checked: the user id from the signed cookie
+ * (authentic, but the session may have been signed out since). Routes marked
+ * `auth(scope, { foldsSession: true })` take this instead of a `UserContext` and check the
+ * session in their own first batch (`callerRow` first, then `confirmCaller`), which saves the
+ * separate session lookup: one database round trip per request (docs/deploy.md, "Round trips").
+ */
+export interface Claim extends RequestContext {
+  userId: string
+  /** Hash of the browser session's secret; none for an API token. */
+  sessionHash?: string | undefined
+  /** The caller's context when it is checked already (an API token, a page); then `callerRow` only reads the user. */
+  checked?: UserContext | undefined
+}
+
+/** A checked caller as a claim, for services that take either. */
+export function claimOf(ctx: UserContext | Claim): Claim {
+  return 'settings' in ctx
+    ? { db: ctx.db, now: ctx.now, userId: ctx.userId, sessionHash: ctx.sessionHash, checked: ctx }
+    : ctx
+}

@@ -12,7 +12,8 @@ import { type Blueprint, defaultPassMark, parseBlueprint } from '../domain/exam'
 import { AppError } from '../errors'
 import { iso } from '../format'
 import type { CreateExamInput, ExamDraw } from '../schemas/exams'
-import type { UserContext } from './context'
+import { callerStatement, confirmCaller } from './caller'
+import { type Claim, claimOf, type UserContext } from './context'
 import { applyFeedback, planExamFeedback } from './exam-feedback'
 import { type ScoredExam, scoreResult } from './exam-result'
 import {
@@ -242,8 +243,11 @@ export async function getExam(ctx: UserContext, id: string) {
 type Scoring = Awaited<ReturnType<typeof loadExamScoring>>
 
 /** Submits an exam: one round trip reads it with all that scoring needs, one writes the result. */
-export async function submitExam(ctx: UserContext, id: string): Promise<ExamResult> {
-  const read = await findExamForSubmit(ctx.db, ctx.userId, id, 'exam')
+/** Scores and submits an exam: the session check and every read in one round trip, every write in one. */
+export async function submitExam(caller: UserContext | Claim, id: string): Promise<ExamResult> {
+  const claim = claimOf(caller)
+  const read = await findExamForSubmit(claim.db, claim.userId, id, 'exam', callerStatement(claim))
+  const ctx = await confirmCaller(claim, read.caller)
   return finalizeExam(ctx, loadedExam(read, id, 'exam'), read.scoring)
 }
 

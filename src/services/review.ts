@@ -34,7 +34,8 @@ import {
 import { AppError, toProblem } from '../errors'
 import { iso } from '../format'
 import { hashSecret } from '../security/secrets'
-import type { UserContext } from './context'
+import { callerStatement, confirmCaller } from './caller'
+import { type Claim, claimOf, type UserContext } from './context'
 import { nextExamCard } from './exam-queue'
 
 /** The memory columns of a stored state, as the scheduler takes them. */
@@ -238,7 +239,7 @@ function reviewTime(input: AnswerInput, now: number): number {
  * `answered_later_elsewhere`, replayed as such on retry. See docs/review.md, "Offline review".
  */
 export async function answerCard(
-  ctx: UserContext,
+  caller: UserContext | Claim,
   input: AnswerInput,
   idempotencyKey?: string,
   origin: 'review' | 'quiz' | 'exam' = 'review',
@@ -253,10 +254,12 @@ export async function answerCard(
       body: JSON.parse(stored.body) as Record<string, unknown>,
     }
   }
+  // One round trip checks the session and reads the stored response, the card, its deck and the state; one writes.
+  const claim = claimOf(caller)
+  const read = await readForAnswer(claim.db, claim.userId, input.cardId, idempotencyKey, callerStatement(claim))
+  const ctx = await confirmCaller(claim, read.caller)
   const replay = async () =>
     idempotencyKey ? asReplay(await findStoredResponse(ctx.db, ctx.userId, idempotencyKey)) : undefined
-  // One round trip reads the stored response, the card, its deck and the state; one writes.
-  const read = await readForAnswer(ctx.db, ctx.userId, input.cardId, idempotencyKey)
   const previous = asReplay(read.stored)
   if (previous) return previous
 

@@ -5,8 +5,9 @@ import { latestUndoable } from '../db/queries/undo'
 import { createScheduler, ratingName } from '../domain/scheduling'
 import { AppError } from '../errors'
 import { iso } from '../format'
+import { callerStatement, confirmCaller } from './caller'
 import { revertAction } from './card-actions'
-import type { UserContext } from './context'
+import { type Claim, claimOf, type UserContext } from './context'
 import { memoryOf, presentState } from './review'
 
 /**
@@ -27,10 +28,18 @@ export function answerIsLatest(log: ReviewLogRow, state: CardStateRow | undefine
  * Undoes the user's latest step, as Anki's undo does: an answer on the review page, or a card
  * action (suspend or bury from the review page, a bulk action of the card browser), whichever
  * came last. Repeatable, one step back each time; each write is version-checked, so a step is
- * reverted once even when two undos race.
+ * reverted once even when two undos race. The session check and the reads are one round trip,
+ * an answer's undo one more.
  */
-export async function undoLast(ctx: UserContext) {
-  const { log, state, action } = await latestUndoable(ctx.db, ctx.userId)
+export async function undoLast(caller: UserContext | Claim) {
+  const claim = claimOf(caller)
+  const {
+    caller: callerRows,
+    log,
+    state,
+    action,
+  } = await latestUndoable(claim.db, claim.userId, callerStatement(claim))
+  const ctx = await confirmCaller(claim, callerRows)
   if (action && (!log || !answerIsLatest(log, state, action))) {
     const { restore, entries } = await revertAction(ctx, action)
     const first = entries[0]!

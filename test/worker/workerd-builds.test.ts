@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { type Unstable_DevWorker, unstable_dev } from 'wrangler'
+import { randomSecret } from '../../src/security/secrets'
 
 /**
  * The Worker comes in two builds, each with only its own database driver (docs/deploy.md): D1
@@ -15,11 +16,11 @@ describe('the two Worker builds in workerd', () => {
     worker = undefined
   })
 
-  async function start(entry: string, vars: Record<string, string>) {
+  async function start(entry: string, vars: Record<string, string>, signingKey: string | undefined = randomSecret()) {
     worker = await unstable_dev(entry, {
       config: 'wrangler.toml',
       ip: '127.0.0.1',
-      vars,
+      vars: signingKey === undefined ? vars : { SIGNING_KEY: signingKey, ...vars },
       logLevel: 'error',
       experimental: { disableExperimentalWarning: true, testMode: true },
     })
@@ -46,5 +47,12 @@ describe('the two Worker builds in workerd', () => {
     const res = await w.fetch('/healthz')
     expect(res.status).toBe(503)
     expect(await res.json()).toMatchObject({ db: 'unconfigured', reason: expect.stringMatching(/deploy:turso/) })
+  }, 300_000)
+
+  it('a build without SIGNING_KEY answers 503 naming the secret: isolates must share one key', async () => {
+    const w = await start('src/worker.ts', {}, undefined)
+    const res = await w.fetch('/api/v1/review/next')
+    expect(res.status).toBe(503)
+    expect(await res.json()).toMatchObject({ detail: expect.stringMatching(/wrangler secret put SIGNING_KEY/) })
   }, 300_000)
 })

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Unstable_DevWorker, unstable_dev } from 'wrangler'
 import { scopes } from '../../src/auth/scopes'
 import { prepareLocalD1 } from '../../src/cli/local-d1'
+import { randomSecret } from '../../src/security/secrets'
 
 /**
  * The real Worker, bundled by wrangler and run in workerd, on a real SQL engine: the local D1
@@ -23,6 +24,7 @@ describe('the Worker in workerd on D1', () => {
       config: 'wrangler.toml',
       ip: '127.0.0.1',
       persistTo,
+      vars: { SIGNING_KEY: randomSecret() },
       logLevel: 'error',
       experimental: { disableExperimentalWarning: true, testMode: true },
     })

@@ -7,6 +7,7 @@ import { cardStates, cards, decks, examAnswers, exams, topics } from '../schema'
 import { dueInWindow, siblingFree } from './due-window'
 import { fsrsSql } from './fsrs-sql'
 import type { CardRow } from './review'
+import type { CallerRow } from './sessions'
 
 export type ExamRow = typeof exams.$inferSelect
 export type ExamAnswerRow = typeof examAnswers.$inferSelect
@@ -139,13 +140,15 @@ export async function loadExamScoring(db: Db, userId: string, deck: string, card
  * Submitting an exam reads, in one round trip, what `findExamWithAnswers` and `loadExamScoring`
  * read in two: the deck, topics, cards and states are found through the exam's own row (its deck,
  * and the card ids inside its questions' JSON), so no statement waits for another's result.
- * Every read is filtered by the caller's exam: someone else's id reads nothing.
+ * Every read is filtered by the caller's exam: someone else's id reads nothing. The caller's row
+ * (`callerRow`) comes first: the session check rides in the same round trip.
  */
-export async function findExamForSubmit(db: Db, userId: string, id: string, mode: ExamMode) {
+export async function findExamForSubmit(db: Db, userId: string, id: string, mode: ExamMode, caller: CallerRow) {
   const mine = and(eq(exams.id, id), eq(exams.userId, userId), eq(exams.mode, mode))
   const deckOfExam = db.select({ deck: exams.deck }).from(exams).where(mine)
   const cardIds = sql`(select json_extract(q.value, '$.cardId') from ${exams}, json_each(${exams.questions}) q where ${mine})`
-  const [rows, answers, deckRows, topicRows, cardRows, stateRows] = await db.batch([
+  const [callerRows, rows, answers, deckRows, topicRows, cardRows, stateRows] = await db.batch([
+    caller,
     db.select().from(exams).where(mine).limit(1),
     db
       .select({ answer: examAnswers })
@@ -165,6 +168,7 @@ export async function findExamForSubmit(db: Db, userId: string, id: string, mode
       .where(and(eq(cardStates.userId, userId), sql`${cardStates.cardId} in ${cardIds}`)),
   ])
   return {
+    caller: callerRows,
     row: rows[0],
     answers: answers.map((a) => a.answer),
     scoring: { deck: deckRows[0], topics: topicRows, cards: cardRows, states: stateRows },

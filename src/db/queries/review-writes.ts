@@ -3,6 +3,7 @@ import type { CardMemory, ReviewLogFields } from '../../domain/scheduling'
 import { changedRows } from '../changes'
 import type { Db } from '../index'
 import { cardStates, cards, decks, exams, idempotencyKeys, reviewLogs } from '../schema'
+import type { CallerRow } from './sessions'
 
 export interface StateWrite {
   userId: string
@@ -147,11 +148,19 @@ export async function recordUndo(db: Db, state: StateWrite, logId: number): Prom
 
 /**
  * What answering a card reads, in one round trip: the card, its deck's owners, the user's state
- * for it and (with an idempotency key) the stored response. Plain selects, no join: D1 returns
- * batched rows keyed by column name, so joined tables sharing a column name would lose one.
+ * for it, (with an idempotency key) the stored response and the caller's row (`callerRow`: the
+ * session check). Plain selects, no join of tables sharing a column name: D1 returns batched rows
+ * keyed by column name, so one of them would be lost.
  */
-export async function readForAnswer(db: Db, userId: string, cardId: string, key: string | undefined) {
-  const [cardRows, deckRows, stateRows, storedRows] = await db.batch([
+export async function readForAnswer(
+  db: Db,
+  userId: string,
+  cardId: string,
+  key: string | undefined,
+  caller: CallerRow,
+) {
+  const [callerRows, cardRows, deckRows, stateRows, storedRows] = await db.batch([
+    caller,
     db.select().from(cards).where(eq(cards.id, cardId)).limit(1),
     db
       .select({ slug: decks.slug, ownerId: decks.ownerId, teamId: decks.teamId })
@@ -169,7 +178,7 @@ export async function readForAnswer(db: Db, userId: string, cardId: string, key:
       .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key ?? '')))
       .limit(key ? 1 : 0),
   ])
-  return { card: cardRows[0], deck: deckRows[0], state: stateRows[0], stored: storedRows[0] }
+  return { caller: callerRows, card: cardRows[0], deck: deckRows[0], state: stateRows[0], stored: storedRows[0] }
 }
 
 export async function findStoredResponse(db: Db, userId: string, key: string) {

@@ -1,4 +1,4 @@
-import { and, eq, gt } from 'drizzle-orm'
+import { and, eq, gt, isNotNull } from 'drizzle-orm'
 import type { Db } from '../index'
 import { sessions, users } from '../schema'
 
@@ -17,8 +17,39 @@ export async function replaceSession(
   else await insert
 }
 
+/**
+ * The caller's settings, as the first statement of a route's own batch: for a session known only
+ * from its signed cookie (`sessionHash`), only while that session is live (not signed out, not past
+ * either expiry), so a batch that returns no row here was made for nobody; for a caller checked
+ * already (`checked`: an API token), the user's row. One statement shape for both, so a batch
+ * has one type.
+ */
+export function callerRow(
+  db: Db,
+  claim: { userId: string; sessionHash?: string | undefined; checked: boolean },
+  now: number,
+  idleMs: number,
+) {
+  return db
+    .select({ settings: users.settings, lastSeenAt: sessions.lastSeenAt })
+    .from(users)
+    .leftJoin(
+      sessions,
+      and(
+        eq(sessions.userId, users.id),
+        eq(sessions.idHash, claim.sessionHash ?? ''),
+        gt(sessions.expiresAt, now),
+        gt(sessions.lastSeenAt, now - idleMs),
+      ),
+    )
+    .where(and(eq(users.id, claim.userId), claim.checked ? undefined : isNotNull(sessions.idHash)))
+    .limit(1)
+}
+
+export type CallerRow = ReturnType<typeof callerRow>
+
 /** The live session for a secret's hash with its user, or nothing if unknown or past either expiry. */
-export async function findLiveSession(db: Db, idHash: string, now: number, idleMs: number) {
+export async function findLiveSession(db: Db, idHash: string, userId: string, now: number, idleMs: number) {
   const [row] = await db
     .select({
       idHash: sessions.idHash,
@@ -30,7 +61,14 @@ export async function findLiveSession(db: Db, idHash: string, now: number, idleM
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, now - idleMs)))
+    .where(
+      and(
+        eq(sessions.idHash, idHash),
+        eq(sessions.userId, userId),
+        gt(sessions.expiresAt, now),
+        gt(sessions.lastSeenAt, now - idleMs),
+      ),
+    )
     .limit(1)
   return row
 }

@@ -55,8 +55,8 @@ export const accountPages = new Hono<AppEnv>()
     const body = await c.req.parseBody()
     try {
       const input = parseWith(loginSchema, { email: field(body, 'email'), password: field(body, 'password') })
-      const { sessionSecret } = await login(c.var.user ?? c.var, input, c.var.deps, signInAttempt(c))
-      writeSessionCookie(c, sessionSecret)
+      const { userId, sessionSecret } = await login(c.var.user ?? c.var, input, c.var.deps, signInAttempt(c))
+      writeSessionCookie(c, c.var.deps.signingKey, { userId, secret: sessionSecret })
       return c.redirect(safeNext(body.next), 303)
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error
@@ -84,8 +84,8 @@ export const accountPages = new Hono<AppEnv>()
         // Chosen in the form's select (preset to the browser's zone by script); none sent means UTC.
         ...(field(body, 'timezone') ? { timezone: field(body, 'timezone') } : {}),
       })
-      const { sessionSecret } = await register(c.var, input, c.var.deps)
-      writeSessionCookie(c, sessionSecret)
+      const { userId, sessionSecret } = await register(c.var, input, c.var.deps)
+      writeSessionCookie(c, c.var.deps.signingKey, { userId, secret: sessionSecret })
       return c.redirect(safeNext(body.next), 303)
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error
