@@ -5,6 +5,12 @@ import type { Db } from './db/index'
 import { createDeps } from './deps'
 import type { Bindings } from './env'
 
+/** Why a Worker cannot serve yet, as the 503 every request gets until it is configured. */
+function unavailable(message: string): Response {
+  const problem = { type: 'about:blank', title: 'Service Unavailable', status: 503, detail: message }
+  return Response.json(problem, { status: 503, headers: { 'content-type': 'application/problem+json' } })
+}
+
 /**
  * What both Worker builds share (`src/worker.ts` on D1, `src/worker-libsql.ts` on Turso): each
  * passes only how it opens the database for one request, never at module scope (an isolate
@@ -14,27 +20,21 @@ import type { Bindings } from './env'
  * same `createDeps` as the Node server (PUBLIC_ORIGIN, RATE_LIMIT_PER_MINUTE), and kept for the
  * isolate's life.
  */
-/**
- * A Worker needs the one signing key every isolate shares: a key of its own per isolate would
- * sign cookies the next isolate refuses.
- */
-function workerDeps(env: Bindings, database: (env: Bindings) => Db) {
-  const deps = createDeps(env, { database, clientIp: (req) => req.headers.get('cf-connecting-ip') ?? 'unknown' })
-  if (!deps.signingKey)
-    throw new ConfigError('SIGNING_KEY is not set: run `npx wrangler secret put SIGNING_KEY` (docs/deploy.md)')
-  return deps
-}
-
 export function createWorker(database: (env: Bindings) => Db) {
   let app: App | undefined
   return {
     fetch(request: Request, env: Bindings, ctx: ExecutionContext) {
+      // Checked on every request, not only when the app is built: every isolate must sign with the
+      // one shared key (a key of its own would sign cookies the next isolate refuses).
+      if (!env.SIGNING_KEY)
+        return unavailable('SIGNING_KEY is not set: run `npx wrangler secret put SIGNING_KEY` (docs/deploy.md)')
       try {
-        app ??= createApp(workerDeps(env, database))
+        app ??= createApp(
+          createDeps(env, { database, clientIp: (req) => req.headers.get('cf-connecting-ip') ?? 'unknown' }),
+        )
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error
-        const problem = { type: 'about:blank', title: 'Service Unavailable', status: 503, detail: error.message }
-        return Response.json(problem, { status: 503, headers: { 'content-type': 'application/problem+json' } })
+        return unavailable(error.message)
       }
       return app.fetch(request, env, ctx)
     },

@@ -16,11 +16,11 @@ describe('the two Worker builds in workerd', () => {
     worker = undefined
   })
 
-  async function start(entry: string, vars: Record<string, string>, signingKey: string | undefined = randomSecret()) {
+  async function start(entry: string, vars: Record<string, string>, signingKey: string | null = randomSecret()) {
     worker = await unstable_dev(entry, {
       config: 'wrangler.toml',
       ip: '127.0.0.1',
-      vars: signingKey === undefined ? vars : { SIGNING_KEY: signingKey, ...vars },
+      vars: signingKey === null ? vars : { SIGNING_KEY: signingKey, ...vars },
       logLevel: 'error',
       experimental: { disableExperimentalWarning: true, testMode: true },
     })
@@ -50,7 +50,7 @@ describe('the two Worker builds in workerd', () => {
   }, 300_000)
 
   it('a build without SIGNING_KEY answers 503 naming the secret: isolates must share one key', async () => {
-    const w = await start('src/worker.ts', {}, undefined)
+    const w = await start('src/worker.ts', {}, null)
     const res = await w.fetch('/api/v1/review/next')
     expect(res.status).toBe(503)
     expect(await res.json()).toMatchObject({ detail: expect.stringMatching(/wrangler secret put SIGNING_KEY/) })
