@@ -36,27 +36,24 @@ export function attemptRoutes<
   S,
   R,
   A,
->(o: AttemptRoutesOptions<Start, Answer, Method, S, R, A>) {
+>({ start, read, answer }: AttemptRoutesOptions<Start, Answer, Method, S, R, A>) {
   return new Hono<AppEnv>()
-    .post('/', auth('review'), validate('json', o.start.schema), async (c) => {
+    .post('/', auth('review'), validate('json', start.schema), async (c) => {
       const { deck = c.var.deps.defaultDeck, ...input } = c.req.valid('json') as v.InferOutput<Start>
-      return c.json(
-        await o.start.create(c.var.user, { ...input, deck } as v.InferOutput<Start> & { deck: string }),
-        201,
-      )
+      return c.json(await start.create(c.var.user, { ...input, deck } as v.InferOutput<Start> & { deck: string }), 201)
     })
     .get('/:id', auth('review'), validate('param', examParamSchema), async (c) =>
-      c.json(await o.read(c.var.user, c.req.valid('param').id)),
+      c.json(await read(c.var.user, c.req.valid('param').id)),
     )
     .on(
-      o.answer.method,
+      answer.method,
       '/:id/answers/:questionId',
       auth('review'),
       validate('param', questionParamSchema),
-      validate('json', o.answer.schema),
+      validate('json', answer.schema),
       async (c) => {
         const { id, questionId } = c.req.valid('param')
-        return c.json(await o.answer.save(c.var.user, id, questionId, c.req.valid('json') as v.InferOutput<Answer>))
+        return c.json(await answer.save(c.var.user, id, questionId, c.req.valid('json') as v.InferOutput<Answer>))
       },
     )
 }

@@ -85,7 +85,7 @@ export const reviewExportRoutes = new Hono<AppEnv>().get(
   validate('query', querySchema),
   (c) => {
     const { format } = c.req.valid('query')
-    const date = new Date(c.var.now).toISOString().slice(0, 10)
+    const date = iso(c.var.now).slice(0, 10)
     const stream = exportStream(exportedLogPages(c.var.db, c.var.caller.userId), format)
     return c.body(stream, 200, {
       'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',

@@ -4,16 +4,8 @@ import { loadDeckTopics } from '../../db/queries/exams'
 import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
 import type { SignedInEnv } from '../../middleware/caller'
-import {
-  type FormBody,
-  field,
-  fields,
-  formDeck,
-  pageQuerySchema,
-  parseAnswerForm,
-  parseExamForm,
-} from '../../schemas/exam-forms'
-import { examParamSchema, readinessQuerySchema } from '../../schemas/exams'
+import { type FormBody, field, fields, pageQuerySchema, parseAnswerForm, parseExamForm } from '../../schemas/exam-forms'
+import { examParamSchema } from '../../schemas/exams'
 import { answerExamQuestion } from '../../services/exam-answers'
 import { createExam, examHistory, getExam, submitExam } from '../../services/exams'
 import { readiness } from '../../services/readiness'
@@ -22,7 +14,7 @@ import { ExamQuestionPage } from '../../views/pages/exam-question'
 import { ExamResultPage } from '../../views/pages/exam-result'
 import { type ExamStartValues, ExamsPage } from '../../views/pages/exams'
 import { signedIn } from './signed-in'
-import { formError, type RefusedForm, startDecks, startOrShowAgain } from './start-form'
+import { formError, type RefusedForm, startDecks, startFormRoutes } from './start-form'
 
 const assets = { scripts: ['exam.js'], styles: ['exam.css'] }
 
@@ -50,28 +42,24 @@ async function home(c: Context<SignedInEnv>, slug: string, form?: RefusedForm<Ex
 export const examPages = new Hono<AppEnv>()
   .use('/exams', signedIn)
   .use('/exams/*', signedIn)
-  .get('/exams', validate('query', readinessQuerySchema), (c) =>
-    home(c, c.req.valid('query').deck ?? c.var.deps.defaultDeck),
-  )
-  .post('/exams', async (c) => {
-    const body = (await c.req.parseBody({ all: true })) as FormBody
-    const start = async () => {
-      const exam = await createExam(c.var.user, parseExamForm(body, c.var.deps.defaultDeck))
-      return c.redirect(`/exams/${exam.id}`, 303)
-    }
-    return startOrShowAgain(start, (error) => {
+  .route(
+    '/',
+    startFormRoutes('/exams', {
+      page: home,
+      start: async (ctx, body, defaultDeck) => `/exams/${(await createExam(ctx, parseExamForm(body, defaultDeck))).id}`,
       // A replay (a result's "again" button) has no form to show again.
-      if (field(body, 'seed')) throw error
-      const values = {
-        draw: field(body, 'draw'),
-        topics: fields(body, 'topics'),
-        questionCount: field(body, 'questionCount'),
-        minutes: field(body, 'minutes'),
-        format: field(body, 'format'),
-      }
-      return home(c, formDeck(body, c.var.deps.defaultDeck), { values, error })
-    })
-  })
+      typed: (body) =>
+        field(body, 'seed')
+          ? undefined
+          : {
+              draw: field(body, 'draw'),
+              topics: fields(body, 'topics'),
+              questionCount: field(body, 'questionCount'),
+              minutes: field(body, 'minutes'),
+              format: field(body, 'format'),
+            },
+    }),
+  )
   .get('/exams/:id', validate('param', examParamSchema), validate('query', pageQuerySchema), async (c) => {
     const ctx = c.var.user
     const exam = await getExam(ctx, c.req.valid('param').id)

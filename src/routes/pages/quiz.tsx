@@ -4,15 +4,15 @@ import { loadDeckTopics } from '../../db/queries/exams'
 import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
 import type { SignedInEnv } from '../../middleware/caller'
-import { type FormBody, field, fields, formDeck, pageQuerySchema, parseQuizForm } from '../../schemas/exam-forms'
-import { examParamSchema, readinessQuerySchema } from '../../schemas/exams'
+import { type FormBody, field, fields, pageQuerySchema, parseQuizForm } from '../../schemas/exam-forms'
+import { examParamSchema } from '../../schemas/exams'
 import { answerQuiz, createQuiz, getQuiz } from '../../services/quizzes'
 import { validate } from '../../validation'
 import { QuizStartPage } from '../../views/pages/quiz'
 import { QuizQuestion } from '../../views/pages/quiz-question'
 import { QuizSummary } from '../../views/pages/quiz-summary'
 import { signedIn } from './signed-in'
-import { formError, type RefusedForm, startDecks, startOrShowAgain } from './start-form'
+import { formError, type RefusedForm, startDecks, startFormRoutes } from './start-form'
 
 const assets = { scripts: ['exam.js'], styles: ['exam.css'] }
 
@@ -28,20 +28,15 @@ async function start(c: Context<SignedInEnv>, slug: string, form?: RefusedForm<{
 export const quizPages = new Hono<AppEnv>()
   .use('/quiz', signedIn)
   .use('/quiz/*', signedIn)
-  .get('/quiz', validate('query', readinessQuerySchema), (c) =>
-    start(c, c.req.valid('query').deck ?? c.var.deps.defaultDeck),
+  .route(
+    '/',
+    startFormRoutes('/quiz', {
+      page: start,
+      start: async (ctx, body, defaultDeck) =>
+        `/quiz/${(await createQuiz(ctx, parseQuizForm(body, defaultDeck))).id}?q=1`,
+      typed: (body) => ({ topics: fields(body, 'topics'), count: field(body, 'count') }),
+    }),
   )
-  .post('/quiz', async (c) => {
-    const body = (await c.req.parseBody({ all: true })) as FormBody
-    const begin = async () => {
-      const quiz = await createQuiz(c.var.user, parseQuizForm(body, c.var.deps.defaultDeck))
-      return c.redirect(`/quiz/${quiz.id}?q=1`, 303)
-    }
-    return startOrShowAgain(begin, (error) => {
-      const values = { topics: fields(body, 'topics'), count: field(body, 'count') }
-      return start(c, formDeck(body, c.var.deps.defaultDeck), { values, error })
-    })
-  })
   .get('/quiz/:id', validate('param', examParamSchema), validate('query', pageQuerySchema), async (c) => {
     const ctx = c.var.user
     const quiz = await getQuiz(ctx, c.req.valid('param').id)

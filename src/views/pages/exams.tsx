@@ -3,10 +3,9 @@ import type { Blueprint } from '../../domain/exam'
 import { shownTime } from '../../format'
 import type { ExamSummary } from '../../services/exams'
 import type { Readiness } from '../../services/readiness'
-import { CsrfField } from '../components/csrf-field'
 import { ReadinessPanel } from '../components/readiness-panel'
+import { invalidIn, NumberField, StartForm, type StartFormError } from '../components/start-form'
 import { formatNames, percent } from './exam-format'
-import { TopicChoice } from './exam-topic-choice'
 
 export interface ExamStartValues {
   /** `blueprint`, `notes`, or empty for the default. */
@@ -25,7 +24,7 @@ export interface ExamsPageProps {
   history: ExamSummary[]
   timeZone: string
   values?: ExamStartValues
-  error?: { field?: string | undefined; message: string }
+  error?: StartFormError | undefined
 }
 
 const defaults: ExamStartValues = { draw: '', topics: [], questionCount: '55', minutes: '90', format: 'mixed' }
@@ -91,7 +90,7 @@ function DrawChoice(props: { blueprint: Blueprint; value: string; invalid?: 'tru
 /** `/exams`: start a timed mock exam, see readiness for the exam date, and past exams. */
 export function ExamsPage(props: ExamsPageProps) {
   const values = props.values ?? defaults
-  const invalid = (name: string) => (props.error?.field === name ? 'true' : undefined)
+  const invalid = invalidIn(props.error)
   return (
     <div class="exams">
       <h1>Exam preparation</h1>
@@ -101,43 +100,37 @@ export function ExamsPage(props: ExamsPageProps) {
           Timed like the Docker Certified Associate exam: 55 questions in 90 minutes, multiple choice and DOMC (one
           option at a time, answered yes or no). Or try a <a href="/quiz">quick quiz</a> with instant feedback.
         </p>
-        {props.error ? (
-          <p class="notice" role="alert">
-            {props.error.message}
-          </p>
-        ) : null}
-        <form method="post" action="/exams" class="exam-start">
-          <CsrfField token={props.csrfToken} />
-          <input type="hidden" name="deck" value={props.deck.slug} />
-          {props.deck.blueprint ? (
-            <DrawChoice blueprint={props.deck.blueprint} value={values.draw} invalid={invalid('draw')} />
-          ) : null}
-          <TopicChoice topics={props.deck.topics} checked={values.topics} invalid={invalid('topics')} />
+        <StartForm
+          action="/exams"
+          class="exam-start"
+          csrfToken={props.csrfToken}
+          deck={props.deck}
+          topics={values.topics}
+          error={props.error}
+          before={
+            props.deck.blueprint ? (
+              <DrawChoice blueprint={props.deck.blueprint} value={values.draw} invalid={invalid('draw')} />
+            ) : null
+          }
+          submit="Start the exam"
+        >
           <div class="exam-fields">
             <div>
-              <label for="questionCount">Questions</label>
-              <input
-                id="questionCount"
+              <NumberField
                 name="questionCount"
-                type="number"
-                min="1"
+                label="Questions"
                 max="200"
-                required
                 value={values.questionCount}
-                aria-invalid={invalid('questionCount')}
+                invalid={invalid('questionCount')}
               />
             </div>
             <div>
-              <label for="minutes">Minutes</label>
-              <input
-                id="minutes"
+              <NumberField
                 name="minutes"
-                type="number"
-                min="1"
+                label="Minutes"
                 max="600"
-                required
                 value={values.minutes}
-                aria-invalid={invalid('minutes')}
+                invalid={invalid('minutes')}
               />
             </div>
             <div>
@@ -155,10 +148,7 @@ export function ExamsPage(props: ExamsPageProps) {
             Mixed: each question comes as multiple choice or DOMC at random, as in the DCA exam; command cards are asked
             as type-in.
           </p>
-          <p>
-            <button type="submit">Start the exam</button>
-          </p>
-        </form>
+        </StartForm>
       </section>
       <ReadinessPanel readiness={props.readiness} />
       <section class="card" aria-labelledby="history-title">
