@@ -103,6 +103,14 @@ describe('daily review in a real browser', () => {
       expect(page.url()).toMatch(/notice=undone/)
       expect(await cardShown(page)).toBe(graded)
       await expect.poll(() => page.getByRole('status').first().textContent()).toContain('undone')
+      if (javaScriptEnabled) {
+        // Bury it (B), then Ctrl+Z, Anki's undo, brings it back.
+        await press(page, 'b')
+        expect(await cardShown(page)).not.toBe(graded)
+        await press(page, 'Control+z')
+        expect(page.url()).toMatch(/notice=undone-action/)
+        expect(await cardShown(page)).toBe(graded)
+      }
 
       // Type-in cards live in the cli topic: bury the others (B) until one comes up.
       await page.goto(`${env.server.origin}/review?deck=docker&topic=cli`)

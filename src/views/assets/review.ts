@@ -95,7 +95,12 @@ if (root) {
     return Boolean(el)
   }
   document.addEventListener('keydown', (event) => {
-    if (event.ctrlKey || event.metaKey || event.altKey || event.repeat || typing(event.target)) return
+    if (event.altKey || event.repeat || typing(event.target)) return
+    // Ctrl+Z (Cmd+Z) undoes, as in Anki; other shortcuts are single keys.
+    if (event.ctrlKey || event.metaKey) {
+      if (event.key.toLowerCase() === 'z' && !event.shiftKey && press('u')) event.preventDefault()
+      return
+    }
     if (event.key === ' ' || event.key === 'Enter') {
       const active = document.activeElement
       if (active instanceof HTMLButtonElement || active instanceof HTMLAnchorElement) return

@@ -24,7 +24,7 @@ export function HelpPage() {
           </tr>
           <tr>
             <td>
-              <kbd>U</kbd>
+              <kbd>U</kbd> or <kbd>Ctrl</kbd>+<kbd>Z</kbd>
             </td>
             <td>Undo the last answer, suspend or bury</td>
           </tr>
