@@ -17,7 +17,9 @@ describe('the operation descriptions kept beside the OpenAPI generator', () => {
     const app = new Hono().get('/a', noop, noop).post('/a', noop)
     const { routes } = describedRoutes(app.routes, { 'GET /a': { summary: 'A' } })
     expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /a', 'GET /a', 'GET /a', 'POST /a'])
-    expect((routes[0]?.handler as unknown as Record<symbol, unknown>)[uniqueSymbol]).toEqual({ spec: { summary: 'A' } })
+    expect((routes[0]?.handler as unknown as Record<symbol, unknown> | undefined)?.[uniqueSymbol]).toEqual({
+      spec: { summary: 'A' },
+    })
     expect(routes.slice(1).map((r) => r.handler)).toEqual(app.routes.map((r) => r.handler))
   })
 

@@ -31,8 +31,12 @@ export function typeinCards(code: Code, previous: RootContent | undefined, scope
     return false
   // "Each of the subnetworks has 126 usable addresses." describes what the command did; "…
   // connect instead, as in" asks for one example of many. Neither asks for this command.
-  if (!asksForTask(promptText) || pointsAtExample(promptText)) return false
-  if (!isTypeable(command) || unaskedParts(promptText, command).length > 0) return false
+  // A fence pinned by an id marker (an Anki type-in note imported, a deck exported as Markdown)
+  // is a card someone already has, with its history: guessing from its wording whether it asks
+  // for a command would drop that card and its reviews on the next compile.
+  const pinned = /<!--\s*card:/.test(code.meta ?? '')
+  if (!pinned && (!asksForTask(promptText) || pointsAtExample(promptText))) return false
+  if (!pinned && (!isTypeable(command) || unaskedParts(promptText, command).length > 0)) return false
   const line = lineOf(code)
   const block = newBlock(scope.section, line, ['typein', plainText(prompt)], 'fence-info')
   const answer: InlineCode = { type: 'inlineCode', value: command }
