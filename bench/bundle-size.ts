@@ -11,11 +11,13 @@ import { gzipSync } from 'node:zlib'
  * size of each). Issue 14's target is 100 KiB; what is left above it, and what it would take, is
  * written there.
  */
-// Each the size reached + 2 KiB (2026-11-30, route descriptions and Node-only deck services out
-// of the Worker: D1 129.2, Turso 144.2).
+// Set at 129.2 / 144.2 + 2 KiB after the route-description and deck-service cuts; then the signed
+// session (+1.3 KiB), queue order and learning steps (+0.8), undo of card actions (+0.2) and the
+// shared exam/quiz routes (+0.2) (each about, measured by its author) landed the same day: D1 131.4, Turso 146.5, so each
+// budget is now that + 1.6 KiB.
 const builds = [
-  { name: 'D1 (src/worker.ts)', dir: 'dist', budget: 131.2 },
-  { name: 'Turso (src/worker-libsql.ts)', dir: 'dist/libsql', budget: 146.2 },
+  { name: 'D1 (src/worker.ts)', dir: 'dist', budget: 133 },
+  { name: 'Turso (src/worker-libsql.ts)', dir: 'dist/libsql', budget: 148 },
 ]
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`
