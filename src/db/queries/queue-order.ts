@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm'
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm'
 import { SHUFFLE_PRIMES, type SqlWindow, shuffleSeed } from '../../domain/scheduling'
 import { cardStates, cards } from '../schema'
 
@@ -22,12 +22,25 @@ export function queueRanks(userId: string, window: Pick<SqlWindow, 'studyDay' | 
   const [p1, p2] = SHUFFLE_PRIMES
   const step = sql`((${cards}.rowid * ${literal(a)} + ${literal(b)}) % ${literal(p1)})`
   const shuffled = sql<number>`((${step} * ${step} + ${literal(d)}) % ${literal(p2)})`
-  const dueDay = sql`((${cardStates.due} - (${literal(window.dayStart - DAYS_BACK * DAY)})) / ${literal(DAY)})`
+  const base = window.dayStart - DAYS_BACK * DAY
+  const dueDay = sql`((${cardStates.due} - (${literal(base)})) / ${literal(DAY)})`
   return {
     review:
       window.order.reviews === 'due'
         ? sql<number>`${cardStates.due}`
         : sql<number>`(${dueDay} * ${literal(2 ** 31)} + ${shuffled})`,
     new: window.order.newCards === 'random' ? shuffled : sql<number>`${cards.position}`,
+    /**
+     * For the shuffled review order, a bound on `card_states.due` that keeps only the due days up
+     * to that of `nth`'s row (a due review picked by the due index, e.g. the peek-th earliest):
+     * every row before it in (due day, shuffle) order falls in those days. Ordering by a computed
+     * key cannot follow the index, so without the bound SQLite ranks every due review (a
+     * 90,000-card history: 6 ms → 232 ms a next card). No row (fewer due): no bound.
+     */
+    reviewDays:
+      window.order.reviews === 'due'
+        ? undefined
+        : (nth: SQLWrapper): SQL =>
+            sql`${cardStates.due} < coalesce((((${nth}) - ${literal(base)}) / ${literal(DAY)} + 1) * ${literal(DAY)} + ${literal(base)}, ${literal(Number.MAX_SAFE_INTEGER)})`,
   }
 }

@@ -51,6 +51,16 @@ export async function loadQueueCandidates(
   const siblings = siblingFree(userId, window)
   const rank = queueRanks(userId, window)
   const dueReviews = and(eq(cardStates.userId, userId), reviewDue(window), liveCard(scope), siblings)
+  // The rows the shuffled order can show first: the due days up to the peek-th review by due.
+  const nthDue = db
+    .select({ due: cardStates.due })
+    .from(cardStates)
+    .innerJoin(cards, eq(cards.id, cardStates.cardId))
+    .where(dueReviews)
+    .orderBy(asc(cardStates.due))
+    .limit(1)
+    .offset(peek - 1)
+  const firstReviews = rank.reviewDays ? and(dueReviews, rank.reviewDays(nthDue)) : dueReviews
   const unseen = and(
     liveCard(scope),
     or(isNull(cardStates.cardId), and(eq(cardStates.state, State.New), available)),
@@ -100,7 +110,7 @@ export async function loadQueueCandidates(
     .select({ cardId: cardStates.cardId })
     .from(cardStates)
     .innerJoin(cards, eq(cards.id, cardStates.cardId))
-    .where(dueReviews)
+    .where(firstReviews)
     .orderBy(rank.review, asc(cardStates.cardId))
     .limit(1)
   const freshHead = db
@@ -125,7 +135,7 @@ export async function loadQueueCandidates(
       .select({ ...candidateColumns, rank: rank.review })
       .from(cardStates)
       .innerJoin(cards, eq(cards.id, cardStates.cardId))
-      .where(dueReviews)
+      .where(firstReviews)
       .orderBy(rank.review, asc(cardStates.cardId))
       .limit(peek),
     db.select({ n: count() }).from(dueReviewRows),
