@@ -13,6 +13,9 @@ export interface Annotations {
 type Report = (line: number, code: string, message: string) => void
 
 const markerPattern = /<!--\s*card:\s*(.*?)\s*-->/
+
+/** Whether a text (a fence's info string) carries an id marker. */
+export const hasMarker = (text: string | null | undefined): boolean => markerPattern.test(text ?? '')
 const idPattern = /^[0-9a-f]{12}$/
 const noCardOpen = /^<!--\s*nocard\s*-->$/
 const noCardClose = /^<!--\s*\/nocard\s*-->$/

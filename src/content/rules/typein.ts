@@ -1,5 +1,5 @@
 import type { Code, InlineCode, RootContent } from 'mdast'
-import { fenceLanguage } from '../annotations'
+import { fenceLanguage, hasMarker } from '../annotations'
 import { asksForTask, pointsAtExample, startsWithConnective } from '../boilerplate'
 import { type Fragment, lineOf, newBlock, type RuleContext, type Scope } from '../draft'
 import { dropTrailingColon, lastSentenceNodes, takeTags, trimPhrasing } from '../phrasing'
@@ -34,7 +34,7 @@ export function typeinCards(code: Code, previous: RootContent | undefined, scope
   // A fence pinned by an id marker (an Anki type-in note imported, a deck exported as Markdown)
   // is a card someone already has, with its history: guessing from its wording whether it asks
   // for a command would drop that card and its reviews on the next compile.
-  const pinned = /<!--\s*card:/.test(code.meta ?? '')
+  const pinned = hasMarker(code.meta)
   if (!pinned && (!asksForTask(promptText) || pointsAtExample(promptText))) return false
   if (!pinned && (!isTypeable(command) || unaskedParts(promptText, command).length > 0)) return false
   const line = lineOf(code)
