@@ -63,6 +63,7 @@ function setCaller(c: Context<AppEnv>, resolved: Resolved | null) {
     now,
     userId: resolved.caller.userId,
     settings: settingsFromJson(resolved.settingsJson),
+    settingsJson: resolved.settingsJson,
     sessionHash: resolved.caller.sessionHash,
   }
   c.set('user', user)

@@ -10,7 +10,7 @@ export const reviewRoutes = new Hono<AppEnv>()
   .get('/next', auth('review'), validate('query', nextQuerySchema), async (c) => {
     const { deck = c.var.deps.defaultDeck, topic, mode } = c.req.valid('query')
     // nextCard checks the deck in its first batch (404 if the user may not see it).
-    return c.json(await nextCard(c.var.user, { deck, topic: topic || undefined }, mode))
+    return c.json(await nextCard(c.var.user, { deck, topic: topic || undefined }, mode, c.var.deps.signingKey))
   })
   .get('/today', auth('review'), validate('query', nextQuerySchema), async (c) => {
     const { deck = c.var.deps.defaultDeck, topic } = c.req.valid('query')

@@ -15,7 +15,7 @@ export const reviewsRoutes = new Hono<AppEnv>()
     validate('json', answerSchema),
     async (c) => {
       const key = c.req.valid('header')['idempotency-key']
-      const result = await answerCard(c.var.claim, c.req.valid('json'), key)
+      const result = await answerCard(c.var.claim, c.req.valid('json'), key, 'review', c.var.deps.signingKey)
       // A superseded offline answer is a conflict the client must see, kept in the history.
       if (result.status === 409)
         return c.body(JSON.stringify(result.body), 409, { 'content-type': 'application/problem+json' })

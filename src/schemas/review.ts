@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { ratingNames } from '../domain/scheduling'
+import { snapshotMaxLength } from '../services/review-snapshot'
 import { deckQueryEntry } from './exams'
 
 const slug = (field: string) =>
@@ -16,6 +17,13 @@ export const nextQuerySchema = v.object({
   mode: v.optional(v.picklist(['normal', 'exam'], 'must be normal or exam'), 'normal'),
 })
 
+/** The signed state `GET /review/next` hands out with a card (`services/review-snapshot.ts`). */
+export const snapshotSchema = v.pipe(
+  v.string('must be a string'),
+  v.maxLength(snapshotMaxLength, `must be at most ${snapshotMaxLength} characters`),
+  v.regex(/^[\w-]+\.[\w-]{43}$/, 'must be the snapshot GET /review/next gave with the card'),
+)
+
 export const answerSchema = v.object({
   cardId: cardIdSchema,
   rating: v.picklist(ratingNames, 'must be one of again, hard, good, easy'),
@@ -25,6 +33,7 @@ export const answerSchema = v.object({
   shownAt: v.optional(v.pipe(v.string('must be a string'), v.isoTimestamp('must be an ISO 8601 timestamp'))),
   /** When the answer was made, for answers sent late (offline review); the server checks its range. */
   answeredAt: v.optional(v.pipe(v.string('must be a string'), v.isoTimestamp('must be an ISO 8601 timestamp'))),
+  snapshot: v.optional(snapshotSchema),
 })
 
 /** Keys are opaque to us; the limits keep them from being used to store data. */

@@ -27,6 +27,7 @@ export async function confirmCaller(
     now: claim.now,
     userId: claim.userId,
     settings: settingsFromJson(row.settings),
+    settingsJson: row.settings,
     sessionHash: claim.sessionHash,
   }
 }

@@ -17,6 +17,8 @@ export interface RequestContext {
 export interface UserContext extends RequestContext {
   userId: string
   settings: StudySettings
+  /** The settings as stored, which a review snapshot binds (`review-snapshot.ts`). */
+  settingsJson?: string | undefined
   /**
    * The browser session making the request (hash of its secret); none for an API token. Kept
    * when the others are signed out, replaced by a new sign-in from the same browser.

@@ -1,3 +1,4 @@
+import { sessionIdleMs } from '../auth/session-policy'
 import { canStudy } from '../db/queries/deck-access'
 import {
   type CardRow,
@@ -12,6 +13,7 @@ import {
   findStoredResponse,
   readForAnswer,
   recordReview,
+  recordReviewFromSnapshot,
   recordSupersededReview,
   type StateWrite,
 } from '../db/queries/review-writes'
@@ -26,7 +28,6 @@ import {
   type RatingName,
   type ReviewLogFields,
   ratingName,
-  type StudySettings,
   sqlWindow,
   stateName,
   toRating,
@@ -35,8 +36,9 @@ import { AppError, toProblem } from '../errors'
 import { iso } from '../format'
 import { hashSecret } from '../security/secrets'
 import { callerStatement, confirmCaller } from './caller'
-import { type Claim, claimOf, type UserContext } from './context'
+import { type Claim, claimOf, settingsFromJson, type UserContext } from './context'
 import { nextExamCard } from './exam-queue'
+import { issueSnapshot, readSnapshot } from './review-snapshot'
 
 /** The memory columns of a stored state, as the scheduler takes them. */
 export function memoryOf(row: CardStateRow): CardMemory {
@@ -92,10 +94,19 @@ export function presentCard(card: CardRow) {
   }
 }
 
-/** A card as the review flow shows it, with the interval each answer would give it now. */
-function withIntervals(card: CardRow, state: CardStateRow | undefined, settings: StudySettings, now: number) {
+/**
+ * A card as the review flow shows it, with the interval each answer would give it now and,
+ * given the signing key, the snapshot an answer can be computed from (`review-snapshot.ts`).
+ */
+function withIntervals(card: CardRow, state: CardStateRow | undefined, ctx: UserContext, signingKey?: string) {
+  const { settings, now } = ctx
   const preview = createScheduler(settings).previewIntervals(state ? memoryOf(state) : null, now)
+  const snapshot =
+    signingKey && ctx.settingsJson !== undefined
+      ? issueSnapshot(signingKey, ctx.userId, card.id, state, ctx.settingsJson)
+      : undefined
   return {
+    snapshot,
     card: presentCard(card),
     intervals: {
       again: formatInterval(preview.again),
@@ -115,7 +126,12 @@ function withIntervals(card: CardRow, state: CardStateRow | undefined, settings:
 /** The 404 for a deck the user may not see, as `requireDeck` words it. */
 const noDeck = (slug: string) => new AppError(404, 'not_found', `slug: no deck "${slug}"`, { field: 'slug' })
 
-export async function nextCard(ctx: UserContext, scope: QueueScope, mode: 'normal' | 'exam' = 'normal') {
+export async function nextCard(
+  ctx: UserContext,
+  scope: QueueScope,
+  mode: 'normal' | 'exam' = 'normal',
+  signingKey?: string,
+) {
   const settings = ctx.settings
   const window = sqlWindow(settings, ctx.now)
   const { candidates, available, doneToday, deckVisible, heads } = await loadQueueCandidates(
@@ -163,7 +179,7 @@ export async function nextCard(ctx: UserContext, scope: QueueScope, mode: 'norma
   if (!card) throw new AppError(404, 'not_found', 'the card disappeared while it was being fetched')
   return {
     ...base,
-    ...withIntervals(card, state, settings, ctx.now),
+    ...withIntervals(card, state, ctx, signingKey),
   }
 }
 
@@ -196,6 +212,8 @@ export interface AnswerInput {
   shownAt?: string | undefined
   /** When the answer was made, if earlier than its arrival (offline review). */
   answeredAt?: string | undefined
+  /** The signed state the card was shown with (`review-snapshot.ts`): one round trip instead of two. */
+  snapshot?: string | undefined
 }
 
 type StoredRow = Awaited<ReturnType<typeof findStoredResponse>>
@@ -243,6 +261,8 @@ export async function answerCard(
   input: AnswerInput,
   idempotencyKey?: string,
   origin: 'review' | 'quiz' | 'exam' = 'review',
+  /** The key review snapshots are signed with: without it `input.snapshot` is ignored. */
+  signingKey?: string,
 ): Promise<StoredResult> {
   const hash = idempotencyKey ? await requestHash(input) : ''
   const asReplay = (stored: StoredRow | undefined) => {
@@ -254,8 +274,18 @@ export async function answerCard(
       body: JSON.parse(stored.body) as Record<string, unknown>,
     }
   }
-  // One round trip checks the session and reads the stored response, the card, its deck and the state; one writes.
   const claim = claimOf(caller)
+  if (input.snapshot !== undefined && signingKey !== undefined && origin === 'review') {
+    const answered = await answerFromSnapshot(
+      claim,
+      input,
+      signingKey,
+      asReplay,
+      idempotencyKey && { key: idempotencyKey, hash },
+    )
+    if (answered) return answered
+  }
+  // One round trip checks the session and reads the stored response, the card, its deck and the state; one writes.
   const read = await readForAnswer(claim.db, claim.userId, input.cardId, idempotencyKey, callerStatement(claim))
   const ctx = await confirmCaller(claim, read.caller)
   const replay = async () =>
@@ -293,25 +323,13 @@ export async function answerCard(
     throw conflict()
   }
 
-  const { write, log, becameLeech } = planReview(ctx, card.id, state, input.rating, at, origin)
-  const newState = {
-    ...write.memory,
-    suspended: write.suspended,
-    leech: write.leech,
-    buriedUntil: null,
-    version: (state?.version ?? 0) + 1,
-  }
-  const body = {
-    review: { cardId: card.id, rating: ratingName(log.rating), reviewedAt: iso(log.reviewedAt) },
-    card: presentState(card.id, newState),
-    becameLeech,
-  }
+  const { write, log, body } = planAnswer(ctx, card.id, state, input, at, origin)
   let applied: boolean
   try {
     applied = await recordReview(
       ctx.db,
       write,
-      { ...log, durationMs: input.durationMs ?? null, origin },
+      log,
       idempotencyKey ? { key: idempotencyKey, requestHash: hash, status: 201, body: JSON.stringify(body) } : undefined,
     )
   } catch (error) {
@@ -329,6 +347,67 @@ export async function answerCard(
     })
   }
   return { status: 201, body }
+}
+
+/** The write, log and 201 body of an answer computed from `state` (as read, or as its snapshot held it). */
+function planAnswer(
+  ctx: UserContext,
+  cardId: string,
+  state: CardStateRow | undefined,
+  input: AnswerInput,
+  at: number,
+  origin: 'review' | 'quiz' | 'exam',
+) {
+  const { write, log, becameLeech } = planReview(ctx, cardId, state, input.rating, at, origin)
+  const newState = {
+    ...write.memory,
+    suspended: write.suspended,
+    leech: write.leech,
+    buriedUntil: null,
+    version: (state?.version ?? 0) + 1,
+  }
+  const body = {
+    review: { cardId, rating: ratingName(log.rating), reviewedAt: iso(log.reviewedAt) },
+    card: presentState(cardId, newState),
+    becameLeech,
+  }
+  return { write, log: { ...log, durationMs: input.durationMs ?? null, origin }, body }
+}
+
+/**
+ * An answer computed from the snapshot the card was shown with, written in one round trip
+ * (`recordReviewFromSnapshot`). Undefined when the snapshot is not this user's for this card,
+ * or no longer true (or the answer is one the read path must judge: `answeredAt`, a state
+ * changed after `shownAt`): then the caller takes the read path, which decides as before.
+ */
+async function answerFromSnapshot(
+  claim: Claim,
+  input: AnswerInput,
+  signingKey: string,
+  asReplay: (stored: StoredRow | undefined) => StoredResult | undefined,
+  idempotency: { key: string; hash: string } | undefined | '',
+): Promise<StoredResult | undefined> {
+  const snapshot = input.snapshot && readSnapshot(signingKey, input.snapshot, claim.userId, input.cardId)
+  if (!snapshot || input.answeredAt !== undefined) return undefined
+  const { state, settingsJson } = snapshot
+  const shownAt = input.shownAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(input.shownAt)
+  if (state && (state.updatedAt > shownAt || (state.lastReview ?? 0) > claim.now)) return undefined
+  const ctx = { db: claim.db, now: claim.now, userId: claim.userId, settings: settingsFromJson(settingsJson) }
+  const { write, log, body } = planAnswer(ctx, input.cardId, state, input, claim.now, 'review')
+  const session = claim.checked ? undefined : { hash: claim.sessionHash ?? '', liveAfter: claim.now - sessionIdleMs }
+  const outcome = await recordReviewFromSnapshot(
+    claim.db,
+    callerStatement(claim),
+    write,
+    log,
+    { session, settingsJson, updatedAt: state?.updatedAt ?? null },
+    idempotency
+      ? { key: idempotency.key, requestHash: idempotency.hash, status: 201, body: JSON.stringify(body) }
+      : undefined,
+  )
+  // A session ended meanwhile is a 401, and its guard kept anything from being written.
+  await confirmCaller(claim, outcome.caller)
+  return asReplay(outcome.stored) ?? (outcome.applied ? { status: 201, body } : undefined)
 }
 
 /**
@@ -435,11 +514,11 @@ async function keepSuperseded(
  * One given card with what each answer would schedule, for the review page's answer side and
  * for showing an undone card again (added for the browser review flow).
  */
-export async function previewCard(ctx: UserContext, cardId: string) {
+export async function previewCard(ctx: UserContext, cardId: string, signingKey?: string) {
   const { card, state, deck } = await findCardWithState(ctx.db, ctx.userId, cardId)
   if (!card || !deck || card.retiredAt !== null || !(await canStudy(ctx.db, ctx.userId, deck)))
     throw new AppError(404, 'not_found', 'card: no such card', { field: 'card' })
-  return withIntervals(card, state, ctx.settings, ctx.now)
+  return withIntervals(card, state, ctx, signingKey)
 }
 
 /** Compares a typed answer with the card's; letter case counts for type-in (CLI) cards. */

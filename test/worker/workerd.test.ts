@@ -132,6 +132,58 @@ describe('the Worker in workerd on D1', () => {
     expect(progress.status, JSON.stringify(progress.body)).toBe(200)
   })
 
+  it('answers from the snapshot the next card came with, in the one D1 batch of a session cookie', async () => {
+    const ada = await signUp('snapshot@example.com')
+    const asAda = async (
+      path: string,
+      init: { method?: string; json?: unknown; key?: string; cookie?: string } = {},
+    ) => {
+      const headers: Record<string, string> = { cookie: init.cookie ?? ada.cookie }
+      if (init.json !== undefined) headers['content-type'] = 'application/json'
+      if (init.key) headers['idempotency-key'] = init.key
+      const res = await worker.fetch(path, {
+        method: init.method ?? 'GET',
+        headers,
+        body: init.json === undefined ? undefined : JSON.stringify(init.json),
+      })
+      const text = await res.text()
+      return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null }
+    }
+    const next = await asAda('/api/v1/review/next?deck=docker')
+    expect(next.body.snapshot).toMatch(/^[\w-]+\.[\w-]{43}$/)
+    const answer = {
+      cardId: next.body.card.id,
+      rating: 'good',
+      shownAt: next.body.shownAt,
+      snapshot: next.body.snapshot,
+    }
+    const first = await asAda('/api/v1/reviews', { method: 'POST', json: answer, key: 'snap-1' })
+    expect(first.status, JSON.stringify(first.body)).toBe(201)
+    expect(first.body.card).toMatchObject({ cardId: answer.cardId, version: 1 })
+    const replayed = await asAda('/api/v1/reviews', { method: 'POST', json: answer, key: 'snap-1' })
+    expect(replayed).toMatchObject({ status: 201, body: first.body })
+    // The card has moved on since that snapshot: nothing is written from it, the read path says 409.
+    const stale = await asAda('/api/v1/reviews', { method: 'POST', json: answer, key: 'snap-2' })
+    expect(stale).toMatchObject({ status: 409, body: { code: 'stale_state', current: { version: 1 } } })
+
+    const shown = await asAda('/api/v1/review/next?deck=docker')
+    expect((await asAda('/api/v1/auth/logout', { method: 'POST' })).status).toBe(204)
+    const signedOut = await asAda('/api/v1/reviews', {
+      method: 'POST',
+      json: { cardId: shown.body.card.id, rating: 'good', snapshot: shown.body.snapshot },
+    })
+    expect(signedOut.status).toBe(401)
+    const login = await worker.fetch('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'snapshot@example.com', password: 'correct horse battery staple' }),
+    })
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    const logs = await asAda('/api/v1/reviews/export?format=json', { cookie })
+    expect(logs.status).toBe(200)
+    expect((logs.body as { cardId: string }[]).map((log) => log.cardId)).toEqual([answer.cardId])
+  })
+
   it('writes one log per acknowledged answer when answers to one card race (changes()-guarded batch)', async () => {
     const { card } = (await call('/api/v1/review/next?deck=docker')).body as { card: { id: string } }
     const answers = await Promise.all(

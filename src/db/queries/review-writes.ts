@@ -1,8 +1,9 @@
-import { and, eq, isNull, type SQL, sql } from 'drizzle-orm'
+import { and, eq, gt, isNull, type SQL, sql } from 'drizzle-orm'
 import type { CardMemory, ReviewLogFields } from '../../domain/scheduling'
 import { changedRows } from '../changes'
 import type { Db } from '../index'
-import { cardStates, cards, decks, exams, idempotencyKeys, reviewLogs } from '../schema'
+import { cardStates, cards, decks, exams, idempotencyKeys, reviewLogs, sessions, users } from '../schema'
+import { visibleTo } from './deck-access'
 import type { CallerRow } from './sessions'
 
 export interface StateWrite {
@@ -76,6 +77,14 @@ function insertLogAfterState(db: Db, userId: string, cardId: string, log: LogWri
     where changes() = 1`)
 }
 
+/** The response stored for an idempotency key, only if the statement just before it wrote its log. */
+function storeResponseAfterLog(db: Db, userId: string, stored: StoredResponse, now: number) {
+  return db.run(sql`
+    insert into idempotency_keys (user_id, key, request_hash, status, body, created_at)
+    select ${userId}, ${stored.key}, ${stored.requestHash}, ${stored.status}, ${stored.body}, ${now}
+    where changes() = 1`)
+}
+
 /**
  * Records a review atomically: the state change only if nobody changed the card since it was
  * read (version check), the log only if the state changed (`changes() = 1`, evaluated on the
@@ -91,15 +100,59 @@ export async function recordReview(
 ): Promise<boolean> {
   const steps = [writeState(db, state), insertLogAfterState(db, state.userId, state.cardId, log)] as const
   const results = stored
-    ? await db.batch([
-        ...steps,
-        db.run(sql`
-          insert into idempotency_keys (user_id, key, request_hash, status, body, created_at)
-          select ${state.userId}, ${stored.key}, ${stored.requestHash}, ${stored.status}, ${stored.body}, ${state.now}
-          where changes() = 1`),
-      ])
+    ? await db.batch([...steps, storeResponseAfterLog(db, state.userId, stored, state.now)])
     : await db.batch(steps)
   return changedRows(results[1]) === 1
+}
+
+/** What an answer computed from a signed snapshot must still find true when it writes. */
+export interface SnapshotGuard {
+  /** The claimed session, checked in the write itself; none for a caller checked already. */
+  session?: { hash: string; liveAfter: number } | undefined
+  settingsJson: string
+  /** `updated_at` of the state the snapshot holds; none for a card that had no state. */
+  updatedAt: number | null
+}
+
+/**
+ * An answer in one round trip (docs/deploy.md, "Round trips"): the session check (`caller`, as
+ * `readForAnswer` has it) and the stored response for the key, then the state, log and
+ * idempotency record of `recordReview`, the state written only while, in the same transaction,
+ * the session is live, the state is still the snapshot's (version and `updated_at`, or still
+ * absent), the card is not retired, its deck is still one the user may study, the user's
+ * settings are still the snapshot's and the key is unused. Every guard is in SQL (D1 has no
+ * interactive transaction); `applied` is false when any failed, and then nothing was written.
+ */
+export async function recordReviewFromSnapshot(
+  db: Db,
+  caller: CallerRow,
+  state: StateWrite,
+  log: LogWrite,
+  guard: SnapshotGuard,
+  stored?: StoredResponse,
+) {
+  const { userId, cardId, now } = state
+  const still = [
+    guard.session &&
+      sql`exists (select 1 from ${sessions} where ${and(eq(sessions.idHash, guard.session.hash), eq(sessions.userId, userId), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, guard.session.liveAfter))})`,
+    sql`(select ${users.settings} from ${users} where ${users.id} = ${userId}) = ${guard.settingsJson}`,
+    sql`exists (select 1 from ${decks} where ${decks.slug} = (select ${cards.deck} from ${cards} where ${cards.id} = ${cardId} and ${cards.retiredAt} is null) and ${visibleTo(userId)})`,
+    stored &&
+      sql`not exists (select 1 from ${idempotencyKeys} where ${idempotencyKeys.userId} = ${userId} and ${idempotencyKeys.key} = ${stored.key})`,
+    guard.updatedAt === null ? undefined : eq(cardStates.updatedAt, guard.updatedAt),
+  ]
+  const [callerRows, storedRows, , logged] = await db.batch([
+    caller,
+    db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, stored?.key ?? '')))
+      .limit(stored ? 1 : 0),
+    writeState(db, state, and(...still)),
+    insertLogAfterState(db, userId, cardId, log),
+    ...(stored ? [storeResponseAfterLog(db, userId, stored, now)] : []),
+  ])
+  return { caller: callerRows, stored: storedRows[0], applied: changedRows(logged) === 1 }
 }
 
 /**
@@ -125,13 +178,7 @@ export async function recordSupersededReview(
       ${log.before}, ${log.stateAfter}, ${log.dueAfter}, ${log.durationMs}, 'superseded'
     where exists (select 1 from ${cardStates} where user_id = ${userId} and card_id = ${cardId} and version = ${expectedVersion})`)
   if (!stored) return changedRows(await insertLog) === 1
-  const [written] = await db.batch([
-    insertLog,
-    db.run(sql`
-      insert into idempotency_keys (user_id, key, request_hash, status, body, created_at)
-      select ${userId}, ${stored.key}, ${stored.requestHash}, ${stored.status}, ${stored.body}, ${now}
-      where changes() = 1`),
-  ])
+  const [written] = await db.batch([insertLog, storeResponseAfterLog(db, userId, stored, now)])
   return changedRows(written) === 1
 }
 

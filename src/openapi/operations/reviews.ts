@@ -5,6 +5,11 @@ export const reviewsOperations: Operations = {
   'POST /reviews': {
     tags: ['Review'],
     summary: 'Answer a card (send an Idempotency-Key so retries are safe)',
+    description:
+      'Send back the `snapshot` that `GET /review/next` gave with the card, unchanged: the answer is then computed ' +
+      'from it and written in one database round trip. A snapshot that no longer holds (the card answered elsewhere, ' +
+      'settings changed) only costs the usual read: the outcome is the same with or without it. ' +
+      'See docs/review.md, “The snapshot”.',
   },
   'POST /reviews/undo': {
     tags: ['Review'],

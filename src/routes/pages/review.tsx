@@ -8,7 +8,7 @@ import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
 import { iso } from '../../format'
 import type { SignedInEnv } from '../../middleware/caller'
-import { cardIdSchema, nextQuerySchema } from '../../schemas/review'
+import { cardIdSchema, nextQuerySchema, snapshotSchema } from '../../schemas/review'
 import { changeCard } from '../../services/card-actions'
 import { answerCard, checkTypedAnswer, nextCard, previewCard } from '../../services/review'
 import { undoLast } from '../../services/undo'
@@ -58,6 +58,7 @@ const gradeFormSchema = v.object({
     ),
   ),
   key: v.pipe(v.string('key: missing'), v.regex(/^[\x21-\x7e]{1,128}$/, 'key must be 1–128 visible ASCII characters')),
+  snapshot: v.optional(snapshotSchema),
 })
 
 const cardActionSchema = v.object({
@@ -137,11 +138,14 @@ export const reviewPages = new Hono<AppEnv>()
     const scope = toScope(q, c.var.deps.defaultDeck)
     const [title, next, access] = await Promise.all([
       loadScope(c, scope),
-      nextCard(ctx, scope, scope.mode),
+      nextCard(ctx, scope, scope.mode, c.var.deps.signingKey),
       findDeckAccess(ctx.db, ctx.userId, scope.deck),
     ])
     // Usually the card shown is still the next one; otherwise (an undone card, a stale tab) load it.
-    const shown = next.card?.id === q.card && next.card && next.intervals ? next : await previewCard(ctx, q.card)
+    const shown =
+      next.card?.id === q.card && next.card && next.intervals
+        ? next
+        : await previewCard(ctx, q.card, c.var.deps.signingKey)
     const card = shown.card!
     const typed =
       card.kind === 'typein' && q.typed !== undefined
@@ -160,6 +164,7 @@ export const reviewPages = new Hono<AppEnv>()
         intervals={shown.intervals!}
         shownAt={q.shownAt}
         idempotencyKey={crypto.randomUUID()}
+        snapshot={shown.snapshot}
         typed={typed}
         editable={access?.role === 'write' && card.deck === scope.deck}
       />,
@@ -168,9 +173,15 @@ export const reviewPages = new Hono<AppEnv>()
   .post('/review/grade', validate('form', gradeFormSchema), async (c) => {
     const form = c.req.valid('form')
     const scope = toScope(form, c.var.deps.defaultDeck)
-    const input = { cardId: form.cardId, rating: form.rating, shownAt: form.shownAt, durationMs: form.durationMs }
+    const { cardId, rating, shownAt, durationMs, snapshot } = form
     try {
-      await answerCard(c.var.user, input, form.key)
+      await answerCard(
+        c.var.user,
+        { cardId, rating, shownAt, durationMs, snapshot },
+        form.key,
+        'review',
+        c.var.deps.signingKey,
+      )
     } catch (error) {
       // Answered in another tab, or this form was sent again with another grade: not an error page.
       if (error instanceof SchedulingError || (error instanceof AppError && error.status === 409))

@@ -15,6 +15,8 @@ export interface ReviewAnswerProps extends ReviewFrame {
   shownAt: string
   /** Generated for this render, so submitting the same grade form twice records once. */
   idempotencyKey: string
+  /** The card's state as shown, signed: the grade is written in one round trip. */
+  snapshot?: string | undefined
   /** `overruled`: the learner said "I was right" about an answer marked wrong. */
   typed?: { text: string; comparison: AnswerComparison; overruled?: boolean } | undefined
   /** The card's deck is the learner's (or their team's, as its owner): E opens the note's editor. */
@@ -85,6 +87,7 @@ export function ReviewAnswer(props: ReviewAnswerProps) {
         <input type="hidden" name="cardId" value={card.id} />
         <input type="hidden" name="shownAt" value={props.shownAt} />
         <input type="hidden" name="key" value={props.idempotencyKey} />
+        {props.snapshot ? <input type="hidden" name="snapshot" value={props.snapshot} /> : null}
         <input type="hidden" name="durationMs" value="" />
         <fieldset>
           <legend>How well did you remember?</legend>

@@ -1,0 +1,68 @@
+import type { CardStateRow } from '../db/queries/review'
+import { fromBase64Url, toBase64Url } from '../security/encoding'
+import { signValue, verifyValue } from '../security/signing'
+
+/**
+ * A card's state as the next-card response read it, signed (purpose `review-snapshot`, so it is
+ * never a session cookie nor one of those a snapshot), so an answer can be computed from it
+ * without reading the state again: one round trip instead of two (docs/deploy.md, "Round
+ * trips"). It binds the user, the card, the settings it was scheduled with (their stored JSON,
+ * compared in SQL when the answer is written) and the whole state row, or none for an unseen
+ * card; the answer's write is guarded by that version and `updated_at`, so a snapshot that is
+ * no longer true writes nothing and the answer takes the read path.
+ */
+export interface ReviewSnapshot {
+  cardId: string
+  settingsJson: string
+  state: CardStateRow | undefined
+}
+
+/** The state columns in payload order; `userId` and `cardId` are the snapshot's own. */
+const columns = [
+  'version',
+  'updatedAt',
+  'due',
+  'stability',
+  'difficulty',
+  'elapsedDays',
+  'scheduledDays',
+  'learningSteps',
+  'reps',
+  'lapses',
+  'state',
+  'lastReview',
+  'suspended',
+  'leech',
+  'buriedUntil',
+] as const
+
+/** The longest snapshot handed out or taken: a full settings row signs to about 1.5 KB. */
+export const snapshotMaxLength = 4096
+
+export function issueSnapshot(
+  signingKey: string,
+  userId: string,
+  cardId: string,
+  state: CardStateRow | undefined,
+  settingsJson: string,
+): string | undefined {
+  const payload = [1, userId, cardId, settingsJson, state ? columns.map((name) => state[name]) : null]
+  const value = signValue(signingKey, 'review-snapshot', toBase64Url(new TextEncoder().encode(JSON.stringify(payload))))
+  // Settings too large for a snapshot only cost that user the read path.
+  return value.length <= snapshotMaxLength ? value : undefined
+}
+
+/** The snapshot in `value` if the server signed it for this user and card; undefined otherwise. */
+export function readSnapshot(
+  signingKey: string,
+  value: string,
+  userId: string,
+  cardId: string,
+): ReviewSnapshot | undefined {
+  const payload = verifyValue(signingKey, 'review-snapshot', value)
+  if (payload === undefined) return undefined
+  const [format, forUser, forCard, settingsJson, row] = JSON.parse(new TextDecoder().decode(fromBase64Url(payload)))
+  if (format !== 1 || forUser !== userId || forCard !== cardId) return undefined
+  const state = row && (Object.fromEntries(columns.map((name, i) => [name, row[i]])) as Partial<CardStateRow>)
+  return { cardId, settingsJson, state: state ? ({ ...state, userId, cardId } as CardStateRow) : undefined }
+}
