@@ -19,8 +19,10 @@ describe('accounts in a real browser', () => {
     await page.waitForURL(/\/signin$/)
     await page.getByLabel('Email').fill(email)
     await page.getByLabel('Password').fill('wrong password!!')
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('wrong')
+    // The refusal is a whole page, after a scrypt at the production cost: wait for that page, not
+    // for expect.poll's one second, which a loaded machine outlasts.
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()])
+    expect(await page.getByRole('alert').textContent()).toContain('wrong')
     await page.getByLabel('Password').fill('correct horse battery staple')
     await page.getByRole('button', { name: 'Sign in' }).click()
     await page.waitForURL(`${env.server.origin}/`)
