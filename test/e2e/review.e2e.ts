@@ -5,6 +5,12 @@ import { newContext, screenshotPath, useServerAndBrowser } from './harness'
 
 const grades = ['1', '2', '3', '4', '3', '3', '4', '2', '3', '1']
 
+// The counts these tests follow start over with the learner's study day (04:00 in their zone),
+// so on the machine's own clock and zone a run across that hour would see them jump. The server's
+// clock starts at noon, and the browser, whose zone sign-up takes, is in UTC: hours to spare.
+const NOON_UTC = '2026-01-15T12:00:00Z'
+const timezoneId = 'UTC'
+
 /** Remaining cards as the review header says ("12 left"). */
 async function left(page: Page): Promise<number> {
   return Number.parseInt((await page.locator('#left-count').textContent()) ?? '', 10)
@@ -63,12 +69,12 @@ async function tabTo(page: Page, text: string) {
 }
 
 describe('daily review in a real browser', () => {
-  const env = useServerAndBrowser()
+  const env = useServerAndBrowser({ CLOCK_START: NOON_UTC })
 
   for (const javaScriptEnabled of [true, false]) {
     const how = javaScriptEnabled ? 'shortcut keys' : 'Tab and Enter with JavaScript off'
     it(`reviews ten cards, undoes one and checks a typed command with ${how}`, async () => {
-      const context = await newContext(env.browser, { javaScriptEnabled })
+      const context = await newContext(env.browser, { javaScriptEnabled, timezoneId })
       const page = await context.newPage()
       await signUp(page, env.server.origin)
       const before = await homeCount(page, env.server.origin)
@@ -141,7 +147,7 @@ describe('daily review in a real browser', () => {
   }
 
   it('reveals with Space and grades with a number key even when focus left the buttons', async () => {
-    const context = await newContext(env.browser)
+    const context = await newContext(env.browser, { timezoneId })
     const page = await context.newPage()
     await signUp(page, env.server.origin)
     await page.goto(`${env.server.origin}/review?deck=docker`)
@@ -169,7 +175,7 @@ describe('daily review in a real browser', () => {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`renders the answer side of a type-in card in ${colorScheme} mode`, async () => {
-      const context = await newContext(env.browser, { colorScheme })
+      const context = await newContext(env.browser, { colorScheme, timezoneId })
       const page = await context.newPage()
       await signUp(page, env.server.origin)
       await page.goto(`${env.server.origin}/review?deck=docker&topic=cli`)
