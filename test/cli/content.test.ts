@@ -18,7 +18,11 @@ function run(...args: string[]) {
   return { code: out.status, stdout: out.stdout, stderr: out.stderr }
 }
 
-describe('the content CLI', () => {
+// Each test spawns the CLI once to three times, each spawn loading it through tsx: 12-30 s a spawn
+// on the shared 2-core machine under load, where "writes the missing id markers once" (two
+// spawns) took 54 s and 59 s against the 60 s default. The tests are steps over one folder
+// (markers written once, then a sub-folder, then an error), so they keep their order.
+describe('the content CLI', { timeout: 180_000, shuffle: false }, () => {
   mkdirSync(join(root, 'content/docker'), { recursive: true })
   const deckFile = join(root, 'content/docker/cli.md')
   writeFileSync(

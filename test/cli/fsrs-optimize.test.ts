@@ -16,7 +16,9 @@ function run(url: string, ...args: string[]) {
   return { code: out.status, stdout: out.stdout, stderr: out.stderr }
 }
 
-describe('npm run fsrs:optimize', () => {
+// Each test spawns the command through tsx, which loads it and fits parameters: 34-46 s a test
+// on the shared 2-core machine under load, against the 60 s default.
+describe('npm run fsrs:optimize', { timeout: 180_000 }, () => {
   it('fits and saves a user’s parameters from a machine, against the database', async () => {
     const t = await createTestApp()
     const user = await signUp(t.app)
@@ -29,7 +31,7 @@ describe('npm run fsrs:optimize', () => {
     const weights = JSON.parse(out.stdout.trim().split('\n').at(-1) ?? '[]') as number[]
     const settings = (await (await user.browser.request('/api/v1/settings')).json()) as { fsrsWeights: number[] }
     expect(settings.fsrsWeights).toEqual(weights)
-  }, 60_000)
+  })
 
   it('says how many reviews are missing, or that no such user exists, and exits non-zero', async () => {
     const t = await createTestApp()
@@ -40,5 +42,5 @@ describe('npm run fsrs:optimize', () => {
     const nobody = run(t.url, '--email', 'nobody@example.com')
     expect(nobody.code).toBe(1)
     expect(nobody.stderr).toContain('no user with the email nobody@example.com')
-  }, 60_000)
+  })
 })
