@@ -12,7 +12,9 @@ import { randomSecret } from '../../src/security/secrets'
  * database (SQLite inside workerd), migrated by `wrangler d1 migrations apply` and holding the
  * Docker deck synced through a D1 binding. Every main flow goes through it end to end.
  */
-describe('the Worker in workerd on D1', () => {
+// Steps of one session: later tests use the token the sign-up step made, and the rate-limit
+// test spends the address's sign-in quota, so it comes last.
+describe('the Worker in workerd on D1', { shuffle: false }, () => {
   let worker: Unstable_DevWorker
   let persistTo: string
 

@@ -17,7 +17,8 @@ function write(path: string, text: string | Uint8Array): string {
 const front = (topic: string) =>
   `---\ndeck: docker\ntopic: ${topic}\ntitle: ${topic} notes\nsources:\n  - https://docs.docker.com/\n---\n`
 
-describe('loading notes from disk', () => {
+// One content folder for the file, which later tests add decks to: the first reads it as written.
+describe('loading notes from disk', { shuffle: false }, () => {
   write('content/docker/deck.yaml', 'title: Docker\ndescription: Containers from the ground up.\n')
   write('content/docker/b-cli.md', `${front('cli')}\nList containers? :: docker ps\n`)
   write('content/docker/a-oci.md', `${front('oci')}\nReference runtime? :: runc\n`)
