@@ -9,34 +9,15 @@ import { signValue, verifyValue } from '../security/signing'
  * trips"). It binds the user, the card, the settings it was scheduled with (their stored JSON,
  * compared in SQL when the answer is written) and the whole state row, or none for an unseen
  * card; the answer's write is guarded by that version and `updated_at`, so a snapshot that is
- * no longer true writes nothing and the answer takes the read path.
+ * no longer true writes nothing and the answer takes the read path. The payload is JSON in
+ * base64url, so the value is the same opaque token in JSON, a form field and a URL.
  */
 export interface ReviewSnapshot {
-  cardId: string
   settingsJson: string
   state: CardStateRow | undefined
 }
 
-/** The state columns in payload order; `userId` and `cardId` are the snapshot's own. */
-const columns = [
-  'version',
-  'updatedAt',
-  'due',
-  'stability',
-  'difficulty',
-  'elapsedDays',
-  'scheduledDays',
-  'learningSteps',
-  'reps',
-  'lapses',
-  'state',
-  'lastReview',
-  'suspended',
-  'leech',
-  'buriedUntil',
-] as const
-
-/** The longest snapshot handed out or taken: a full settings row signs to about 1.5 KB. */
+/** The longest snapshot handed out or taken: a full settings row makes about 1.5 KB. */
 export const snapshotMaxLength = 4096
 
 export function issueSnapshot(
@@ -46,8 +27,13 @@ export function issueSnapshot(
   state: CardStateRow | undefined,
   settingsJson: string,
 ): string | undefined {
-  const payload = [1, userId, cardId, settingsJson, state ? columns.map((name) => state[name]) : null]
-  const value = signValue(signingKey, 'review-snapshot', toBase64Url(new TextEncoder().encode(JSON.stringify(payload))))
+  const value = signValue(
+    signingKey,
+    'review-snapshot',
+    toBase64Url(
+      new TextEncoder().encode(JSON.stringify({ user: userId, card: cardId, settings: settingsJson, state })),
+    ),
+  )
   // Settings too large for a snapshot only cost that user the read path.
   return value.length <= snapshotMaxLength ? value : undefined
 }
@@ -61,8 +47,6 @@ export function readSnapshot(
 ): ReviewSnapshot | undefined {
   const payload = verifyValue(signingKey, 'review-snapshot', value)
   if (payload === undefined) return undefined
-  const [format, forUser, forCard, settingsJson, row] = JSON.parse(new TextDecoder().decode(fromBase64Url(payload)))
-  if (format !== 1 || forUser !== userId || forCard !== cardId) return undefined
-  const state = row && (Object.fromEntries(columns.map((name, i) => [name, row[i]])) as Partial<CardStateRow>)
-  return { cardId, settingsJson, state: state ? ({ ...state, userId, cardId } as CardStateRow) : undefined }
+  const { user, card, settings, state } = JSON.parse(new TextDecoder().decode(fromBase64Url(payload)))
+  return user === userId && card === cardId ? { settingsJson: settings, state } : undefined
 }

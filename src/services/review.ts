@@ -13,7 +13,6 @@ import {
   findStoredResponse,
   readForAnswer,
   recordReview,
-  recordReviewFromSnapshot,
   recordSupersededReview,
   type StateWrite,
 } from '../db/queries/review-writes'
@@ -323,30 +322,22 @@ export async function answerCard(
     throw conflict()
   }
 
-  const { write, log, body } = planAnswer(ctx, card.id, state, input, at, origin)
-  let applied: boolean
-  try {
-    applied = await recordReview(
-      ctx.db,
-      write,
-      log,
-      idempotencyKey ? { key: idempotencyKey, requestHash: hash, status: 201, body: JSON.stringify(body) } : undefined,
-    )
-  } catch (error) {
-    // A concurrent request with the same key won the race to store its response.
-    const stored = await replay()
-    if (stored) return stored
-    throw error
-  }
-  if (!applied) {
-    const stored = await replay()
-    if (stored) return stored
-    const fresh = await findCardWithState(ctx.db, ctx.userId, card.id)
-    throw new AppError(409, 'stale_state', 'the card was answered elsewhere at the same time', {
-      extra: { current: fresh.state ? presentState(card.id, fresh.state) : null },
-    })
-  }
-  return { status: 201, body }
+  const planned = planAnswer(ctx, card.id, state, input, at, origin)
+  const outcome = await writeAnswer(
+    claim,
+    state,
+    planned,
+    ctx.settingsJson,
+    idempotencyKey && { key: idempotencyKey, hash },
+  )
+  if (outcome.applied) return { status: 201, body: planned.body }
+  // Not written: a request with the same key got there first (replay it), or the card changed.
+  const stored = asReplay(outcome.stored)
+  if (stored) return stored
+  const fresh = await findCardWithState(ctx.db, ctx.userId, card.id)
+  throw new AppError(409, 'stale_state', 'the card was answered elsewhere at the same time', {
+    extra: { current: fresh.state ? presentState(card.id, fresh.state) : null },
+  })
 }
 
 /** The write, log and 201 body of an answer computed from `state` (as read, or as its snapshot held it). */
@@ -374,28 +365,22 @@ function planAnswer(
   return { write, log: { ...log, durationMs: input.durationMs ?? null, origin }, body }
 }
 
+type Idempotency = { key: string; hash: string } | undefined | ''
+
 /**
- * An answer computed from the snapshot the card was shown with, written in one round trip
- * (`recordReviewFromSnapshot`). Undefined when the snapshot is not this user's for this card,
- * or no longer true (or the answer is one the read path must judge: `answeredAt`, a state
- * changed after `shownAt`): then the caller takes the read path, which decides as before.
+ * Writes a planned answer in one batch (`recordReview`): 401 when the session has ended (its
+ * guard kept anything from being written), else what the batch found: written or not, and the
+ * key's stored response.
  */
-async function answerFromSnapshot(
+async function writeAnswer(
   claim: Claim,
-  input: AnswerInput,
-  signingKey: string,
-  asReplay: (stored: StoredRow | undefined) => StoredResult | undefined,
-  idempotency: { key: string; hash: string } | undefined | '',
-): Promise<StoredResult | undefined> {
-  const snapshot = input.snapshot && readSnapshot(signingKey, input.snapshot, claim.userId, input.cardId)
-  if (!snapshot || input.answeredAt !== undefined) return undefined
-  const { state, settingsJson } = snapshot
-  const shownAt = input.shownAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(input.shownAt)
-  if (state && (state.updatedAt > shownAt || (state.lastReview ?? 0) > claim.now)) return undefined
-  const ctx = { db: claim.db, now: claim.now, userId: claim.userId, settings: settingsFromJson(settingsJson) }
-  const { write, log, body } = planAnswer(ctx, input.cardId, state, input, claim.now, 'review')
+  state: CardStateRow | undefined,
+  { write, log, body }: ReturnType<typeof planAnswer>,
+  settingsJson: string | undefined,
+  idempotency: Idempotency,
+) {
   const session = claim.checked ? undefined : { hash: claim.sessionHash ?? '', liveAfter: claim.now - sessionIdleMs }
-  const outcome = await recordReviewFromSnapshot(
+  const outcome = await recordReview(
     claim.db,
     callerStatement(claim),
     write,
@@ -405,9 +390,33 @@ async function answerFromSnapshot(
       ? { key: idempotency.key, requestHash: idempotency.hash, status: 201, body: JSON.stringify(body) }
       : undefined,
   )
-  // A session ended meanwhile is a 401, and its guard kept anything from being written.
   await confirmCaller(claim, outcome.caller)
-  return asReplay(outcome.stored) ?? (outcome.applied ? { status: 201, body } : undefined)
+  return outcome
+}
+
+/**
+ * An answer computed from the snapshot the card was shown with, written in one round trip
+ * (`recordReview`). Undefined when the snapshot is not this user's for this card,
+ * or no longer true (or the answer is one the read path must judge: `answeredAt`, a state
+ * changed after `shownAt`): then the caller takes the read path, which decides as before.
+ */
+async function answerFromSnapshot(
+  claim: Claim,
+  input: AnswerInput,
+  signingKey: string,
+  asReplay: (stored: StoredRow | undefined) => StoredResult | undefined,
+  idempotency: Idempotency,
+): Promise<StoredResult | undefined> {
+  const snapshot = input.snapshot && readSnapshot(signingKey, input.snapshot, claim.userId, input.cardId)
+  if (!snapshot || input.answeredAt !== undefined) return undefined
+  const { state, settingsJson } = snapshot
+  const shownAt = input.shownAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(input.shownAt)
+  if (state && (state.updatedAt > shownAt || (state.lastReview ?? 0) > claim.now)) return undefined
+  const ctx = { db: claim.db, now: claim.now, userId: claim.userId, settings: settingsFromJson(settingsJson) }
+  const { write, log, body } = planAnswer(ctx, input.cardId, state, input, claim.now, 'review')
+  const outcome = await writeAnswer(claim, state, { write, log, body }, settingsJson, idempotency)
+  // Written: the stored record read after the write is this answer's own.
+  return outcome.applied ? { status: 201, body } : asReplay(outcome.stored)
 }
 
 /**

@@ -77,17 +77,20 @@ async function rowsOf(t: Setup, userId: string, cardId: string) {
   return { state: state && stateFields, logs: logs.map(({ id: _i, userId: _v, ...log }) => log) }
 }
 
-/** The snapshot's payload with `change` applied, its MAC kept (`signValue` re-signs when given a key). */
-function altered(snapshot: string, change: (payload: unknown[]) => void, key?: string) {
+/** The snapshot with `change` made to its state, its MAC kept (or made with another key, or purpose). */
+function altered(
+  snapshot: string,
+  change: (state: Record<string, unknown>) => void,
+  key?: string,
+  purpose?: 'session',
+) {
   const dot = snapshot.lastIndexOf('.')
-  const payload = JSON.parse(new TextDecoder().decode(fromBase64Url(snapshot.slice(0, dot)))) as unknown[]
-  change(payload)
-  const encoded = toBase64Url(new TextEncoder().encode(JSON.stringify(payload)))
-  return key ? signValue(key, 'review-snapshot', encoded) : `${encoded}${snapshot.slice(dot)}`
+  const json = new TextDecoder().decode(fromBase64Url(snapshot.slice(0, dot)))
+  const payload = JSON.parse(json) as { state: Record<string, unknown> }
+  change(payload.state)
+  const text = toBase64Url(new TextEncoder().encode(JSON.stringify(payload)))
+  return key ? signValue(key, purpose ?? 'review-snapshot', text) : `${text}${snapshot.slice(dot)}`
 }
-/** Index of the state row in a snapshot's payload, and of stability within it. */
-const stateAt = 4
-const stabilityAt = 3
 
 describe('an answer with the signed snapshot of the card it was shown with', () => {
   it('takes one round trip and writes exactly what the read path writes: state, log and body', async () => {
@@ -140,13 +143,13 @@ describe('an answer with the signed snapshot of the card it was shown with', () 
     t.clock.advance(day)
     const shownAt = new Date(t.clock.now).toISOString()
     const real = await snapshotOf(ada.browser, card, shownAt)
-    const strong = (p: unknown[]) => {
-      ;(p[stateAt] as unknown[])[stabilityAt] = 400
+    const strong = (state: Record<string, unknown>) => {
+      state.stability = 400
     }
     for (const [i, snapshot] of [
       altered(real, strong),
       altered(real, strong, 'another key entirely'),
-      signValue(signingKey, 'session', altered(real, strong).split('.')[0] ?? ''),
+      altered(real, strong, signingKey, 'session'),
     ].entries()) {
       const rating = (['hard', 'good', 'easy'] as const)[i]
       t.clock.advance(minute)

@@ -77,81 +77,75 @@ function insertLogAfterState(db: Db, userId: string, cardId: string, log: LogWri
     where changes() = 1`)
 }
 
-/** The response stored for an idempotency key, only if the statement just before it wrote its log. */
-function storeResponseAfterLog(db: Db, userId: string, stored: StoredResponse, now: number) {
+/**
+ * The response stored for an idempotency key, only if the statement just before it wrote its
+ * log; without a key, a statement that writes nothing (so a batch keeps one shape).
+ */
+function storeResponseAfterLog(db: Db, userId: string, stored: StoredResponse | undefined, now: number) {
+  if (!stored) return db.run(sql`select 0 where 0`)
   return db.run(sql`
     insert into idempotency_keys (user_id, key, request_hash, status, body, created_at)
     select ${userId}, ${stored.key}, ${stored.requestHash}, ${stored.status}, ${stored.body}, ${now}
     where changes() = 1`)
 }
 
-/**
- * Records a review atomically: the state change only if nobody changed the card since it was
- * read (version check), the log only if the state changed (`changes() = 1`, evaluated on the
- * batch's own connection), and the idempotency record only if the log was written. One batch
- * is one transaction and one round trip, on the embedded file and on Turso alike.
- * Returns false when the state had moved on, in which case nothing was written.
- */
-export async function recordReview(
-  db: Db,
-  state: StateWrite,
-  log: LogWrite,
-  stored?: StoredResponse,
-): Promise<boolean> {
-  const steps = [writeState(db, state), insertLogAfterState(db, state.userId, state.cardId, log)] as const
-  const results = stored
-    ? await db.batch([...steps, storeResponseAfterLog(db, state.userId, stored, state.now)])
-    : await db.batch(steps)
-  return changedRows(results[1]) === 1
-}
-
-/** What an answer computed from a signed snapshot must still find true when it writes. */
-export interface SnapshotGuard {
-  /** The claimed session, checked in the write itself; none for a caller checked already. */
+/** What an answer must still find true when it writes, checked in the write itself. */
+export interface AnswerGuard {
+  /** The claimed session; none for a caller checked already in this request (a token, a page). */
   session?: { hash: string; liveAfter: number } | undefined
-  settingsJson: string
-  /** `updated_at` of the state the snapshot holds; none for a card that had no state. */
+  /** The settings the answer was scheduled with, as stored. */
+  settingsJson?: string | undefined
+  /** `updated_at` of the state the answer was computed from; null for a card that had none. */
   updatedAt: number | null
 }
 
 /**
- * An answer in one round trip (docs/deploy.md, "Round trips"): the session check (`caller`, as
- * `readForAnswer` has it) and the stored response for the key, then the state, log and
- * idempotency record of `recordReview`, the state written only while, in the same transaction,
- * the session is live, the state is still the snapshot's (version and `updated_at`, or still
- * absent), the card is not retired, its deck is still one the user may study, the user's
- * settings are still the snapshot's and the key is unused. Every guard is in SQL (D1 has no
- * interactive transaction); `applied` is false when any failed, and then nothing was written.
+ * Records an answer atomically, in one batch (one transaction, one round trip on the embedded
+ * file, Turso and D1 alike): the state change only if, in that transaction, the state is still
+ * the one the answer was computed from (version and `updated_at`, or still absent), the session
+ * is live, the card is not retired, its deck is one the user may study, the user's settings are
+ * still those it was scheduled with and the key is unused; the log only if the state changed
+ * (`changes() = 1`) and the idempotency record only if the log was written. Then the session
+ * check (`caller`, as `readForAnswer` has it) and the key's stored response. Every guard is in
+ * SQL, as D1 has no interactive transaction. An answer computed from a signed snapshot (no read
+ * before) relies on them all; one computed from a read, on the version, and on the rest for
+ * what changed in between. `applied` is false when any failed, and then nothing was written.
  */
-export async function recordReviewFromSnapshot(
+export async function recordReview(
   db: Db,
   caller: CallerRow,
   state: StateWrite,
   log: LogWrite,
-  guard: SnapshotGuard,
+  guard: AnswerGuard,
   stored?: StoredResponse,
 ) {
   const { userId, cardId, now } = state
   const still = [
     guard.session &&
       sql`exists (select 1 from ${sessions} where ${and(eq(sessions.idHash, guard.session.hash), eq(sessions.userId, userId), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, guard.session.liveAfter))})`,
-    sql`(select ${users.settings} from ${users} where ${users.id} = ${userId}) = ${guard.settingsJson}`,
+    guard.settingsJson === undefined
+      ? undefined
+      : sql`(select ${users.settings} from ${users} where ${users.id} = ${userId}) = ${guard.settingsJson}`,
     sql`exists (select 1 from ${decks} where ${decks.slug} = (select ${cards.deck} from ${cards} where ${cards.id} = ${cardId} and ${cards.retiredAt} is null) and ${visibleTo(userId)})`,
     stored &&
       sql`not exists (select 1 from ${idempotencyKeys} where ${idempotencyKeys.userId} = ${userId} and ${idempotencyKeys.key} = ${stored.key})`,
     guard.updatedAt === null ? undefined : eq(cardStates.updatedAt, guard.updatedAt),
   ]
-  const [callerRows, storedRows, , logged] = await db.batch([
+  // Writes first: a batch that read before writing would hold a read snapshot a concurrent
+  // commit could invalidate (SQLITE_BUSY_SNAPSHOT on a server). The reads after see the same
+  // transaction: the session as the guard saw it, and the key's record (this one's, if written).
+  const [, logged, ...rest] = await db.batch([
+    writeState(db, state, and(...still)),
+    insertLogAfterState(db, userId, cardId, log),
+    storeResponseAfterLog(db, userId, stored, now),
     caller,
     db
       .select()
       .from(idempotencyKeys)
       .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, stored?.key ?? '')))
       .limit(stored ? 1 : 0),
-    writeState(db, state, and(...still)),
-    insertLogAfterState(db, userId, cardId, log),
-    ...(stored ? [storeResponseAfterLog(db, userId, stored, now)] : []),
   ])
+  const [, callerRows, storedRows] = rest
   return { caller: callerRows, stored: storedRows[0], applied: changedRows(logged) === 1 }
 }
 
