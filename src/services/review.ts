@@ -138,7 +138,6 @@ export async function nextCard(
     ctx.userId,
     scope,
     window,
-    { withHeads: mode === 'normal' },
   )
   if (!deckVisible) throw noDeck(scope.deck)
   const queue = buildQueue(candidates, {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { cardStates } from '../../src/db/schema'
 import { type Browser, createClock, createTestApp, signUp } from '../helpers/app'
 import { seedDeck } from '../helpers/cards'
+import { gatedApp, sameBrowserOn } from '../helpers/interleave'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -119,6 +120,25 @@ describe('review order', () => {
     expect(served.slice(4).sort()).toEqual(byDue.slice(4))
     expect(served.slice(4)).not.toEqual(byDue.slice(4))
   }, 30_000)
+
+  it('reads the first shuffled review with its card and schedule in the queue batch, ranking the due days once', async () => {
+    const { user, url, clock } = await withReviews()
+    const trips: string[][] = []
+    const gated = await gatedApp(url, clock, (statements) => {
+      trips.push(statements)
+      return undefined
+    })
+    const res = await sameBrowserOn(gated.app, user.browser).request('/api/v1/review/next?deck=docker')
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { card: { id: string }; state: { cardId: string; state: string; reps: number } }
+    expect(body.state).toMatchObject({ cardId: body.card.id, state: 'review', reps: 3 })
+    // The session, then the queue batch: no read of the card after the queue picked it.
+    expect(trips).toHaveLength(2)
+    // The shuffle's key (its second prime) is computed by one statement: the one reading the peek.
+    const ranking = trips.flat().filter((sql) => sql.includes('2147483629'))
+    expect(ranking).toHaveLength(1)
+    gated.client.close()
+  })
 
   it('shows the oldest due first with reviewOrder due', async () => {
     const { user, byDue } = await withReviews({ reviewOrder: 'due' })

@@ -1,11 +1,12 @@
 import { and, asc, count, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import { type SqlWindow, State } from '../../domain/scheduling'
 import type { Db } from '../index'
+import { bound, placeholder, reuse } from '../reuse'
 import { cardStates, cards, decks, reviewLogs } from '../schema'
 import { visibleTo } from './deck-access'
 import { availableAt, reviewDue, siblingFree } from './due-window'
 import { fsrsSql } from './fsrs-sql'
-import { queueRanks } from './queue-order'
+import { queueRanks, rankValues } from './queue-order'
 
 export type CardRow = typeof cards.$inferSelect
 export type CardStateRow = typeof cardStates.$inferSelect
@@ -39,17 +40,55 @@ const peek = 5
  * siblings of today's answers held back (`siblingFree`). Rows are bounded by `peek`, counts are
  * computed in SQL, so a large deck or history costs no row materialisation in JavaScript.
  */
-export async function loadQueueCandidates(
-  db: Db,
-  userId: string,
-  scope: QueueScope,
-  window: SqlWindow,
-  options: { withHeads?: boolean } = {},
-) {
+export async function loadQueueCandidates(db: Db, userId: string, scope: QueueScope, window: SqlWindow) {
+  const topic = !!scope.topic
+  const key = JSON.stringify([topic, window.bury, window.order])
+  const statements = reuse(db, key, () => queueStatements(db, topic, window))
+  const [learning, reviews, reviewCount, fresh, freshCount, done, deck, learningHead] = await db.batch(
+    // The window's fields fill the placeholders of the same names.
+    bound(statements, { ...window, user: userId, deck: scope.deck, topic: scope.topic, ...rankValues(userId, window) }),
+  )
+  const doneByState = new Map(done.map((row) => [row.state, row.n]))
+  // An unseen card has no state.
+  const heads: { headCard: CardRow; headState: CardStateRow | null }[] = [...learningHead, ...reviews, ...fresh]
+  return {
+    deckVisible: deck.length > 0,
+    /** The card rows and the user's states of the learning head and of the reviews and unseen cards read. */
+    heads: {
+      cards: heads.map((row) => row.headCard),
+      states: heads.map((row) => row.headState).filter((state) => state !== null),
+    },
+    candidates: [...learning, ...reviews, ...fresh],
+    /** Review cards due today and unseen cards, each counted up to its daily limit. */
+    available: { review: reviewCount[0]?.n ?? 0, new: freshCount[0]?.n ?? 0 },
+    doneToday: {
+      newCards: doneByState.get(State.New) ?? 0,
+      reviews: doneByState.get(State.Review) ?? 0,
+      total: done.reduce((sum, row) => sum + row.n, 0),
+    },
+  }
+}
+
+/**
+ * The statements of `loadQueueCandidates` for one shape (a topic or the whole deck, the bury and
+ * order settings), with placeholders for every value (`reuse`).
+ */
+function queueStatements(db: Db, topic: boolean, { bury, order }: Pick<SqlWindow, 'bury' | 'order'>) {
+  const userId = placeholder<string>('user')
+  const scope = { deck: placeholder<string>('deck'), topic: topic ? placeholder<string>('topic') : undefined }
+  const window = {
+    ...(Object.fromEntries(
+      ['now', 'dayStart', 'dayEnd', 'learningDueBy', 'reviewLimit', 'newLimit'].map((name) => [
+        name,
+        placeholder(name),
+      ]),
+    ) as Omit<SqlWindow, 'studyDay' | 'bury' | 'order'>),
+    bury,
+  }
   const stateJoin = and(eq(cardStates.cardId, cards.id), eq(cardStates.userId, userId))
   const available = availableAt(window.now)
   const siblings = siblingFree(userId, window)
-  const rank = queueRanks(userId, window)
+  const rank = queueRanks(order)
   const dueReviews = and(eq(cardStates.userId, userId), reviewDue(window), liveCard(scope), siblings)
   // The rows the shuffled order can show first: the due days up to the peek-th review by due.
   const nthDue = db
@@ -90,9 +129,11 @@ export async function loadQueueCandidates(
     siblings,
   )
   // The card the queue shows first is the head of one list: the learning card due first, the
-  // first review due or the first unseen card. Their rows come in the same round trip, so the
-  // next card costs no second read. The learning head is picked from the few learning rows
-  // (a subquery with a LIMIT is not flattened), for the reason given below for ORDER BY.
+  // first review or the first unseen card in today's order. Their card and state rows come in
+  // the same round trip, so the next card costs no second read: reviews and unseen cards with
+  // their peek (ranking the first due days once: a head picked in a subquery of its own ranked
+  // them twice more), the learning head by a statement of its own, picked from the few learning
+  // rows (a subquery with a LIMIT is not flattened), for the reason given below for ORDER BY.
   const learningHead = db
     .select({ cardId: sql`card_id`.as('card_id') })
     .from(
@@ -106,22 +147,8 @@ export async function loadQueueCandidates(
     )
     .orderBy(sql`due, card_id`)
     .limit(1)
-  const reviewHead = db
-    .select({ cardId: cardStates.cardId })
-    .from(cardStates)
-    .innerJoin(cards, eq(cards.id, cardStates.cardId))
-    .where(firstReviews)
-    .orderBy(rank.review, asc(cardStates.cardId))
-    .limit(1)
-  const freshHead = db
-    .select({ cardId: cards.id })
-    .from(cards)
-    .leftJoin(cardStates, stateJoin)
-    .where(unseen)
-    .orderBy(rank.new, asc(cards.id))
-    .limit(1)
-  const heads = options.withHeads ? sql`(${learningHead}), (${reviewHead}), (${freshHead})` : sql`null`
-  const [learning, reviews, reviewCount, fresh, freshCount, done, deck, headCards, headStates] = await db.batch([
+  const heads = { headCard: cards, headState: cardStates }
+  return [
     db
       .select(candidateColumns)
       .from(cardStates)
@@ -132,7 +159,7 @@ export async function loadQueueCandidates(
       // the queue sorts them.
       .limit(1000),
     db
-      .select({ ...candidateColumns, rank: rank.review })
+      .select({ ...candidateColumns, rank: rank.review, ...heads })
       .from(cardStates)
       .innerJoin(cards, eq(cards.id, cardStates.cardId))
       .where(firstReviews)
@@ -140,7 +167,7 @@ export async function loadQueueCandidates(
       .limit(peek),
     db.select({ n: count() }).from(dueReviewRows),
     db
-      .select({ ...candidateColumns, rank: rank.new })
+      .select({ ...candidateColumns, rank: rank.new, ...heads })
       .from(cards)
       .leftJoin(cardStates, stateJoin)
       .where(unseen)
@@ -165,26 +192,12 @@ export async function loadQueueCandidates(
       .from(decks)
       .where(and(eq(decks.slug, scope.deck), visibleTo(userId)))
       .limit(1),
-    db.select().from(cards).where(sql`${cards.id} in (${heads})`),
     db
-      .select()
-      .from(cardStates)
-      .where(and(eq(cardStates.userId, userId), sql`${cardStates.cardId} in (${heads})`)),
-  ])
-  const doneByState = new Map(done.map((row) => [row.state, row.n]))
-  return {
-    deckVisible: deck.length > 0,
-    /** With `withHeads`: the card rows and the user's states of the cards heading each list. */
-    heads: { cards: headCards, states: headStates },
-    candidates: [...learning, ...reviews, ...fresh],
-    /** Review cards due today and unseen cards, each counted up to its daily limit. */
-    available: { review: reviewCount[0]?.n ?? 0, new: freshCount[0]?.n ?? 0 },
-    doneToday: {
-      newCards: doneByState.get(State.New) ?? 0,
-      reviews: doneByState.get(State.Review) ?? 0,
-      total: done.reduce((sum, row) => sum + row.n, 0),
-    },
-  }
+      .select({ headCard: cards, headState: cardStates })
+      .from(cards)
+      .innerJoin(cardStates, stateJoin)
+      .where(sql`${cards.id} in (${learningHead})`),
+  ] as const
 }
 
 /** The next learning or review card due after today, for "next card due at" when nothing is left. */

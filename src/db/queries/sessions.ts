@@ -1,5 +1,6 @@
 import { and, eq, gt, isNotNull } from 'drizzle-orm'
 import type { Db } from '../index'
+import { bound, placeholder, reuse } from '../reuse'
 import { sessions, users } from '../schema'
 
 export async function insertSession(db: Db, session: typeof sessions.$inferInsert): Promise<void> {
@@ -22,7 +23,7 @@ export async function replaceSession(
  * from its signed cookie (`sessionHash`), only while that session is live (not signed out, not past
  * either expiry), so a batch that returns no row here was made for nobody; for a caller checked
  * already (`checked`: an API token), the user's row. One statement shape for both, so a batch
- * has one type.
+ * has one type. Built once per shape and bound (`reuse`): an item for `db.batch` only.
  */
 export function callerRow(
   db: Db,
@@ -30,49 +31,65 @@ export function callerRow(
   now: number,
   idleMs: number,
 ) {
-  return db
-    .select({ settings: users.settings, lastSeenAt: sessions.lastSeenAt })
-    .from(users)
-    .leftJoin(
-      sessions,
-      and(
-        eq(sessions.userId, users.id),
-        eq(sessions.idHash, claim.sessionHash ?? ''),
-        gt(sessions.expiresAt, now),
-        gt(sessions.lastSeenAt, now - idleMs),
-      ),
-    )
-    .where(and(eq(users.id, claim.userId), claim.checked ? undefined : isNotNull(sessions.idHash)))
-    .limit(1)
+  const built = reuse(
+    db,
+    claim.checked ? 'caller checked' : 'caller',
+    () =>
+      [
+        db
+          .select({ settings: users.settings, lastSeenAt: sessions.lastSeenAt })
+          .from(users)
+          .leftJoin(
+            sessions,
+            and(
+              eq(sessions.userId, users.id),
+              eq(sessions.idHash, placeholder<string>('hash')),
+              gt(sessions.expiresAt, placeholder<number>('now')),
+              gt(sessions.lastSeenAt, placeholder<number>('idleSince')),
+            ),
+          )
+          .where(and(eq(users.id, placeholder<string>('user')), claim.checked ? undefined : isNotNull(sessions.idHash)))
+          .limit(1),
+      ] as const,
+  )
+  const [row] = bound(built, { hash: claim.sessionHash ?? '', now, idleSince: now - idleMs, user: claim.userId })
+  return row
 }
 
 export type CallerRow = ReturnType<typeof callerRow>
 
 /** The live session for a secret's hash with its user, or nothing if unknown or past either expiry. */
 export async function findLiveSession(db: Db, idHash: string, userId: string, now: number, idleMs: number) {
-  const [row] = await db
-    .select({
-      idHash: sessions.idHash,
-      lastSeenAt: sessions.lastSeenAt,
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-      settings: users.settings,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(
-        eq(sessions.idHash, idHash),
-        eq(sessions.userId, userId),
-        gt(sessions.expiresAt, now),
-        gt(sessions.lastSeenAt, now - idleMs),
-      ),
-    )
-    .limit(1)
+  const [statement] = reuse(
+    db,
+    'live session',
+    () =>
+      [
+        db
+          .select({
+            idHash: sessions.idHash,
+            lastSeenAt: sessions.lastSeenAt,
+            userId: users.id,
+            email: users.email,
+            name: users.name,
+            settings: users.settings,
+          })
+          .from(sessions)
+          .innerJoin(users, eq(users.id, sessions.userId))
+          .where(
+            and(
+              eq(sessions.idHash, placeholder<string>('hash')),
+              eq(sessions.userId, placeholder<string>('user')),
+              gt(sessions.expiresAt, placeholder<number>('now')),
+              gt(sessions.lastSeenAt, placeholder<number>('idleSince')),
+            ),
+          )
+          .limit(1),
+      ] as const,
+  ).prepared
+  const [row] = await statement.all({ hash: idHash, user: userId, now, idleSince: now - idleMs })
   return row
 }
-
 export async function touchSession(db: Db, idHash: string, now: number): Promise<void> {
   await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash))
 }
