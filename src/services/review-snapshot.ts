@@ -17,7 +17,7 @@ export interface ReviewSnapshot {
   state: CardStateRow | undefined
 }
 
-/** The longest snapshot handed out or taken: a full settings row makes about 1.5 KB. */
+/** The longest snapshot handed out or taken: every setting stored and a reviewed card make 1.2 KB. */
 export const snapshotMaxLength = 4096
 
 export function issueSnapshot(
