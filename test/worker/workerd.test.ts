@@ -37,11 +37,15 @@ describe('the Worker in workerd on D1', { shuffle: false }, () => {
     if (persistTo) rmSync(persistTo, { recursive: true, force: true })
   })
 
-  /** Calls the Worker as an API client: JSON in, the token (once there is one) as Bearer. */
+  /** Calls the Worker: JSON in, as a browser with `cookie`, else with the token (once there is one) as Bearer. */
   let token = ''
-  async function call(path: string, init: { method?: string; json?: unknown; headers?: Record<string, string> } = {}) {
+  async function call(
+    path: string,
+    init: { method?: string; json?: unknown; headers?: Record<string, string>; cookie?: string } = {},
+  ) {
     const headers: Record<string, string> = { ...init.headers }
-    if (token) headers.authorization = `Bearer ${token}`
+    if (init.cookie) headers.cookie = init.cookie
+    else if (token) headers.authorization = `Bearer ${token}`
     if (init.json !== undefined) headers['content-type'] = 'application/json'
     const res = await worker.fetch(path, {
       method: init.method ?? 'GET',
@@ -136,21 +140,10 @@ describe('the Worker in workerd on D1', { shuffle: false }, () => {
 
   it('answers from the snapshot the next card came with, in the one D1 batch of a session cookie', async () => {
     const ada = await signUp('snapshot@example.com')
-    const asAda = async (
+    const asAda = (
       path: string,
-      init: { method?: string; json?: unknown; key?: string; cookie?: string } = {},
-    ) => {
-      const headers: Record<string, string> = { cookie: init.cookie ?? ada.cookie }
-      if (init.json !== undefined) headers['content-type'] = 'application/json'
-      if (init.key) headers['idempotency-key'] = init.key
-      const res = await worker.fetch(path, {
-        method: init.method ?? 'GET',
-        headers,
-        body: init.json === undefined ? undefined : JSON.stringify(init.json),
-      })
-      const text = await res.text()
-      return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null }
-    }
+      { key, ...init }: { method?: string; json?: unknown; key?: string; cookie?: string } = {},
+    ) => call(path, { ...init, cookie: init.cookie ?? ada.cookie, headers: key ? { 'idempotency-key': key } : {} })
     const next = await asAda('/api/v1/review/next?deck=docker')
     expect(next.body.snapshot).toMatch(/^[\w-]+\.[\w-]{43}$/)
     const answer = {
