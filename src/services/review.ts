@@ -263,6 +263,7 @@ export async function answerCard(
   signingKey?: string,
 ): Promise<StoredResult> {
   const hash = idempotencyKey ? await requestHash(input) : ''
+  const keyed = idempotencyKey ? { key: idempotencyKey, hash } : undefined
   const asReplay = (stored: StoredRow | undefined) => {
     if (!stored) return undefined
     if (stored.requestHash !== hash)
@@ -274,13 +275,7 @@ export async function answerCard(
   }
   const claim = claimOf(caller)
   if (input.snapshot !== undefined && signingKey !== undefined && origin === 'review') {
-    const answered = await answerFromSnapshot(
-      claim,
-      input,
-      signingKey,
-      asReplay,
-      idempotencyKey && { key: idempotencyKey, hash },
-    )
+    const answered = await answerFromSnapshot(claim, input, signingKey, asReplay, keyed)
     if (answered) return answered
   }
   // One round trip checks the session and reads the stored response, the card, its deck and the state; one writes.
@@ -307,14 +302,7 @@ export async function answerCard(
   }
   const at = reviewTime(input, ctx.now)
   if (state?.lastReview != null && at < state.lastReview) {
-    const kept = await keepSuperseded(
-      ctx,
-      card.id,
-      state,
-      input,
-      at,
-      idempotencyKey ? { key: idempotencyKey, hash } : undefined,
-    )
+    const kept = await keepSuperseded(ctx, card.id, state, input, at, keyed)
     if (kept) return kept
     const stored = await replay()
     if (stored) return stored
@@ -322,13 +310,7 @@ export async function answerCard(
   }
 
   const planned = planAnswer(ctx, card.id, state, input, at, origin)
-  const outcome = await writeAnswer(
-    claim,
-    state,
-    planned,
-    ctx.settingsJson,
-    idempotencyKey && { key: idempotencyKey, hash },
-  )
+  const outcome = await writeAnswer(claim, state, planned, ctx.settingsJson, keyed)
   if (outcome.applied) return { status: 201, body: planned.body }
   // Not written: a request with the same key got there first (replay it), or the card changed.
   const stored = asReplay(outcome.stored)
