@@ -6,6 +6,7 @@ import type { Scrypt, ScryptParams } from './security/password'
 import type { RateLimitBinding, RateLimiterFactory, RateLimitPolicies } from './security/rate-limiter'
 import type { Claim, UserContext } from './services/context'
 import type { FsrsOptimizer } from './services/fsrs-optimize'
+import type { DataBinding } from './web/protocol'
 
 /** Worker bindings (secrets and vars); on Node the same names come from `process.env`. */
 export interface Bindings {
@@ -27,6 +28,8 @@ export interface Bindings {
   ADDRESS_RATE_LIMIT?: RateLimitBinding
   USER_RATE_LIMIT?: RateLimitBinding
   SIGN_IN_RATE_LIMIT?: RateLimitBinding
+  /** The pages Worker's service binding to the data Worker's `Data` entrypoint (wrangler.web.toml). */
+  DATA?: DataBinding
 }
 
 /** Who is calling: a browser session or an API token (with its scopes). */
@@ -60,7 +63,7 @@ export interface Mailer {
 /** What the runtime entry hands to `createApp`. */
 export interface AppDeps {
   /** The database for this request: one shared client on Node, a fresh web client per request on Workers. */
-  database: (env: Bindings) => Db
+  database: (env: Bindings, deps: ResolvedDeps) => Db
   /** Epoch milliseconds; injected so tests control time. */
   clock?: () => number
   /** Waits (sign-ins to an account under attack are slowed down); injected so tests need not wait. */
@@ -128,6 +131,9 @@ export interface AppVariables {
   claim: Claim | null
   csrfToken: string
 }
+
+/** The deps an app runs with, defaults filled in (`resolveDeps` in `app-base.ts`). */
+export type ResolvedDeps = AppVariables['deps'] & Pick<AppDeps, 'rateLimits' | 'rateLimiter'>
 
 export interface AppEnv {
   Bindings: Bindings

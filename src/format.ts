@@ -108,3 +108,6 @@ export function instantFromLocalInput(value: string, timeZone: string): string |
   if (Number.isNaN(wall) || new Date(wall).toISOString().slice(0, 19) !== written) return value
   return iso(instantOfWallClock(wall, timeZone))
 }
+
+/** The key of a deck's topic in per-topic maps (`loadHomeCounts`). */
+export const topicKey = (deck: string, topic: string) => `${deck}/${topic}`

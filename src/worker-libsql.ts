@@ -1,6 +1,7 @@
 import { createClient } from '@libsql/client/http'
 import { drizzle } from 'drizzle-orm/libsql/http'
 import { ConfigError, parseEnv, workerEnvSchema } from './config'
+import { dataEntrypoint } from './data-rpc'
 import type { Db } from './db/index'
 import { schema } from './db/schema'
 import type { Bindings } from './env'
@@ -25,4 +26,8 @@ function database(env: Bindings): Db {
   return drizzle(client, { schema })
 }
 
-export default createWorker(database)
+const worker = createWorker(database)
+
+export default { fetch: worker.fetch }
+/** `#data` over RPC for the pages Worker (wrangler.web.toml's `DATA` binding). */
+export const Data = dataEntrypoint(worker)

@@ -1,3 +1,4 @@
+import { dataEntrypoint } from './data-rpc'
 import { drizzleOnD1 } from './db/d1'
 import type { Db } from './db/index'
 import type { Bindings } from './env'
@@ -23,4 +24,8 @@ function database(env: Bindings): Db {
   return drizzleOnD1(env.DB)
 }
 
-export default createWorker(database)
+const worker = createWorker(database)
+
+export default { fetch: worker.fetch }
+/** `#data` over RPC for the pages Worker (wrangler.web.toml's `DATA` binding). */
+export const Data = dataEntrypoint(worker)

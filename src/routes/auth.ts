@@ -5,11 +5,7 @@ import type { AppEnv, AppVariables } from '../env'
 import { loginSchema, registerSchema } from '../schemas/accounts'
 import { login, register, type SignInAttempt } from '../services/accounts'
 import { validate } from '../validation'
-
-/** This request as a sign-in attempt: the client's address, and how to slow it down. */
-export function signInAttempt(c: { var: AppVariables; req: { raw: Request }; env: unknown }): SignInAttempt {
-  return { ip: c.var.deps.clientIp(c.req.raw, c.env), sleep: c.var.deps.sleep }
-}
+import { signInAttempt } from './request-info'
 
 /** `/api/v1/auth`: register, sign in and sign out with a session cookie. */
 export const authRoutes = new Hono<AppEnv>()

@@ -7,7 +7,7 @@ import { AppError } from '../errors'
 export const healthRoutes = new Hono<AppEnv>().get('/', async (c) => {
   let db: AppEnv['Variables']['db']
   try {
-    db = c.var.deps.database(c.env)
+    db = c.var.deps.database(c.env, c.var.deps)
   } catch (error) {
     const reason = error instanceof AppError ? error.message : 'the database is not configured'
     return c.json({ status: 'unavailable', db: 'unconfigured', reason }, 503)

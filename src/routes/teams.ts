@@ -12,15 +12,7 @@ import {
 import { createCheck, listTeamChecks } from '../services/checks'
 import { changeRole, createInvite, createTeam, listTeams, removeMember, teamDetail } from '../services/teams'
 import { validate } from '../validation'
-
-/**
- * Where links sent outside the page point: the configured `PUBLIC_ORIGIN`, else nothing (a
- * relative link). The request's own origin comes from its `Host` header, which whoever sends
- * the request (or a proxy in front) chooses, so it never goes into a link.
- */
-export function publicOrigin(c: { var: Pick<AppVariables, 'deps'> }): string {
-  return c.var.deps.publicOrigin ?? ''
-}
+import { publicOrigin } from './request-info'
 
 /** `/api/v1/teams`: teams, members, invites and checks of a team (issue 7). */
 export const teamRoutes = new Hono<AppEnv>()

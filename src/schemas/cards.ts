@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { browserSorts, browserStates } from '../db/queries/card-search'
+import { browserSorts, browserStates } from '../domain/card-browser'
 import { cardIdSchema } from './review'
 
 const slug = (field: string) =>

@@ -1,4 +1,8 @@
 import type { BatchItem } from 'drizzle-orm/batch'
+import { requireTools } from './require-tools'
+
+export { requireTools }
+
 import type { DeckTools } from '../content/deck-tools'
 import type { NoteText } from '../content/own-deck'
 import { fileSlug } from '../content/slug'
@@ -42,16 +46,6 @@ export async function requireDeck(ctx: DeckContext, slug: string, need: DeckRole
     throw new AppError(403, 'forbidden', `slug: ${why}`, { field: 'slug' })
   }
   return access
-}
-
-/** The compiler and importers, or a 501 saying where they run. */
-export function requireTools(tools: DeckTools | undefined): DeckTools {
-  if (tools) return tools
-  throw new AppError(
-    501,
-    'not_implemented',
-    'notes are compiled and imported on the Node server only: upload them there (see docs/architecture.md)',
-  )
 }
 
 /** Creates a user's deck, or a team's when `team` names a team the caller owns. */

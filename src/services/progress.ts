@@ -1,4 +1,10 @@
-import { loadProgress as loadProgressData, loadProgressRows, type ProgressWindow } from '../db/queries/progress'
+import type { Db } from '../db/index'
+import {
+  deckExists,
+  loadProgress as loadProgressData,
+  loadProgressRows,
+  type ProgressWindow,
+} from '../db/queries/progress'
 import { buildProgress, type DayGrid, dayIndexOf, type Progress, progressGrid } from '../domain/progress'
 import { createScheduler, recallAt } from '../domain/scheduling'
 import { AppError } from '../errors'
@@ -33,4 +39,12 @@ export async function loadProgress(ctx: UserContext, deck: string | undefined): 
     topics: data.topics,
     recall: (stability, lastReview) => recallAt(w, stability, lastReview, now),
   })
+}
+
+/** The deck to report on, or undefined for every deck; an unknown slug is a 404 naming `deck`. */
+export async function resolveDeck(db: Db, deck: string | undefined, userId: string) {
+  if (!deck) return undefined
+  if (!(await deckExists(db, deck, userId)))
+    throw new AppError(404, 'not_found', `deck: no deck "${deck}"`, { field: 'deck' })
+  return deck
 }

@@ -1,4 +1,8 @@
 import { sessionIdleMs } from '../auth/session-policy'
+import { presentCard } from './card-view'
+
+export { presentCard }
+
 import { canStudy } from '../db/queries/deck-access'
 import {
   type CardRow,
@@ -71,25 +75,6 @@ export function presentState(cardId: string, row: Omit<CardStateRow, 'userId' | 
     leech: row.leech,
     buriedUntil: iso(row.buriedUntil),
     version: row.version,
-  }
-}
-
-export function presentCard(card: CardRow) {
-  return {
-    id: card.id,
-    kind: card.kind,
-    topic: card.topic,
-    deck: card.deck,
-    prompt: card.prompt,
-    answer: card.answer,
-    promptHtml: card.promptHtml,
-    answerHtml: card.answerHtml,
-    source: {
-      file: card.sourceFile,
-      line: card.sourceLine,
-      anchor: card.sourceAnchor,
-      headings: JSON.parse(card.sourceHeadings) as string[],
-    },
   }
 }
 

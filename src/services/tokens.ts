@@ -4,14 +4,11 @@ import { insertTokenWithin, listTokens, revokeToken } from '../db/queries/tokens
 import { AppError } from '../errors'
 import { iso } from '../format'
 import { hashSecret, newApiToken } from '../security/secrets'
+import { maxActiveTokens } from './token-limit'
 
 const day = 24 * 60 * 60 * 1000
 
-/**
- * Active tokens a user may hold at once: the API limit is per user, and a cap keeps a leaked
- * session from minting an unbounded pile of tokens to revoke one by one (security review, finding 8).
- */
-export const maxActiveTokens = 20
+export { maxActiveTokens }
 
 export interface TokenInput {
   name: string

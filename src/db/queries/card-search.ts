@@ -1,16 +1,13 @@
 import { type SQL, sql } from 'drizzle-orm'
+/** The card browser's state filter: the FTSR state, or a study flag. */
+import { type BrowserSort, type BrowserState, browserSorts, browserStates } from '../../domain/card-browser'
 import { State } from '../../domain/scheduling'
 import type { Db } from '../index'
 import { cardStates, cards, decks } from '../schema'
 import { visibleTo } from './deck-access'
 import { fsrsSql } from './fsrs-sql'
 
-/** The card browser's state filter: the FTSR state, or a study flag. */
-export const browserStates = ['new', 'learning', 'review', 'suspended', 'buried', 'leech'] as const
-export type BrowserState = (typeof browserStates)[number]
-
-export const browserSorts = ['position', 'relevance', 'due', 'lapses', 'difficulty', 'retrievability'] as const
-export type BrowserSort = (typeof browserSorts)[number]
+export { type BrowserSort, type BrowserState, browserSorts, browserStates }
 
 export interface CardSearch {
   userId: string

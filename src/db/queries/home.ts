@@ -1,5 +1,6 @@
 import { and, count, eq, gte, isNull, lt, or, sql } from 'drizzle-orm'
 import { Rating, type SqlWindow, State } from '../../domain/scheduling'
+import { topicKey } from '../../format'
 import type { Db } from '../index'
 import { cardStates, cards, decks, reviewLogs, topics } from '../schema'
 import { availableAt, dueInWindow, siblingFree } from './due-window'
@@ -22,7 +23,7 @@ export interface HomeCounts {
   doneToday: { newCards: number; reviews: number; total: number; again: number }
 }
 
-export const topicKey = (deck: string, topic: string) => `${deck}/${topic}`
+export { topicKey }
 
 /**
  * Per-topic due and unseen counts, and what was done today, in one batch. The due count walks

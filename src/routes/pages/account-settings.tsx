@@ -1,13 +1,21 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono/tiny'
+import {
+  changeEmail,
+  changePassword,
+  createToken,
+  deleteAccount,
+  revokeOwnToken,
+  signOutEverywhere,
+  tokensOf,
+} from '#data'
 import { clearSessionCookie } from '../../auth/cookies'
 import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
 import type { SignedInEnv } from '../../middleware/caller'
 import { changeEmailSchema, changePasswordSchema, deleteAccountSchema } from '../../schemas/account-changes'
 import { createTokenSchema, idParamSchema } from '../../schemas/accounts'
-import { changeEmail, changePassword, deleteAccount, signOutEverywhere } from '../../services/account-changes'
-import { createToken, maxActiveTokens, revokeOwnToken, tokensOf } from '../../services/tokens'
+import { maxActiveTokens } from '../../services/token-limit'
 import { parseWith, validate } from '../../validation'
 import { AccountPage, type AccountPageProps } from '../../views/pages/account'
 import { personMessage } from '../../views/person-message'

@@ -1,17 +1,15 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono/tiny'
+import { deleteSession, findInvite, login, register } from '#data'
 import { clearSessionCookie, writeSessionCookie } from '../../auth/cookies'
-import { deleteSession } from '../../db/queries/sessions'
-import { findInvite } from '../../db/queries/teams'
 import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
 import { loginSchema, registerSchema } from '../../schemas/accounts'
 import { hashSecret } from '../../security/secrets'
-import { login, register } from '../../services/accounts'
 import { parseWith } from '../../validation'
 import { AccountForm } from '../../views/pages/account-form'
 import { personMessage } from '../../views/person-message'
-import { signInAttempt } from '../auth'
+import { signInAttempt } from '../request-info'
 
 /** Only same-site paths are followed after sign-in, never another origin. */
 function safeNext(next: unknown): string {

@@ -1,12 +1,10 @@
 import { Hono } from 'hono/tiny'
-import { listDecks } from '../../db/queries/decks'
+import { listDecks, loadProgress, readiness, resolveDeck } from '#data'
 import type { AppEnv } from '../../env'
-import { loadProgress } from '../../services/progress'
-import { readiness } from '../../services/readiness'
+import { progressQuerySchema } from '../../schemas/progress'
 import { validate } from '../../validation'
 import { ReadinessPanel } from '../../views/components/readiness-panel'
 import { ProgressPage } from '../../views/pages/progress'
-import { progressQuerySchema, resolveDeck } from '../progress'
 import { signedIn } from './signed-in'
 
 /** The progress dashboard (issue 5). */

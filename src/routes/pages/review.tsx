@@ -1,17 +1,24 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono/tiny'
 import * as v from 'valibot'
-import { canStudy, findDeckAccess } from '../../db/queries/deck-access'
-import { findScope, loadToday } from '../../db/queries/home'
+import {
+  answerCard,
+  canStudy,
+  changeCard,
+  checkTypedAnswer,
+  findDeckAccess,
+  findScope,
+  loadToday,
+  nextCard,
+  previewCard,
+  undoLast,
+} from '#data'
 import { ratingNames, SchedulingError, sqlWindow } from '../../domain/scheduling'
 import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
 import { iso } from '../../format'
 import type { SignedInEnv } from '../../middleware/caller'
 import { cardIdSchema, nextQuerySchema, snapshotSchema } from '../../schemas/review'
-import { changeCard } from '../../services/card-actions'
-import { answerCard, checkTypedAnswer, nextCard, previewCard } from '../../services/review'
-import { undoLast } from '../../services/undo'
 import { validate } from '../../validation'
 import { describeNextDue } from '../../views/components/due-text'
 import { type ReviewScope, reviewUrl } from '../../views/components/review-links'

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono/tiny'
-import { listDecks } from '../../db/queries/decks'
+import { listDecks } from '#data'
 import { AppError } from '../../errors'
 import type { SignedInEnv } from '../../middleware/caller'
 import { type FormBody, formDeck } from '../../schemas/exam-forms'

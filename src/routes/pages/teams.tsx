@@ -1,6 +1,21 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono/tiny'
-import { listDecks } from '../../db/queries/decks'
+import {
+  acceptInvite,
+  changeRole,
+  checkResults,
+  checkView,
+  createCheck,
+  createInvite,
+  createTeam,
+  listDecks,
+  listTeamChecks,
+  listTeams,
+  previewInvite,
+  removeMember,
+  submitCheck,
+  teamDetail,
+} from '#data'
 import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
 import { instantFromLocalInput } from '../../format'
@@ -15,25 +30,13 @@ import {
   submissionSchema,
   teamParamSchema,
 } from '../../schemas/teams'
-import { checkResults } from '../../services/check-results'
-import { checkView, createCheck, listTeamChecks, submitCheck } from '../../services/checks'
-import {
-  acceptInvite,
-  changeRole,
-  createInvite,
-  createTeam,
-  listTeams,
-  previewInvite,
-  removeMember,
-  teamDetail,
-} from '../../services/teams'
 import { parseWith, validate } from '../../validation'
 import { CheckPage } from '../../views/pages/check-page'
 import { CheckResultsPage } from '../../views/pages/check-results'
 import { TeamInvite } from '../../views/pages/team-invite'
 import { type FormError, TeamList } from '../../views/pages/team-list'
 import { TeamPage, type TeamPageProps } from '../../views/pages/team-page'
-import { publicOrigin } from '../teams'
+import { publicOrigin } from '../request-info'
 import { signedIn } from './signed-in'
 
 type Ctx = Context<SignedInEnv>

@@ -1,5 +1,5 @@
-import type { BrowserState } from '../../db/queries/card-search'
-import { browserStates } from '../../db/queries/card-search'
+import type { BrowserState } from '../../domain/card-browser'
+import { browserStates } from '../../domain/card-browser'
 import { shownTime } from '../../format'
 import type { CardSearchQuery } from '../../schemas/cards'
 import type { BrowserCard } from '../../services/card-browser'
