@@ -4,6 +4,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createClient } from '@libsql/client/http'
+import { createClient as createServerlessClient } from '@tursodatabase/serverless/compat'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 /**
@@ -13,6 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
  * stateless call with, so no statement completes, and the Worker's flows run on D1 instead
  * (test/worker). This test pins that finding: when a turso release accepts `close`, it fails,
  * and the workerd flows can move onto the libSQL server (docs/deploy.md).
+ *
+ * Turso's smaller fetch-only driver (`@tursodatabase/serverless`, a candidate for the Worker's
+ * Turso build) speaks Hrana v3 on `/v3/cursor` and `/v3/pipeline`, which this server does not
+ * serve at all (it has `/v2/pipeline` and `/pull-updates`). That is pinned too: when a turso
+ * release serves `/v3/cursor`, the swap can be tried against it (docs/deploy.md).
  */
 const binary = join('node_modules', '@tursodatabase', 'cli-linux-x64-gnu', 'tursodb')
 
@@ -37,8 +43,10 @@ describe.skipIf(!existsSync(binary))('the libSQL HTTP client against tursodb --s
     dir = mkdtempSync(join(tmpdir(), 'dockdeck-tursodb-'))
     const port = await freePort()
     url = `http://127.0.0.1:${port}`
+    // RUST_LOG=info: the server logs each request's method and path (and an unknown endpoint) at info.
     child = spawn(binary, [join(dir, 'server.db'), '--sync-server', `127.0.0.1:${port}`], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, RUST_LOG: 'info' },
     })
     child.stdout?.on('data', (chunk: Buffer) => {
       log += chunk.toString()
@@ -75,5 +83,16 @@ describe.skipIf(!existsSync(binary))('the libSQL HTTP client against tursodb --s
     // through a pipe, in its own time: a fixed 200 ms wait found it empty on a loaded machine
     // (1 run in 7), so wait for the line itself.
     await expect.poll(() => log, { timeout: 20_000 }).toMatch(/unknown variant `close`/)
+  })
+
+  it("Turso's serverless driver asks for /v3/cursor, an endpoint the server does not have", async () => {
+    const client = createServerlessClient({ url })
+    const error = await client.execute('select 1').then(
+      () => null,
+      (e: Error) => e,
+    )
+    client.close()
+    expect(error?.message).toBe('HTTP error! status: 404')
+    await expect.poll(() => log, { timeout: 20_000 }).toMatch(/Unknown endpoint: POST \/v3\/cursor/)
   })
 })
