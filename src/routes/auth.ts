@@ -1,9 +1,9 @@
 import { Hono } from 'hono/tiny'
 import { clearSessionCookie, writeSessionCookie } from '../auth/cookies'
 import { deleteSession } from '../db/queries/sessions'
-import type { AppEnv, AppVariables } from '../env'
+import type { AppEnv } from '../env'
 import { loginSchema, registerSchema } from '../schemas/accounts'
-import { login, register, type SignInAttempt } from '../services/accounts'
+import { login, register } from '../services/accounts'
 import { validate } from '../validation'
 import { signInAttempt } from './request-info'
 

@@ -1,5 +1,5 @@
 import { Hono } from 'hono/tiny'
-import type { AppEnv, AppVariables } from '../env'
+import type { AppEnv } from '../env'
 import { auth } from '../middleware/caller'
 import {
   changeRoleSchema,

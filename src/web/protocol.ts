@@ -19,9 +19,11 @@ type SentError =
   | { kind: 'app'; status: number; code: ErrorCode; message: string; options: AppErrorOptions }
   | { kind: 'scheduling'; code: SchedulingErrorCode; message: string }
 
-/** A value sent by name. No request field can be named this: valibot objects drop unknown keys. */
+/**
+ * The key of a value sent by name: `{ [refKey]: 'db' }` or `{ [refKey]: 'deps', key }`. No request
+ * field can be named this: valibot objects drop unknown keys.
+ */
 const refKey = '\u0000ref'
-type Ref = { [refKey]: 'db' } | { [refKey]: 'deps'; key: string }
 
 function isPlain(value: object): boolean {
   const proto = Object.getPrototypeOf(value)

@@ -36,11 +36,12 @@ describe('finding 9: one createDeps for both entries, and invite links that igno
     expect(() => createDeps({ PUBLIC_ORIGIN: 'not a url' }, { database })).toThrow(/PUBLIC_ORIGIN/)
   })
 
-  it('both Worker builds build their app with createDeps', async () => {
+  it('every Worker builds its app with createDeps: both data Worker builds and the pages Worker', async () => {
     const { readFile } = await import('node:fs/promises')
     expect(await readFile('src/worker-entry.ts', 'utf8')).toMatch(/createDeps\(env,/)
+    expect(await readFile('src/worker-web.ts', 'utf8')).toMatch(/createDeps\(env,/)
     for (const entry of ['src/worker.ts', 'src/worker-libsql.ts'])
-      expect(await readFile(entry, 'utf8')).toMatch(/export default createWorker\(database\)/)
+      expect(await readFile(entry, 'utf8')).toMatch(/const worker = createWorker\(database\)/)
   })
 
   it('never puts a forged Host header into an invite link', async () => {

@@ -85,28 +85,6 @@ describe('the Worker in workerd on D1', { shuffle: false }, () => {
     expect(res).toMatchObject({ status: 200, body: { status: 'ok', db: 'ok' } })
   })
 
-  it('serves the static files from Static Assets, versioned, with the security headers and their own', async () => {
-    const page = await worker.fetch('/signin')
-    const css = /href="(\/assets\/app\.css\?v=[a-z0-9]+)"/.exec(await page.text())?.[1]
-    expect(css).toBeDefined()
-    const sheet = await worker.fetch(css as string)
-    expect(sheet.status).toBe(200)
-    expect(sheet.headers.get('content-type')).toMatch(/^text\/css/)
-    expect(sheet.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
-    expect(sheet.headers.get('content-security-policy')).toContain("script-src 'self'")
-    expect(sheet.headers.get('x-content-type-options')).toBe('nosniff')
-    const favicon = await worker.fetch('/favicon.ico')
-    expect(favicon.headers.get('content-type')).toBe('image/svg+xml')
-    const sw = await worker.fetch('/sw.js')
-    expect(sw.headers.get('service-worker-allowed')).toBe('/')
-    const document = await call('/api/openapi.json')
-    expect(document).toMatchObject({ status: 200, body: { openapi: '3.1.0' } })
-    const docs = await worker.fetch('/api/docs')
-    expect(docs.status).toBe(200)
-    expect(await docs.text()).toContain('API reference')
-    expect((await worker.fetch('/assets/nothing.css')).status).toBe(404)
-  })
-
   it('signs up, issues a token, and reviews: next card, answer, replayed answer, undo', async () => {
     const owner = await signUp('owner@example.com')
     token = await tokenFor(owner.cookie)
