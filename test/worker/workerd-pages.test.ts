@@ -162,6 +162,10 @@ describe('the pages Worker in workerd, its data over RPC from the data Worker', 
   const email = 'pages@example.com'
 
   beforeAll(async () => {
+    if (process.env.PAGES_ORIGIN) {
+      browser = new PageBrowser(process.env.PAGES_ORIGIN)
+      return
+    } // TEMP
     persistTo = mkdtempSync(join(tmpdir(), 'dockdeck-pages-'))
     const port = await freePorts()
     dev = startDevWorker(port, persistTo)
@@ -264,6 +268,31 @@ describe('the pages Worker in workerd, its data over RPC from the data Worker', 
     })
     expect(location(regraded)).toBe('/review?deck=docker')
     answered = cardId
+  })
+
+  it('checks a typed command on the answer side of a type-in card', async () => {
+    const found = await browser.request('/api/v1/cards?q=List%20the%20running%20containers&limit=20')
+    const { cards } = (await found.json()) as { cards: { id: string; kind: string; answer: string }[] }
+    const card = cards.find((c) => c.kind === 'typein' && c.answer === 'docker ps')
+    expect(card).toBeDefined()
+    const question = await browser.page(`/review?deck=docker&card=${card?.id}`)
+    expect(question.html).toMatch(/<label for="typed">Type the command<\/label><input id="typed" name="typed"/)
+    const reveal = (typed: string) =>
+      browser.page(
+        `/review/answer?${new URLSearchParams({
+          deck: 'docker',
+          card: card?.id ?? '',
+          shownAt: field(question.html, 'shownAt'),
+          typed,
+        })}`,
+      )
+    const right = await reveal('docker  ps')
+    expect(right.status).toBe(200)
+    expect(right.html).toContain('Your answer matches')
+    expect(right.html).toMatch(/value="good"[^>]*autofocus=""/)
+    const wrong = await reveal('docker images')
+    expect(wrong.html).toContain('Your answer differs')
+    expect(wrong.html).toMatch(/value="again"[^>]*autofocus=""/)
   })
 
   it('shows the progress page with the review just made', async () => {
