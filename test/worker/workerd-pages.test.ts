@@ -161,6 +161,17 @@ describe('the pages Worker in workerd, its data over RPC from the data Worker', 
   let browser: PageBrowser
   const email = 'pages@example.com'
 
+  /** The reset link in the last mail the data Worker logged for `to`. */
+  async function mailedLink(to: string): Promise<string> {
+    for (let waited = 0; waited < 10_000; waited += 200) {
+      const mail = dev.output().split(`dockdeck mail to ${to}:`).at(-1)
+      const link = mail === undefined || mail === dev.output() ? undefined : /\/password\/reset\/[\w-]+/.exec(mail)?.[0]
+      if (link) return link
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+    throw new Error(`no mail to ${to} in the log:\n${dev.output()}`)
+  }
+
   beforeAll(async () => {
     if (process.env.PAGES_ORIGIN) {
       browser = new PageBrowser(process.env.PAGES_ORIGIN)
@@ -500,5 +511,45 @@ describe('the pages Worker in workerd, its data over RPC from the data Worker', 
     expect(unknown.status).toBe(404)
     expect(unknown.headers.get('content-type')).toMatch(/^application\/problem\+json/)
     expect(await unknown.json()).toMatchObject({ status: 404, code: 'not_found' })
+  })
+
+  it('changes the email on the account page, and sets a new password through the mailed reset link', async () => {
+    const newEmail = 'renamed@example.com'
+    const changed = await browser.submit('/account/email', { email: newEmail, currentPassword: password })
+    expect(changed.status).toBe(200)
+    expect(mainText(await changed.text())).toContain(`You now sign in as ${newEmail}.`)
+
+    // The data Worker's mailer writes the message to its log, which dev:worker passes on.
+    const visitor = new PageBrowser(browser.origin)
+    const forgot = await visitor.submit('/password/forgot', { email: newEmail })
+    expect(forgot.status).toBe(200)
+    const link = await mailedLink(newEmail)
+    expect((await visitor.page(link)).html).toContain('name="newPassword"')
+    const reset = await visitor.submit(link, { newPassword: 'a brand new passphrase' })
+    expect(location(reset)).toBe('/signin?reset=1')
+    // Spent: the link works once.
+    expect((await visitor.page(link)).status).toBe(410)
+    const signedIn = await visitor.submit('/signin', { email: newEmail, password: 'a brand new passphrase' })
+    expect(location(signedIn)).toBe('/')
+    expect(mainText((await visitor.page('/account')).html)).toMatch(/You sign in as renamed@example\.com ?\./)
+    // The reset ended every session of the account, the first browser's too.
+    expect(location(await browser.request('/account'))).toBe('/signin?next=%2Faccount')
+    browser = visitor
+  })
+
+  // Last: the account is gone afterwards.
+  it('deletes the account from the account page: its session and its sign-in end', async () => {
+    const deleted = await browser.submit('/account/delete', {
+      currentPassword: 'a brand new passphrase',
+      confirm: 'delete',
+    })
+    expect(deleted.status).toBe(200)
+    expect(mainText(await deleted.text())).toContain('Your account was deleted')
+    expect(location(await browser.request('/review'))).toBe('/signin?next=%2Freview')
+    const refused = await new PageBrowser(browser.origin).submit('/signin', {
+      email: 'renamed@example.com',
+      password: 'a brand new passphrase',
+    })
+    expect(refused.status).toBe(401)
   })
 })
