@@ -39,7 +39,7 @@ export { optimizeWeights } from './services/fsrs-optimize'
 export { loadProgress, resolveDeck } from './services/progress'
 export { answerQuiz, createQuiz, getQuiz } from './services/quizzes'
 export { readiness } from './services/readiness'
-export { answerCard, checkTypedAnswer, nextCard, previewCard } from './services/review'
+export { answerCard, nextCard, previewCard } from './services/review'
 export { updateSettings } from './services/settings'
 export {
   acceptInvite,

@@ -20,7 +20,6 @@ import {
   recordSupersededReview,
   type StateWrite,
 } from '../db/queries/review-writes'
-import { type AnswerComparison, compareAnswer } from '../domain/answer'
 import {
   applyLeech,
   buildQueue,
@@ -494,10 +493,4 @@ export async function previewCard(ctx: UserContext, cardId: string, signingKey?:
   if (!card || !deck || card.retiredAt !== null || !(await canStudy(ctx.db, ctx.userId, deck)))
     throw new AppError(404, 'not_found', 'card: no such card', { field: 'card' })
   return withIntervals(card, state, ctx, signingKey)
-}
-
-/** Compares a typed answer with the card's; letter case counts for type-in (CLI) cards. */
-export function checkTypedAnswer(card: { kind: string; answer: string }, typed: string): AnswerComparison {
-  const command = card.kind === 'typein'
-  return compareAnswer(typed, card.answer, { caseSensitive: command, command })
 }

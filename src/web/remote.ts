@@ -20,8 +20,12 @@ export function remoteDatabase(binding: DataBinding | undefined, deps: object): 
   return handle as Db
 }
 
-/** A `#data` function of the same name, run by the data Worker. */
-export function remote<F extends (...args: never[]) => unknown>(name: string): F {
+/**
+ * A `#data` function of the same name, run by the data Worker. Only async functions qualify: a
+ * remote call always answers with a promise, so a synchronous one (a pure helper) would hand its
+ * caller a promise where it expects a value. Such a helper belongs in a module of its own.
+ */
+export function remote<F extends (...args: never[]) => Promise<unknown>>(name: string): F {
   return (async (...args: unknown[]) => {
     const first = args[0] as { db?: unknown } | undefined
     const db = (first && handles.has(first) ? first : first?.db) as object | undefined

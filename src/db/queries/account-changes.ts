@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm'
+import { changedRows } from '../changes'
 import type { Db } from '../index'
 import { loginFailures, passwordResets, sessions, users } from '../schema'
 
@@ -30,7 +31,7 @@ export async function updateEmail(db: Db, userId: string, email: string): Promis
         sql`not exists (select 1 from ${users} u2 where u2.email = ${email} and u2.id <> ${userId})`,
       ),
     )
-  return result.rowsAffected === 1
+  return changedRows(result) === 1
 }
 
 /** Teams where the user is the only owner while other members remain: deleting would orphan them. */
@@ -73,7 +74,7 @@ export async function deleteUserAndData(db: Db, userId: string, email: string): 
     db.delete(loginFailures).where(eq(loginFailures.email, email)),
     db.delete(users).where(eq(users.id, userId)),
   ])
-  return (results.at(-1) as { rowsAffected: number }).rowsAffected === 1
+  return changedRows(results.at(-1)) === 1
 }
 
 export async function insertPasswordReset(db: Db, reset: typeof passwordResets.$inferInsert): Promise<void> {
@@ -110,5 +111,5 @@ export async function spendPasswordReset(db: Db, tokenHash: string, userId: stri
       sql`delete from sessions where user_id = ${userId} and (select used_at from password_resets where token_hash = ${tokenHash}) = ${now}`,
     ),
   ])
-  return (results[1] as { rowsAffected: number }).rowsAffected === 1
+  return changedRows(results[1]) === 1
 }

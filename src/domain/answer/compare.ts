@@ -49,6 +49,15 @@ export function compareAnswer(typed: string, expected: string, options: CompareO
   return { correct, diff: diffTokens(words(shownExpected), words(shownTyped), key, ' ') }
 }
 
+/**
+ * A review card's typed answer against its answer: letter case counts for type-in (CLI) cards.
+ * Pure, so the review page runs it where it renders (in the pages Worker too), not over RPC.
+ */
+export function checkTypedAnswer(card: { kind: string; answer: string }, typed: string): AnswerComparison {
+  const command = card.kind === 'typein'
+  return compareAnswer(typed, card.answer, { caseSensitive: command, command })
+}
+
 function matches(typed: string, expected: string, options: CompareOptions): boolean {
   if (normalizeAnswer(typed, options) === normalizeAnswer(expected, options)) return true
   if (!options.command) return false

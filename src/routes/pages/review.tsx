@@ -5,7 +5,6 @@ import {
   answerCard,
   canStudy,
   changeCard,
-  checkTypedAnswer,
   findDeckAccess,
   findScope,
   loadToday,
@@ -13,6 +12,7 @@ import {
   previewCard,
   undoLast,
 } from '#data'
+import { checkTypedAnswer } from '../../domain/answer'
 import { ratingNames, SchedulingError, sqlWindow } from '../../domain/scheduling'
 import type { AppEnv } from '../../env'
 import { AppError } from '../../errors'
