@@ -36,7 +36,8 @@ export interface Tursodb {
  * A temp database migrated by the project's migrations, with the decks of `contentDir` synced
  * into it by the project's content sync (both on the file with @libsql/client, in
  * `tursodb-prepare.ts`: tursodb 0.6.0 cannot run them itself, it has no FTS5 for the card search
- * table of migration 0009 and its triggers), then served by tursodb on a free port.
+ * table of migration 0009 and its triggers, which that script then drops), then served by
+ * tursodb on a free port.
  */
 export async function startTursodb(contentDir?: string): Promise<Tursodb> {
   const dir = mkdtempSync(join(tmpdir(), 'dockdeck-tursodb-'))
