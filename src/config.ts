@@ -71,11 +71,27 @@ export const nodeEnvSchema = v.object({
 })
 export type NodeEnv = v.InferOutput<typeof nodeEnvSchema>
 
+/**
+ * Where the Turso build may send its queries: `libsql://` (sent as `https://`) or `https://`;
+ * plain `http://` only to this machine (a local `tursodb --sync-server`, which speaks no TLS),
+ * never across a network where the auth token and the data would travel in clear.
+ */
+export function isWorkerDatabaseUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false
+  const url = new URL(value)
+  if (url.protocol === 'libsql:' || url.protocol === 'https:') return url.hostname !== ''
+  return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+}
+
 /** Bindings of the Worker: Turso's URL and token, set with `wrangler secret put`. */
 export const workerEnvSchema = v.object({
   DATABASE_URL: v.pipe(
     v.string('is not set: run `wrangler secret put DATABASE_URL`'),
-    v.regex(/^(libsql:|https:)/, 'must be a Turso URL (libsql:// or https://)'),
+    v.trim(),
+    v.check(
+      isWorkerDatabaseUrl,
+      'must be a Turso URL (libsql:// or https://), or http:// to 127.0.0.1 or localhost (a local tursodb)',
+    ),
   ),
   DATABASE_AUTH_TOKEN: v.optional(v.string()),
   ...sharedEnvEntries,

@@ -10,7 +10,7 @@ import { createWorker } from './worker-entry'
  * tests): drizzle on the `DB` binding, migrated with `wrangler d1 migrations apply DB`.
  *
  * Turso is the other build, `src/worker-libsql.ts` (`npm run deploy:turso`): each build carries
- * only its own driver, and the libSQL HTTP client is 14 KB gzip of a bundle budgeted at 100 KB.
+ * only its own driver (there, our Hrana client `src/db/hrana-http.ts`) in a bundle budgeted at 100 KB.
  * A `DATABASE_URL` secret here means the wrong build was deployed: refused, not ignored.
  */
 function database(env: Bindings): Db {

@@ -1,12 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { type Unstable_DevWorker, unstable_dev } from 'wrangler'
+import { scopes } from '../../src/auth/scopes'
 import { randomSecret } from '../../src/security/secrets'
+import { hasTursodb, startTursodb, type Tursodb } from '../helpers/tursodb'
 
 /**
  * The Worker comes in two builds, each with only its own database driver (docs/deploy.md): D1
  * (`src/worker.ts`, wrangler's `main`, whose flows test/worker/workerd.test.ts runs) and Turso
- * (`src/worker-libsql.ts`). Both are bundled by wrangler and started in workerd here; a deployment
- * that pairs a build with the other database's configuration is told which build to deploy.
+ * (`src/worker-libsql.ts`, whose flows run against tursodb below). Both are bundled by wrangler and
+ * started in workerd here; a deployment that pairs a build with the other database's configuration
+ * is told which build to deploy.
  */
 describe('the two Worker builds in workerd', () => {
   let worker: Unstable_DevWorker | undefined
@@ -55,4 +58,116 @@ describe('the two Worker builds in workerd', () => {
     expect(res.status).toBe(503)
     expect(await res.json()).toMatchObject({ detail: expect.stringMatching(/wrangler secret put SIGNING_KEY/) })
   }, 300_000)
+})
+
+/**
+ * The Turso build end to end: bundled by wrangler, run in workerd, its own Hrana client
+ * (src/db/hrana-http.ts) sending every query over HTTP to a real libSQL server, `tursodb
+ * --sync-server`, on a database migrated by the project's migrations and holding the Docker deck
+ * synced by the project's content sync.
+ */
+describe.skipIf(!hasTursodb)('the Turso build in workerd against tursodb', { shuffle: false }, () => {
+  let server: Tursodb
+  let worker: Unstable_DevWorker
+
+  beforeAll(async () => {
+    server = await startTursodb('content')
+    worker = await unstable_dev('src/worker-libsql.ts', {
+      config: 'wrangler.toml',
+      ip: '127.0.0.1',
+      vars: { SIGNING_KEY: randomSecret(), DATABASE_URL: server.url },
+      logLevel: 'error',
+      experimental: { disableExperimentalWarning: true, testMode: true },
+    })
+  }, 300_000)
+
+  afterAll(async () => {
+    await worker?.stop()
+    server?.stop()
+  })
+
+  /** JSON in and out, as a browser with `cookie`, else with the API token as Bearer. */
+  let token = ''
+  async function call(path: string, init: { method?: string; json?: unknown; key?: string; cookie?: string } = {}) {
+    const headers: Record<string, string> = {}
+    if (init.cookie) headers.cookie = init.cookie
+    else if (token) headers.authorization = `Bearer ${token}`
+    if (init.key) headers['idempotency-key'] = init.key
+    if (init.json !== undefined) headers['content-type'] = 'application/json'
+    const res = await worker.fetch(path, {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.json === undefined ? undefined : JSON.stringify(init.json),
+    })
+    const text = await res.text()
+    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null }
+  }
+
+  it('answers /healthz with the database reachable', async () => {
+    expect(await call('/healthz')).toMatchObject({ status: 200, body: { status: 'ok', db: 'ok' } })
+    // Every query went to the server's Hrana pipeline: nothing else is open to the build.
+    expect(server.log()).toMatch(/POST \/v2\/pipeline/)
+  })
+
+  it('signs up, issues an API token, and answers the next card once (replayed, not written twice)', async () => {
+    const signUp = await call('/api/v1/auth/register', {
+      method: 'POST',
+      json: { email: 'turso@example.com', password: 'correct horse battery staple', name: 'turso' },
+    })
+    expect(signUp.status, JSON.stringify(signUp.body)).toBe(201)
+    const cookie = (signUp.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    expect(cookie).toMatch(/dockdeck_session=/)
+    const issued = await call('/api/v1/tokens', { method: 'POST', json: { name: 'workerd', scopes }, cookie })
+    expect(issued.status, JSON.stringify(issued.body)).toBe(201)
+    token = issued.body.token
+    expect(token).toMatch(/^dd_/)
+
+    const next = await call('/api/v1/review/next?deck=docker')
+    expect(next.status, JSON.stringify(next.body)).toBe(200)
+    const answer = {
+      cardId: next.body.card.id,
+      rating: 'good',
+      shownAt: next.body.shownAt,
+      snapshot: next.body.snapshot,
+    }
+    const first = await call('/api/v1/reviews', { method: 'POST', json: answer, key: 'turso-1' })
+    expect(first.status, JSON.stringify(first.body)).toBe(201)
+    expect(first.body.card).toMatchObject({ cardId: answer.cardId, version: 1 })
+    const replayed = await call('/api/v1/reviews', { method: 'POST', json: answer, key: 'turso-1' })
+    expect(replayed).toMatchObject({ status: 201, body: first.body })
+    // The same card shown before that answer, under a new key: stale, nothing written.
+    const stale = await call('/api/v1/reviews', { method: 'POST', json: answer, key: 'turso-2' })
+    expect(stale).toMatchObject({ status: 409, body: { code: 'stale_state', current: { version: 1 } } })
+    const logs = await call('/api/v1/reviews/export?format=json')
+    expect((logs.body as { cardId: string }[]).map((log) => log.cardId)).toEqual([answer.cardId])
+  })
+
+  it('runs a quiz: an answer checked at once', async () => {
+    const quiz = await call('/api/v1/quizzes', { method: 'POST', json: { count: 3 } })
+    expect(quiz.status, JSON.stringify(quiz.body)).toBe(201)
+    const question = quiz.body.questions[0] as { id: string; options: { id: string }[] }
+    const answered = await call(`/api/v1/quizzes/${quiz.body.id}/answers/${question.id}`, {
+      method: 'POST',
+      json: { choice: question.options[0]?.id },
+    })
+    expect(answered.status, JSON.stringify(answered.body)).toBe(200)
+    expect(typeof answered.body.correct).toBe('boolean')
+  })
+
+  it('takes a mock exam to its result, submitted once', async () => {
+    const exam = await call('/api/v1/exams', { method: 'POST', json: { questionCount: 5, format: 'mcq', minutes: 30 } })
+    expect(exam.status, JSON.stringify(exam.body)).toBe(201)
+    for (const q of exam.body.questions as { id: string; options: { id: string }[] }[]) {
+      const saved = await call(`/api/v1/exams/${exam.body.id}/answers/${q.id}`, {
+        method: 'PUT',
+        json: { choice: q.options[0]?.id },
+      })
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200)
+    }
+    const result = await call(`/api/v1/exams/${exam.body.id}/submit`, { method: 'POST' })
+    expect(result.status, JSON.stringify(result.body)).toBe(200)
+    expect(result.body).toMatchObject({ status: 'submitted', score: expect.any(Number) })
+    const again = await call(`/api/v1/exams/${exam.body.id}/submit`, { method: 'POST' })
+    expect(again.body).toEqual(result.body)
+  })
 })
