@@ -3,6 +3,7 @@ import { type Unstable_DevWorker, unstable_dev } from 'wrangler'
 import { scopes } from '../../src/auth/scopes'
 import { randomSecret } from '../../src/security/secrets'
 import { hasTursodb, startTursodb, type Tursodb } from '../helpers/tursodb'
+import { runQuiz, takeExam, workerCaller } from '../helpers/worker-calls'
 
 /**
  * The Worker comes in two builds, each with only its own database driver (docs/deploy.md): D1
@@ -86,22 +87,12 @@ describe.skipIf(!hasTursodb)('the Turso build in workerd against tursodb', { shu
     server?.stop()
   })
 
-  /** JSON in and out, as a browser with `cookie`, else with the API token as Bearer. */
   let token = ''
-  async function call(path: string, init: { method?: string; json?: unknown; key?: string; cookie?: string } = {}) {
-    const headers: Record<string, string> = {}
-    if (init.cookie) headers.cookie = init.cookie
-    else if (token) headers.authorization = `Bearer ${token}`
-    if (init.key) headers['idempotency-key'] = init.key
-    if (init.json !== undefined) headers['content-type'] = 'application/json'
-    const res = await worker.fetch(path, {
-      method: init.method ?? 'GET',
-      headers,
-      body: init.json === undefined ? undefined : JSON.stringify(init.json),
-    })
-    const text = await res.text()
-    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null }
-  }
+  const call = workerCaller(
+    () => worker,
+    () => token,
+  )
+  const withKey = (key: string) => ({ 'idempotency-key': key })
 
   it('answers /healthz with the database reachable', async () => {
     expect(await call('/healthz')).toMatchObject({ status: 200, body: { status: 'ok', db: 'ok' } })
@@ -130,44 +121,23 @@ describe.skipIf(!hasTursodb)('the Turso build in workerd against tursodb', { shu
       shownAt: next.body.shownAt,
       snapshot: next.body.snapshot,
     }
-    const first = await call('/api/v1/reviews', { method: 'POST', json: answer, key: 'turso-1' })
+    const first = await call('/api/v1/reviews', { method: 'POST', json: answer, headers: withKey('turso-1') })
     expect(first.status, JSON.stringify(first.body)).toBe(201)
     expect(first.body.card).toMatchObject({ cardId: answer.cardId, version: 1 })
-    const replayed = await call('/api/v1/reviews', { method: 'POST', json: answer, key: 'turso-1' })
+    const replayed = await call('/api/v1/reviews', { method: 'POST', json: answer, headers: withKey('turso-1') })
     expect(replayed).toMatchObject({ status: 201, body: first.body })
     // The same card shown before that answer, under a new key: stale, nothing written.
-    const stale = await call('/api/v1/reviews', { method: 'POST', json: answer, key: 'turso-2' })
+    const stale = await call('/api/v1/reviews', { method: 'POST', json: answer, headers: withKey('turso-2') })
     expect(stale).toMatchObject({ status: 409, body: { code: 'stale_state', current: { version: 1 } } })
     const logs = await call('/api/v1/reviews/export?format=json')
     expect((logs.body as { cardId: string }[]).map((log) => log.cardId)).toEqual([answer.cardId])
   })
 
   it('runs a quiz: an answer checked at once', async () => {
-    const quiz = await call('/api/v1/quizzes', { method: 'POST', json: { count: 3 } })
-    expect(quiz.status, JSON.stringify(quiz.body)).toBe(201)
-    const question = quiz.body.questions[0] as { id: string; options: { id: string }[] }
-    const answered = await call(`/api/v1/quizzes/${quiz.body.id}/answers/${question.id}`, {
-      method: 'POST',
-      json: { choice: question.options[0]?.id },
-    })
-    expect(answered.status, JSON.stringify(answered.body)).toBe(200)
-    expect(typeof answered.body.correct).toBe('boolean')
+    await runQuiz(call)
   })
 
   it('takes a mock exam to its result, submitted once', async () => {
-    const exam = await call('/api/v1/exams', { method: 'POST', json: { questionCount: 5, format: 'mcq', minutes: 30 } })
-    expect(exam.status, JSON.stringify(exam.body)).toBe(201)
-    for (const q of exam.body.questions as { id: string; options: { id: string }[] }[]) {
-      const saved = await call(`/api/v1/exams/${exam.body.id}/answers/${q.id}`, {
-        method: 'PUT',
-        json: { choice: q.options[0]?.id },
-      })
-      expect(saved.status, JSON.stringify(saved.body)).toBe(200)
-    }
-    const result = await call(`/api/v1/exams/${exam.body.id}/submit`, { method: 'POST' })
-    expect(result.status, JSON.stringify(result.body)).toBe(200)
-    expect(result.body).toMatchObject({ status: 'submitted', score: expect.any(Number) })
-    const again = await call(`/api/v1/exams/${exam.body.id}/submit`, { method: 'POST' })
-    expect(again.body).toEqual(result.body)
+    await takeExam(call)
   })
 })

@@ -6,6 +6,7 @@ import { type Unstable_DevWorker, unstable_dev } from 'wrangler'
 import { scopes } from '../../src/auth/scopes'
 import { prepareLocalD1 } from '../../src/cli/local-d1'
 import { randomSecret } from '../../src/security/secrets'
+import { runQuiz, takeExam, workerCaller } from '../helpers/worker-calls'
 
 /**
  * The real Worker, bundled by wrangler and run in workerd, on a real SQL engine: the local D1
@@ -37,24 +38,11 @@ describe('the Worker in workerd on D1', { shuffle: false }, () => {
     if (persistTo) rmSync(persistTo, { recursive: true, force: true })
   })
 
-  /** Calls the Worker: JSON in, as a browser with `cookie`, else with the token (once there is one) as Bearer. */
   let token = ''
-  async function call(
-    path: string,
-    init: { method?: string; json?: unknown; headers?: Record<string, string>; cookie?: string } = {},
-  ) {
-    const headers: Record<string, string> = { ...init.headers }
-    if (init.cookie) headers.cookie = init.cookie
-    else if (token) headers.authorization = `Bearer ${token}`
-    if (init.json !== undefined) headers['content-type'] = 'application/json'
-    const res = await worker.fetch(path, {
-      method: init.method ?? 'GET',
-      headers,
-      body: init.json === undefined ? undefined : JSON.stringify(init.json),
-    })
-    const text = await res.text()
-    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null }
-  }
+  const call = workerCaller(
+    () => worker,
+    () => token,
+  )
 
   async function signUp(email: string): Promise<{ cookie: string; id: string }> {
     const res = await worker.fetch('/api/v1/auth/register', {
@@ -194,15 +182,7 @@ describe('the Worker in workerd on D1', { shuffle: false }, () => {
   })
 
   it('runs a quiz: each answer checked at once', async () => {
-    const quiz = await call('/api/v1/quizzes', { method: 'POST', json: { count: 3 } })
-    expect(quiz.status, JSON.stringify(quiz.body)).toBe(201)
-    const question = quiz.body.questions[0] as { id: string; options: { id: string }[] }
-    const answered = await call(`/api/v1/quizzes/${quiz.body.id}/answers/${question.id}`, {
-      method: 'POST',
-      json: { choice: question.options[0]?.id },
-    })
-    expect(answered.status, JSON.stringify(answered.body)).toBe(200)
-    expect(typeof answered.body.correct).toBe('boolean')
+    await runQuiz(call)
   })
 
   it('searches cards with FTS5 in D1 (indexed by the triggers as the deck synced) and undoes a bulk suspend', async () => {
@@ -221,22 +201,7 @@ describe('the Worker in workerd on D1', { shuffle: false }, () => {
   })
 
   it('takes a mock exam to its result', async () => {
-    const exam = await call('/api/v1/exams', { method: 'POST', json: { questionCount: 5, format: 'mcq', minutes: 30 } })
-    expect(exam.status, JSON.stringify(exam.body)).toBe(201)
-    const questions = exam.body.questions as { id: string; options: { id: string }[] }[]
-    expect(questions).toHaveLength(5)
-    for (const q of questions) {
-      const saved = await call(`/api/v1/exams/${exam.body.id}/answers/${q.id}`, {
-        method: 'PUT',
-        json: { choice: q.options[0]?.id },
-      })
-      expect(saved.status, JSON.stringify(saved.body)).toBe(200)
-    }
-    const result = await call(`/api/v1/exams/${exam.body.id}/submit`, { method: 'POST' })
-    expect(result.status, JSON.stringify(result.body)).toBe(200)
-    expect(result.body.status).toBe('submitted')
-    const again = await call(`/api/v1/exams/${exam.body.id}/submit`, { method: 'POST' })
-    expect(again.body).toEqual(result.body)
+    await takeExam(call)
   })
 
   it('runs a team check to its results, with an invited member', async () => {
