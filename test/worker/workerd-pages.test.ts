@@ -210,6 +210,11 @@ describe('the pages Worker in workerd, its data over RPC from the data Worker', 
     const signedIn = await stranger.submit('/signin', { email, password })
     expect(location(signedIn)).toBe('/')
     expect(stranger.cookies.has('dockdeck_session')).toBe(true)
+    // Signing out deletes that session only; the first browser stays signed in.
+    const session = `dockdeck_session=${stranger.cookies.get('dockdeck_session')}`
+    expect(location(await stranger.submit('/signout', {}))).toBe('/signin')
+    expect(location(await stranger.request('/settings', { headers: { cookie: session } }))).toMatch(/^\/signin\?next=/)
+    expect((await browser.page('/settings')).status).toBe(200)
   })
 
   it('shows the home page with the deck and its topics counted (a Map across RPC)', async () => {
@@ -343,6 +348,10 @@ describe('the pages Worker in workerd, its data over RPC from the data Worker', 
     const refused = await browser.submit('/settings', { ...{ newCardsPerDay: '-3', desiredRetention: '0.85' } })
     expect(refused.status).toBe(400)
     expect(await refused.text()).toContain('aria-invalid="true"')
+    // No optimizer in a Worker: the 501 AppError is said on the page, with the command to run.
+    const fit = await browser.submit('/settings/optimize', {})
+    expect(fit.status).toBe(501)
+    expect(mainText(await fit.text())).toContain('npm run fsrs:optimize')
   })
 
   it('takes a mock exam started through its form: answers a question, submits, shows the result', async () => {
@@ -433,6 +442,37 @@ describe('the pages Worker in workerd, its data over RPC from the data Worker', 
     expect(mainText(results.html)).toMatch(/Score by member Ada \d+% \(\d\/3\)/)
   })
 
+  let registry = ''
+  it('invites a second person by link: the sign-up form names the team, joining lands on its page', async () => {
+    const teamPath = location(await browser.submit('/teams', { name: 'Registry' }))
+    registry = teamPath
+    const invited = await browser.submit(`${teamPath}/invites`, {})
+    expect(invited.status).toBe(200)
+    const invitePath = /value="(\/invites\/[\w-]{22})"/.exec(await invited.text())?.[1] ?? ''
+    expect(invitePath).toMatch(/^\/invites\//)
+
+    const grace = new PageBrowser(browser.origin)
+    const form = await grace.page(`/signup?next=${encodeURIComponent(invitePath)}`)
+    expect(form.html).toContain('You have been invited to join the team Registry.')
+    const signedUp = await grace.submit('/signup', {
+      email: 'grace@example.com',
+      password,
+      name: 'Grace',
+      timezone: 'UTC',
+      next: invitePath,
+    })
+    expect(location(signedUp)).toBe(invitePath)
+    expect((await grace.page(invitePath)).html).toContain('<title>Join Registry')
+    expect(location(await grace.submit(invitePath, {}))).toBe(teamPath)
+    const members = mainText((await browser.page(teamPath)).html)
+    expect(members).toContain('Members (2)')
+    expect(members).toContain('Grace')
+    // Used once: the link is refused to anyone after.
+    const late = new PageBrowser(browser.origin)
+    await late.submit('/signup', { email: 'late@example.com', password, name: 'Late', timezone: 'UTC' })
+    expect((await late.page(invitePath)).status).toBe(410)
+  })
+
   it('searches the card browser and shows a card’s info page', async () => {
     const found = await browser.page('/cards?q=containerd')
     expect(found.status).toBe(200)
@@ -448,6 +488,22 @@ describe('the pages Worker in workerd, its data over RPC from the data Worker', 
     const text = mainText(info.html)
     expect(text).toContain('History · 1 answer')
     expect(text).toMatch(/Rating From State after Due after .* good /)
+
+    // Suspended from its page, then the action undone from the notice it leaves.
+    const suspended = await browser.submit('/cards/actions', {
+      action: 'suspend',
+      ids: answered,
+      back: `card=${answered}`,
+    })
+    const cardPath = location(suspended)
+    expect(cardPath).toMatch(new RegExp(`^/cards/${answered}\\?action=[\\w-]+$`))
+    const notice = mainText((await browser.page(cardPath)).html)
+    expect(notice).toContain('Suspended 1 card.')
+    expect(notice).toMatch(/State suspended|suspended/i)
+    const actionId = new URL(cardPath, browser.origin).searchParams.get('action')
+    const undone = await browser.submit(`/cards/actions/${actionId}/undo`, { back: `card=${answered}` })
+    expect(location(undone)).toBe(cardPath)
+    expect(mainText((await browser.page(cardPath)).html)).toContain('Undone: 1 card back as they were.')
   })
 
   it('shows a deck page and one of its topics with its cards', async () => {
@@ -538,7 +594,18 @@ describe('the pages Worker in workerd, its data over RPC from the data Worker', 
   })
 
   // Last: the account is gone afterwards.
-  it('deletes the account from the account page: its session and its sign-in end', async () => {
+  it('deletes the account from the account page once its team has another owner', async () => {
+    const refused = await browser.submit('/account/delete', {
+      currentPassword: 'a brand new passphrase',
+      confirm: 'delete',
+    })
+    expect(refused.status).toBe(409)
+    expect(mainText(await refused.text())).toContain('You are the only owner of "Registry"')
+    const team = await browser.page(registry)
+    const promote = /<form method="post" action="([^"]+\/role)" class="inline-form">/.exec(team.html)?.[1] ?? ''
+    expect(team.html).toContain('Make Grace an owner')
+    expect(location(await browser.submit(promote, { role: 'owner' }))).toBe(registry)
+
     const deleted = await browser.submit('/account/delete', {
       currentPassword: 'a brand new passphrase',
       confirm: 'delete',
@@ -546,10 +613,10 @@ describe('the pages Worker in workerd, its data over RPC from the data Worker', 
     expect(deleted.status).toBe(200)
     expect(mainText(await deleted.text())).toContain('Your account was deleted')
     expect(location(await browser.request('/review'))).toBe('/signin?next=%2Freview')
-    const refused = await new PageBrowser(browser.origin).submit('/signin', {
+    const signIn = await new PageBrowser(browser.origin).submit('/signin', {
       email: 'renamed@example.com',
       password: 'a brand new passphrase',
     })
-    expect(refused.status).toBe(401)
+    expect(signIn.status).toBe(401)
   })
 })
