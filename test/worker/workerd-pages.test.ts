@@ -164,8 +164,9 @@ describe('the pages Worker in workerd, its data over RPC from the data Worker', 
   /** The reset link in the last mail the data Worker logged for `to`. */
   async function mailedLink(to: string): Promise<string> {
     for (let waited = 0; waited < 10_000; waited += 200) {
-      const mail = dev.output().split(`dockdeck mail to ${to}:`).at(-1)
-      const link = mail === undefined || mail === dev.output() ? undefined : /\/password\/reset\/[\w-]+/.exec(mail)?.[0]
+      const log = dev.output()
+      const mail = log.lastIndexOf(`dockdeck mail to ${to}:`)
+      const link = mail < 0 ? undefined : /\/password\/reset\/[\w-]+/.exec(log.slice(mail))?.[0]
       if (link) return link
       await new Promise((resolve) => setTimeout(resolve, 200))
     }
@@ -173,10 +174,6 @@ describe('the pages Worker in workerd, its data over RPC from the data Worker', 
   }
 
   beforeAll(async () => {
-    if (process.env.PAGES_ORIGIN) {
-      browser = new PageBrowser(process.env.PAGES_ORIGIN)
-      return
-    } // TEMP
     persistTo = mkdtempSync(join(tmpdir(), 'dockdeck-pages-'))
     const port = await freePorts()
     dev = startDevWorker(port, persistTo)
@@ -204,16 +201,17 @@ describe('the pages Worker in workerd, its data over RPC from the data Worker', 
     expect(refused.status).toBe(401)
     const html = await refused.text()
     expect(html).toContain('<form')
-    expect(html).toMatch(/<p id="form-error" class="notice error" role="alert">[^<]+<\/p>/)
+    expect(html).toContain('<p id="form-error" class="notice error" role="alert">The email or password is wrong.</p>')
     expect(html).toContain(`value="${email}"`)
     expect(stranger.cookies.has('dockdeck_session')).toBe(false)
     const signedIn = await stranger.submit('/signin', { email, password })
     expect(location(signedIn)).toBe('/')
     expect(stranger.cookies.has('dockdeck_session')).toBe(true)
-    // Signing out deletes that session only; the first browser stays signed in.
+    // Signing out deletes that session (its cookie, replayed, is refused); the first browser stays signed in.
     const session = `dockdeck_session=${stranger.cookies.get('dockdeck_session')}`
     expect(location(await stranger.submit('/signout', {}))).toBe('/signin')
-    expect(location(await stranger.request('/settings', { headers: { cookie: session } }))).toMatch(/^\/signin\?next=/)
+    const replayed = await fetch(`${browser.origin}/settings`, { headers: { cookie: session }, redirect: 'manual' })
+    expect(replayed.headers.get('location')).toBe('/signin?next=%2Fsettings')
     expect((await browser.page('/settings')).status).toBe(200)
   })
 
@@ -319,7 +317,7 @@ describe('the pages Worker in workerd, its data over RPC from the data Worker', 
     expect(text).not.toContain('No reviews yet')
     expect(text).toMatch(/Cards studied 1 of \d{4} cards/)
     expect(text).toContain('Today: 1 answer, 0 again')
-    expect(text).toContain('Docker Engine architecture 100% of 1 studied')
+    expect(text).toMatch(/100% of 1 studied/)
   })
 
   it('shows the settings page, saves a change and shows it kept', async () => {
@@ -345,9 +343,11 @@ describe('the pages Worker in workerd, its data over RPC from the data Worker', 
     expect(field(kept.html, 'desiredRetention')).toBe('0.85')
     expect(kept.html).toContain('Europe/Berlin')
     // A refused value: the validation AppError's field list crosses and lands under its label.
-    const refused = await browser.submit('/settings', { ...{ newCardsPerDay: '-3', desiredRetention: '0.85' } })
+    const refused = await browser.submit('/settings', { newCardsPerDay: '-3' })
     expect(refused.status).toBe(400)
-    expect(await refused.text()).toContain('aria-invalid="true"')
+    const refusal = await refused.text()
+    expect(mainText(refusal)).toContain('Nothing was saved.')
+    expect(refusal).toMatch(/<p id="newCardsPerDay-error" class="error field-error">[^<]+<\/p>/)
     // No optimizer in a Worker: the 501 AppError is said on the page, with the command to run.
     const fit = await browser.submit('/settings/optimize', {})
     expect(fit.status).toBe(501)
@@ -499,7 +499,7 @@ describe('the pages Worker in workerd, its data over RPC from the data Worker', 
     expect(cardPath).toMatch(new RegExp(`^/cards/${answered}\\?action=[\\w-]+$`))
     const notice = mainText((await browser.page(cardPath)).html)
     expect(notice).toContain('Suspended 1 card.')
-    expect(notice).toMatch(/State suspended|suspended/i)
+    expect(notice).toMatch(/State learning, suspended Due/)
     const actionId = new URL(cardPath, browser.origin).searchParams.get('action')
     const undone = await browser.submit(`/cards/actions/${actionId}/undo`, { back: `card=${answered}` })
     expect(location(undone)).toBe(cardPath)
@@ -552,7 +552,7 @@ describe('the pages Worker in workerd, its data over RPC from the data Worker', 
     expect(missing.status).toBe(404)
     expect(missing.res.headers.get('content-type')).toMatch(/^text\/html/)
     expect(missing.html).toContain('<h1>Page not found</h1>')
-    const team = await browser.page('/teams/no-such-team')
+    const team = await browser.page('/teams/00000000-0000-4000-8000-000000000000')
     expect(team.status).toBe(404)
     expect(team.res.headers.get('content-type')).toMatch(/^text\/html/)
     expect(team.html).toContain('<h1>Page not found</h1>')
