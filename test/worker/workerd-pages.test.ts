@@ -282,6 +282,29 @@ describe('the pages Worker in workerd, its data over RPC from the data Worker', 
     })
     expect(location(regraded)).toBe('/review?deck=docker')
     answered = cardId
+
+    // The same form sent again with another grade: recorded once, said so (an idempotency AppError).
+    const resent = await browser.submit('/review/grade', {
+      deck: 'docker',
+      cardId,
+      shownAt: field(shown.html, 'shownAt'),
+      key: field(shown.html, 'key'),
+      snapshot: field(shown.html, 'snapshot'),
+      durationMs: '4000',
+      rating: 'easy',
+    })
+    expect(location(resent)).toBe('/review?deck=docker&notice=recorded')
+    // The first answer page, shown before all this, graded late: stale, a notice and not an error page.
+    const late = await browser.submit('/review/grade', {
+      deck: 'docker',
+      cardId,
+      shownAt: field(answer.html, 'shownAt'),
+      key: 'a-late-tab',
+      snapshot,
+      durationMs: '',
+      rating: 'hard',
+    })
+    expect(location(late)).toBe('/review?deck=docker&notice=stale')
   })
 
   it('checks a typed command on the answer side of a type-in card', async () => {
