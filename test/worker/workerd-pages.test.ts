@@ -184,7 +184,8 @@ describe('the pages Worker in workerd, its data over RPC from the data Worker', 
 
   afterAll(async () => {
     if (dev) await stopDevWorker(dev)
-    if (persistTo) rmSync(persistTo, { recursive: true, force: true })
+    // Retried: a workerd still closing its files can leave a directory not yet empty.
+    if (persistTo) rmSync(persistTo, { recursive: true, force: true, maxRetries: 5 })
   }, 30_000)
 
   it('signs up through the form, and shows the sign-in form again with its error after a wrong password', async () => {
