@@ -4,7 +4,7 @@ import { remote } from './remote'
 /**
  * `#data` in the pages' Worker (wrangler.web.toml aliases it here): each function of
  * `src/data.ts`, by the same name and type, run in the data Worker. A name missing here fails
- * that build ("No matching export"); `test/web/remote-data.test.ts` checks both lists match.
+ * that build ("No matching export"); `test/unit/web/remote-data.test.ts` checks both lists match.
  */
 export const acceptInvite = remote<typeof Data.acceptInvite>('acceptInvite')
 export const answerCard = remote<typeof Data.answerCard>('answerCard')

@@ -188,6 +188,27 @@ describe('the pages Worker in workerd, its data over RPC from the data Worker', 
     if (persistTo) rmSync(persistTo, { recursive: true, force: true, maxRetries: 5 })
   }, 30_000)
 
+  it('serves the static files from Static Assets, versioned, with the security headers and their own', async () => {
+    const page = await browser.page('/signin')
+    const css = /href="(\/assets\/app\.css\?v=[a-z0-9]+)"/.exec(page.html)?.[1]
+    expect(css).toBeDefined()
+    const sheet = await browser.request(css as string)
+    expect(sheet.status).toBe(200)
+    expect(sheet.headers.get('content-type')).toMatch(/^text\/css/)
+    expect(sheet.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(sheet.headers.get('content-security-policy')).toContain("script-src 'self'")
+    expect(sheet.headers.get('x-content-type-options')).toBe('nosniff')
+    expect((await browser.request('/favicon.ico')).headers.get('content-type')).toBe('image/svg+xml')
+    expect((await browser.request('/sw.js')).headers.get('service-worker-allowed')).toBe('/')
+    const document = await browser.request('/api/openapi.json')
+    expect(document.status).toBe(200)
+    expect(await document.json()).toMatchObject({ openapi: '3.1.0' })
+    const docs = await browser.request('/api/docs')
+    expect(docs.status).toBe(200)
+    expect(await docs.text()).toContain('API reference')
+    expect((await browser.request('/assets/nothing.css')).status).toBe(404)
+  })
+
   it('signs up through the form, and shows the sign-in form again with its error after a wrong password', async () => {
     const form = await browser.page('/signup')
     expect(form.status).toBe(200)
