@@ -601,6 +601,12 @@ describe('the pages Worker in workerd, its data over RPC from the data Worker', 
     expect(team.status).toBe(404)
     expect(team.res.headers.get('content-type')).toMatch(/^text\/html/)
     expect(team.html).toContain('<h1>Page not found</h1>')
+    // Own decks are compiled on the Node server only: the page says where, and not "try again".
+    const decks = await browser.page('/decks')
+    expect(decks.status).toBe(501)
+    expect(decks.html).toContain('<h1>Not on this server</h1>')
+    expect(decks.html).toContain('on the Node server only')
+    expect(decks.html).not.toContain('Try again in a moment')
   })
 
   it('forwards /api/v1 through the pages Worker: JSON for the session, problem+json for an unknown path', async () => {

@@ -14,6 +14,7 @@ const headings: Record<number, string> = {
   410: 'That link no longer works',
   413: 'That was too large',
   429: 'Too many tries',
+  501: 'Not on this server',
 }
 
 /** An error as a page: what happened in a sentence, and a way on. */
@@ -24,7 +25,7 @@ export function ErrorPage(props: ErrorPageProps) {
       <h1>{heading}</h1>
       <p>{props.message}</p>
       {props.status === 429 ? <p>Wait a minute, then try again.</p> : null}
-      {props.status >= 500 ? <p>Nothing you did caused this. Try again in a moment.</p> : null}
+      {props.status >= 500 && props.status !== 501 ? <p>Nothing you did caused this. Try again in a moment.</p> : null}
       <p class="row">
         {props.back ? <a href={props.back}>Go back</a> : null}
         {props.signedIn ? (
