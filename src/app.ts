@@ -1,16 +1,11 @@
 import { buildApp, resolveDeps } from './app-base'
 import type { AppDeps } from './env'
-import { resolveCaller } from './middleware/caller'
-import { apiRequestGuard } from './middleware/csrf'
-import { apiRoutes } from './routes/api'
+import { apiPart } from './routes/api'
 import { healthRoutes } from './routes/health'
 import { mountPages } from './routes/pages'
 import { renderError } from './views/render-error'
 
 export { maxBodyBytes } from './app-base'
-
-/** The API as one app part: the caller middleware and every `/api/v1` resource. */
-export const apiPart = { routes: apiRoutes, caller: resolveCaller, guard: apiRequestGuard }
 
 /**
  * Builds the whole app: the API, the pages and `/healthz` (the Node server and the tests). It

@@ -5,11 +5,9 @@ import type { Db } from './db/index'
 import { createDeps } from './deps'
 import type { Bindings, ResolvedDeps } from './env'
 import { problemResponse } from './errors'
-import { resolveCaller } from './middleware/caller'
-import { apiRequestGuard } from './middleware/csrf'
-import { apiRoutes } from './routes/api'
+import { apiPart } from './routes/api'
 import { healthRoutes } from './routes/health'
-import { unavailable } from './worker-entry-shared'
+import { unavailable } from './worker-unavailable'
 
 /**
  * The data Worker, what both its builds share (`src/worker.ts` on D1, `src/worker-libsql.ts` on
@@ -49,7 +47,7 @@ export function createWorker(database: (env: Bindings) => Db) {
       if (resolved instanceof Response) return resolved
       app ??= buildApp(resolved, {
         health: healthRoutes,
-        api: { routes: apiRoutes, caller: resolveCaller, guard: apiRequestGuard },
+        api: apiPart,
         // Its errors are problem+json always: the HTML error pages are the pages Worker's.
         renderError: problemResponse,
       })

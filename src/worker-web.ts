@@ -6,7 +6,7 @@ import type { Bindings } from './env'
 import { mountPages } from './routes/pages'
 import { renderError } from './views/render-error'
 import { remoteDatabase } from './web/remote'
-import { unavailable } from './worker-entry-shared'
+import { unavailable } from './worker-unavailable'
 
 /** What the data Worker answers itself: the API and the health check, forwarded as they came. */
 const dataPath = /^\/(api(\/|$)|healthz$)/

@@ -1,5 +1,7 @@
 import { Hono } from 'hono/tiny'
 import type { AppEnv } from '../env'
+import { resolveCaller } from '../middleware/caller'
+import { apiRequestGuard } from '../middleware/csrf'
 import { authRoutes } from './auth'
 import { cardRoutes } from './cards'
 import { checkRoutes } from './checks'
@@ -36,3 +38,6 @@ export const apiRoutes = new Hono<AppEnv>()
 
 /** For `hc<AppType>('https://host/api/v1')`. */
 export type AppType = typeof apiRoutes
+
+/** The API as an app part (`buildApp`): its routes, the caller middleware and the request guard. */
+export const apiPart = { routes: apiRoutes, caller: resolveCaller, guard: apiRequestGuard }
