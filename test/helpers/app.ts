@@ -45,10 +45,15 @@ export async function createTestApp(options: { clock?: TestClock; ip?: string; d
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>
 
 /** A tiny cookie jar: keeps the cookies a response sets, sends them on the next request. */
+/** What a `Browser` sends its requests to: the app in process, or a real server over fetch. */
+export interface RequestTarget {
+  request(url: string, init: RequestInit): Response | Promise<Response>
+}
+
 export class Browser {
   readonly cookies = new Map<string, string>()
   constructor(
-    readonly app: TestApp['app'],
+    readonly app: RequestTarget,
     readonly origin = 'http://127.0.0.1:8787',
   ) {}
 
@@ -73,13 +78,17 @@ export class Browser {
   }
 
   /** Posts a form with the CSRF token from the cookie, as the page's hidden field would. */
-  async submit(path: string, fields: Record<string, string>): Promise<Response> {
-    if (![...this.cookies.keys()].some((k) => k.endsWith('dockdeck_csrf'))) await this.request('/signin')
+  async submit(path: string, fields: Record<string, string | string[]>): Promise<Response> {
+    if (![...this.cookies.keys()].some((k) => k.endsWith('dockdeck_csrf'))) await (await this.request('/signin')).text()
     const csrf = [...this.cookies].find(([k]) => k.endsWith('dockdeck_csrf'))?.[1] ?? ''
+    const body = new URLSearchParams({ _csrf: csrf })
+    // A list is a field sent once per value, as checkboxes of one name are.
+    for (const [name, value] of Object.entries(fields))
+      for (const one of Array.isArray(value) ? value : [value]) body.append(name, one)
     return this.request(path, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: this.origin },
-      body: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
+      body: body.toString(),
     })
   }
 }

@@ -4,6 +4,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Browser } from '../helpers/app'
 
 /**
  * The HTML pages as deployed: the pages Worker (wrangler.web.toml), which has no database, in
@@ -84,42 +85,19 @@ async function stopDevWorker(dev: ReturnType<typeof startDevWorker>) {
   clearTimeout(killed)
 }
 
-/** A browser without JavaScript: a cookie jar, redirects not followed, forms posted with their CSRF field. */
-class PageBrowser {
-  readonly cookies = new Map<string, string>()
-  constructor(readonly origin: string) {}
-
-  async request(path: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers)
-    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '))
-    const res = await fetch(`${this.origin}${path}`, { ...init, headers, redirect: 'manual' })
-    for (const line of res.headers.getSetCookie()) {
-      const [name, ...rest] = (line.split(';')[0] ?? '').split('=')
-      if (!name) continue
-      const value = rest.join('=')
-      if (/max-age=0/i.test(line) || value === '') this.cookies.delete(name)
-      else this.cookies.set(name, value)
-    }
-    return res
+/**
+ * A browser without JavaScript: the tests' cookie jar and CSRF-field forms (`Browser`), sent to
+ * the pages Worker over fetch with redirects not followed.
+ */
+class PageBrowser extends Browser {
+  constructor(origin: string) {
+    super({ request: (url, init) => fetch(url, { ...init, redirect: 'manual' }) }, origin)
   }
 
   /** A page's status and HTML. */
   async page(path: string): Promise<{ status: number; html: string; res: Response }> {
     const res = await this.request(path)
     return { status: res.status, html: await res.text(), res }
-  }
-
-  /** Posts a form as the page would: its fields and the hidden `_csrf` echoing the CSRF cookie. */
-  async submit(path: string, fields: Record<string, string | string[]>): Promise<Response> {
-    if (!this.cookies.has('dockdeck_csrf')) await (await this.request('/signin')).arrayBuffer()
-    const body = new URLSearchParams({ _csrf: this.cookies.get('dockdeck_csrf') ?? '' })
-    for (const [name, value] of Object.entries(fields))
-      for (const one of Array.isArray(value) ? value : [value]) body.append(name, one)
-    return this.request(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: this.origin },
-      body: body.toString(),
-    })
   }
 }
 
@@ -128,6 +106,20 @@ function field(html: string, name: string): string {
   const match = new RegExp(`<input[^>]*name="${name}"[^>]*value="([^"]*)"`).exec(html)
   if (!match) throw new Error(`no field ${name} in:\n${html.slice(0, 4000)}`)
   return (match[1] ?? '').replaceAll('&amp;', '&')
+}
+
+/** The review page's grade form as an answer page fills it: its card, shown time, key and snapshot. */
+function gradeFields(html: string, rating: string, fields: Record<string, string> = {}) {
+  return {
+    deck: 'docker',
+    cardId: field(html, 'cardId'),
+    shownAt: field(html, 'shownAt'),
+    key: field(html, 'key'),
+    snapshot: field(html, 'snapshot'),
+    durationMs: '',
+    rating,
+    ...fields,
+  }
 }
 
 /** The values of every radio button named `name`. */
@@ -267,15 +259,7 @@ describe('the pages Worker in workerd, its data over RPC from the data Worker', 
     const snapshot = field(answer.html, 'snapshot')
     expect(snapshot).toMatch(/^[\w-]+\.[\w-]{43}$/)
 
-    const graded = await browser.submit('/review/grade', {
-      deck: 'docker',
-      cardId: field(answer.html, 'cardId'),
-      shownAt: field(answer.html, 'shownAt'),
-      key: field(answer.html, 'key'),
-      snapshot,
-      durationMs: '',
-      rating: 'good',
-    })
+    const graded = await browser.submit('/review/grade', gradeFields(answer.html, 'good'))
     expect(location(graded)).toBe('/review?deck=docker')
     const next = await browser.page('/review?deck=docker')
     expect(field(next.html, 'card')).not.toBe(cardId)
@@ -293,39 +277,15 @@ describe('the pages Worker in workerd, its data over RPC from the data Worker', 
     // Answered again from the page shown after the undo (the earlier page's shownAt is stale now).
     const reshown = new URLSearchParams({ deck: 'docker', card: cardId, shownAt: field(again.html, 'shownAt') })
     const shown = await browser.page(`/review/answer?${reshown}`)
-    const regraded = await browser.submit('/review/grade', {
-      deck: 'docker',
-      cardId,
-      shownAt: field(shown.html, 'shownAt'),
-      key: field(shown.html, 'key'),
-      snapshot: field(shown.html, 'snapshot'),
-      durationMs: '4000',
-      rating: 'good',
-    })
+    const regraded = await browser.submit('/review/grade', gradeFields(shown.html, 'good', { durationMs: '4000' }))
     expect(location(regraded)).toBe('/review?deck=docker')
     answered = cardId
 
     // The same form sent again with another grade: recorded once, said so (an idempotency AppError).
-    const resent = await browser.submit('/review/grade', {
-      deck: 'docker',
-      cardId,
-      shownAt: field(shown.html, 'shownAt'),
-      key: field(shown.html, 'key'),
-      snapshot: field(shown.html, 'snapshot'),
-      durationMs: '4000',
-      rating: 'easy',
-    })
+    const resent = await browser.submit('/review/grade', gradeFields(shown.html, 'easy', { durationMs: '4000' }))
     expect(location(resent)).toBe('/review?deck=docker&notice=recorded')
     // The first answer page, shown before all this, graded late: stale, a notice and not an error page.
-    const late = await browser.submit('/review/grade', {
-      deck: 'docker',
-      cardId,
-      shownAt: field(answer.html, 'shownAt'),
-      key: 'a-late-tab',
-      snapshot,
-      durationMs: '',
-      rating: 'hard',
-    })
+    const late = await browser.submit('/review/grade', gradeFields(answer.html, 'hard', { key: 'a-late-tab' }))
     expect(location(late)).toBe('/review?deck=docker&notice=stale')
   })
 
